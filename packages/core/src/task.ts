@@ -1,0 +1,131 @@
+// The task model of SPEC §2, declared once as zod schemas: validator, type and OpenAPI source.
+import { z } from 'zod';
+
+export const partySchema = z.enum(['partner', 'creditor']);
+export type Party = z.infer<typeof partySchema>;
+
+export const taskTypeSchema = z.enum([
+  'review_new_case',
+  'update_case_status',
+  'new_message',
+  'provide_quote',
+  'select_quote_winner',
+  'review_partner',
+  'invoice_commission',
+  'chase_commission',
+  'respond_to_complaint',
+  'client_input_required',
+  'paused_case_follow_up',
+  'sign_contract',
+  'more_info_needed',
+  'assign_bank_account',
+  'generic',
+  'call_reminder',
+  'credit_report',
+  'book_meeting',
+  'validate_invoice',
+  'update_invoice',
+  'offer_payment_plan',
+  'escalate_to_collections',
+]);
+export type TaskType = z.infer<typeof taskTypeSchema>;
+
+export const taskStatusSchema = z.enum(['open', 'completed']);
+export type TaskStatus = z.infer<typeof taskStatusSchema>;
+
+/** done: by a user; auto: the platform saw the action; ai: nightly cleanup; cancelled: case closed or superseded. */
+export const resolutionSchema = z.enum(['done', 'auto', 'ai', 'cancelled']);
+export type Resolution = z.infer<typeof resolutionSchema>;
+
+export const callResultSchema = z.enum(['answered', 'not_answered', 'left_voicemail', 'skipped']);
+export type CallResult = z.infer<typeof callResultSchema>;
+
+const isoDateTime = z.iso.datetime({ offset: true });
+
+export const chatMessageRefSchema = z.object({
+  messageId: z.string(),
+  senderUserId: z.string(),
+  sentAt: isoDateTime,
+  excerpt: z.string(),
+});
+
+export const callLogSchema = z.object({
+  result: callResultSchema,
+  note: z.string().optional(),
+  loggedAt: isoDateTime,
+  loggedBy: z.string(),
+  rescheduledTo: isoDateTime.optional(),
+});
+
+/** Type-specific facts; every field optional so one shape serves all types. */
+export const taskDetailsSchema = z.object({
+  messageCount: z.number().int().optional(),
+  latestMessage: chatMessageRefSchema.optional(),
+  coveredCount: z.number().int().optional(),
+  calls: z.array(callLogSchema).optional(),
+  invoiceId: z.string().optional(),
+  complaintId: z.string().optional(),
+  surveyId: z.string().optional(),
+});
+export type TaskDetails = z.infer<typeof taskDetailsSchema>;
+
+export const taskSchema = z.object({
+  id: z.string(),
+  type: taskTypeSchema,
+  title: z.string(),
+  description: z.string().optional(),
+  accessLevel: partySchema,
+  orgId: z.string(),
+  caseId: z.string().nullable(),
+  caseIds: z.array(z.string()).optional(),
+  /** The uniqueness scope inside (type, party, org): at most one open task per scope. */
+  scopeKey: z.string(),
+  assigneeId: z.string().nullable(),
+  status: taskStatusSchema,
+  resolution: resolutionSchema.optional(),
+  createdAt: isoDateTime,
+  deadline: isoDateTime,
+  originalDeadline: isoDateTime,
+  completedAt: isoDateTime.optional(),
+  completedBy: z.string().optional(),
+  details: taskDetailsSchema.optional(),
+  /** The next deadline reminder still to send for this deadline (cleared once both are sent). */
+  reminder: z.object({ stage: z.enum(['approaching', 'overdue']), nextAt: isoDateTime }).optional(),
+  version: z.number().int().positive(),
+});
+export type Task = z.infer<typeof taskSchema>;
+
+export const historyActionSchema = z.enum([
+  'created',
+  'updated',
+  'postponed',
+  'assigned',
+  'completed',
+  'auto_closed',
+  'ai_resolved',
+  'cancelled',
+  'call_logged',
+]);
+export type HistoryAction = z.infer<typeof historyActionSchema>;
+
+export const actorSchema = z.object({
+  kind: z.enum(['user', 'platform', 'ai']),
+  id: z.string(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+export const historyEntrySchema = z.object({
+  taskId: z.string(),
+  version: z.number().int().positive(),
+  at: isoDateTime,
+  action: historyActionSchema,
+  actor: actorSchema,
+  /** Fields that changed, as {field: [before, after]}. */
+  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).optional(),
+  reason: z.string().optional(),
+  /** The platform event that caused the change, when there was one. */
+  eventId: z.string().optional(),
+  /** The model that decided an `ai` resolution. */
+  modelId: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;

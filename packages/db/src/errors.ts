@@ -1,0 +1,33 @@
+// Typed outcomes of conditional writes: the caller decides (409, no-op, retry) without parsing SDK errors.
+export class VersionConflictError extends Error {
+  readonly statusCode = 409;
+  readonly code = 'conflict';
+  constructor(readonly taskId: string) {
+    super(`task ${taskId} was changed by someone else; reload and try again`);
+    this.name = 'VersionConflictError';
+  }
+}
+
+/** The event's marker exists: this exact write was applied before. Treated as success. */
+export class DuplicateEventError extends Error {
+  constructor(readonly eventId: string) {
+    super(`event ${eventId} was already applied`);
+    this.name = 'DuplicateEventError';
+  }
+}
+
+/** The scope already has an open task, or was closed by a later event. */
+export class ScopeTakenError extends Error {
+  constructor(readonly scope: string) {
+    super(`scope ${scope} is taken`);
+    this.name = 'ScopeTakenError';
+  }
+}
+
+/** A condition of another item in the transaction failed. */
+export class ConditionFailedError extends Error {
+  constructor(readonly what: string) {
+    super(`condition failed: ${what}`);
+    this.name = 'ConditionFailedError';
+  }
+}

@@ -1,0 +1,68 @@
+// Task items: the task itself plus the sparse index keys derived from its state (the only place they are built).
+import { catalogue, type Party, slaWeightFor, type Task, type TaskStatus, taskSchema } from '@casetasks/core';
+import { indexes } from '../table-definition.js';
+import { shardOf } from './shard.js';
+
+export const taskKey = (id: string) => ({ pk: `task#${id}`, sk: 'task' });
+
+const orgPrefix = (party: Party, orgId: string) => `${party}#${orgId}`;
+
+/** Partition keys of the list indexes, shared by writers (below) and readers (queries). */
+export const taskPartitions = {
+  openByDeadline: (party: Party, orgId: string) => `${orgPrefix(party, orgId)}#open`,
+  openByTab: (party: Party, orgId: string, tab: string) => `${orgPrefix(party, orgId)}#open#${tab}`,
+  openByAssignee: (party: Party, orgId: string, assigneeId: string | null) =>
+    `${orgPrefix(party, orgId)}#open#@${assigneeId ?? '-'}`,
+  completedByOrg: (party: Party, orgId: string) => `${orgPrefix(party, orgId)}#completed`,
+  byCase: (caseId: string) => `case#${caseId}`,
+  dueForReminder: (shard: number) => `remind#${shard}`,
+  openChatByDeadline: (party: Party, shard: number) => `chat#${party}#${shard}`,
+  slaByOrg: (orgId: string) => `sla#${orgId}`,
+} as const;
+
+/** Sort-key prefix of a case's tasks for one party and org (action items, case closing). */
+export const byCasePrefix = (status: TaskStatus, party?: Party, orgId?: string) =>
+  party === undefined ? `${status}#` : `${status}#${orgPrefix(party, orgId ?? '')}#`;
+
+const countsForSla = (task: Task) =>
+  slaWeightFor(task.type, task.accessLevel) !== null && task.resolution !== 'ai' && task.resolution !== 'cancelled';
+
+type Keys = Record<string, string>;
+const put = (keys: Keys, index: keyof typeof indexes, pk: string, sk: string) => {
+  keys[indexes[index].partitionKey] = pk;
+  keys[indexes[index].sortKey] = sk;
+};
+
+/** The stored item of a task: its fields plus exactly the index keys its state calls for. */
+export const toTaskItem = (task: Task): Record<string, unknown> => {
+  const keys: Keys = {};
+  const { accessLevel: party, orgId, id } = task;
+  if (task.status === 'open') {
+    const byDeadline = `${task.deadline}#${id}`;
+    put(keys, 'openByDeadline', taskPartitions.openByDeadline(party, orgId), byDeadline);
+    const tab = catalogue[task.type].tab;
+    if (tab) put(keys, 'openByTab', taskPartitions.openByTab(party, orgId, tab), byDeadline);
+    put(keys, 'openByAssignee', taskPartitions.openByAssignee(party, orgId, task.assigneeId), byDeadline);
+    if (task.reminder) {
+      put(keys, 'dueForReminder', taskPartitions.dueForReminder(shardOf(id)), `${task.reminder.nextAt}#${id}`);
+    }
+    if (task.type === 'new_message') {
+      put(keys, 'openChatByDeadline', taskPartitions.openChatByDeadline(party, shardOf(id)), byDeadline);
+    }
+  } else {
+    put(keys, 'completedByOrg', taskPartitions.completedByOrg(party, orgId), `${task.completedAt}#${id}`);
+  }
+  if (task.caseId) {
+    put(
+      keys,
+      'byCase',
+      taskPartitions.byCase(task.caseId),
+      `${byCasePrefix(task.status, party, orgId)}${task.deadline}#${id}`,
+    );
+  }
+  if (countsForSla(task)) put(keys, 'slaByOrg', taskPartitions.slaByOrg(orgId), `${task.originalDeadline}#${id}`);
+  return { ...taskKey(id), kind: 'task', ...task, ...keys };
+};
+
+/** Parses a stored task; zod drops the key attributes. */
+export const fromTaskItem = (item: Record<string, unknown>): Task => taskSchema.parse(item);

@@ -1,0 +1,73 @@
+// A transaction whose condition failures come back as typed errors naming the item that failed.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Db } from './client.js';
+import { ConditionFailedError } from './errors.js';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+interface Entry {
+  item: TransactItem;
+  /** Error to throw when this item's condition fails. */
+  onConditionFailed: () => Error;
+}
+
+/** DynamoDB allows 100 items per transaction; we stay far below. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+export class Transaction {
+  private readonly entries: Entry[] = [];
+  constructor(private readonly db: Db) {}
+
+  put(
+    item: Record<string, unknown>,
+    condition?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> },
+    onConditionFailed?: () => Error,
+  ): this {
+    this.entries.push({
+      item: {
+        Put: {
+          TableName: this.db.tableName,
+          Item: item,
+          ...(condition
+            ? {
+                ConditionExpression: condition.expression,
+                ...(condition.names ? { ExpressionAttributeNames: condition.names } : {}),
+                ...(condition.values ? { ExpressionAttributeValues: condition.values } : {}),
+              }
+            : {}),
+        },
+      },
+      onConditionFailed: onConditionFailed ?? (() => new ConditionFailedError(String(item.pk))),
+    });
+    return this;
+  }
+
+  /** Adds a raw item (Update, Delete, ConditionCheck) with its own failure meaning. */
+  add(item: TransactItem, onConditionFailed: () => Error): this {
+    for (const op of [item.Put, item.Update, item.Delete, item.ConditionCheck]) {
+      if (op && !op.TableName) op.TableName = this.db.tableName;
+    }
+    this.entries.push({ item, onConditionFailed });
+    return this;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  async commit(): Promise<void> {
+    if (this.entries.length === 0) return;
+    try {
+      await this.db.client.send(new TransactWriteCommand({ TransactItems: this.entries.map((entry) => entry.item) }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+        const entry = failed >= 0 ? this.entries[failed] : undefined;
+        if (entry) throw entry.onConditionFailed();
+      }
+      throw error;
+    }
+  }
+}
