@@ -75,7 +75,7 @@ const entries: CatalogueEntry[] = [
     slaWeight: 1,
     tab: 'case-updates',
     actionItem: { label: 'Update Case Status', cta: 'Reply to case survey' },
-    scope: 'case-month',
+    scope: 'case',
     commission: false,
     survivesCaseClose: false,
     manual: false,
