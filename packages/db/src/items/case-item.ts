@@ -5,8 +5,9 @@ import { shardOf } from './shard.js';
 
 export const caseKey = (caseId: string) => ({ pk: `casestate#${caseId}`, sk: 'case' });
 export const surveyPartition = (shard: number) => `survey#${shard}`;
+export const activeCasesPartition = (partnerOrgId: string) => `cases#${partnerOrgId}#active`;
 
-/** Active cases carry the surveyDue keys; every other status leaves the index. */
+/** Active cases carry the surveyDue and activeCasesByPartner keys; every other status leaves both indexes. */
 export const toCaseItem = (state: CaseState) => ({
   ...caseKey(state.caseId),
   kind: 'case',
@@ -15,6 +16,12 @@ export const toCaseItem = (state: CaseState) => ({
     ? {
         [indexes.surveyDue.partitionKey]: surveyPartition(shardOf(state.caseId)),
         [indexes.surveyDue.sortKey]: `${state.nextSurveyAt}#${state.caseId}`,
+      }
+    : {}),
+  ...(state.status === 'active' && state.partnerOrgId
+    ? {
+        [indexes.activeCasesByPartner.partitionKey]: activeCasesPartition(state.partnerOrgId),
+        [indexes.activeCasesByPartner.sortKey]: state.caseId,
       }
     : {}),
 });

@@ -1,0 +1,24 @@
+// The Middy chain of scheduled jobs: Powertools context, metrics and tracing around `run`, errors logged last.
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { JobInput, JobSummary } from '../shared/jobs.js';
+import { logger, metrics, tracer } from '../shared/observability.js';
+
+/** EventBridge Scheduler / rule input: the job may be invoked with `{}` or a JobInput. */
+export const scheduledHandler = (job: string, run: (input: JobInput) => Promise<JobSummary>) =>
+  middy(async (event: JobInput | undefined): Promise<JobSummary> => {
+    const summary = await run({
+      ...(event?.now ? { now: event.now } : {}),
+      ...(event?.checkpoint ? { checkpoint: event.checkpoint } : {}),
+    });
+    logger.info(`${job} finished`, { summary });
+    return summary;
+  })
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(injectLambdaContext(logger, { clearState: true }))
+    .onError((request) => {
+      logger.error(`${job} failed`, { error: request.error });
+    });
