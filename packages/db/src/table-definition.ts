@@ -72,6 +72,12 @@ export const indexes = {
     sortKey: 'g9sk',
     serves: 'active cases by next monthly survey time (sharded)',
   },
+  activeCasesByPartner: {
+    name: 'activeCasesByPartner',
+    partitionKey: 'g10pk',
+    sortKey: 'g10sk',
+    serves: "a partner org's active cases (case-update SLA dashboard)",
+  },
 } as const satisfies Record<string, IndexDefinition>;
 
 export type IndexName = keyof typeof indexes;
