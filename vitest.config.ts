@@ -14,6 +14,7 @@ export default defineConfig({
             'test/unit/**/*.test.ts',
           ],
           environment: 'node',
+          setupFiles: ['test/support/quiet-logs.ts'],
         },
       },
       {
@@ -22,7 +23,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
-          setupFiles: ['test/support/setup-env.ts'],
+          setupFiles: ['test/support/quiet-logs.ts', 'test/support/setup-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
