@@ -1,10 +1,46 @@
-// STUB (owned by the events work stream): validates one platform event and applies its task rules.
-export interface TaskEffect {
-  action: 'created' | 'updated' | 'closed' | 'cancelled' | 'recorded' | 'ignored';
-  taskId?: string;
-  type?: string;
-  note?: string;
-}
+// Validates one platform event and applies its task rules exactly once (any order, any number of deliveries).
+import type { Calendar } from '@casetasks/core';
+import {
+  addMarker,
+  type Db,
+  DuplicateEventError,
+  deleteParkedEvent,
+  listParkedEvents,
+  Transaction,
+  wasApplied,
+} from '@casetasks/db';
+import {
+  type PlatformDetailType,
+  type PlatformEvent,
+  type PlatformEventOf,
+  parsePlatformEvent,
+} from '@casetasks/events';
+import { serviceCalendar, tasksDb } from '../shared/clients.js';
+import { logger } from '../shared/observability.js';
+import {
+  bankAccountAssigned,
+  caseSolved,
+  caseStatusChanged,
+  caseStatusUpdated,
+  caseSubmitted,
+  caseSurveySubmitted,
+  caseVerified,
+  contractSigned,
+  partnerReviewed,
+} from './lifecycle/case-rules.js';
+import { chatMessageSent } from './lifecycle/chat.js';
+import { type EventContext, retryRaces } from './lifecycle/context.js';
+import { quoteRequested, quoteSubmitted, quoteWinnerSelected } from './lifecycle/quotes.js';
+import {
+  commissionCollectionStarted,
+  commissionInvoiceOverdue,
+  commissionInvoiceSent,
+  complaintFiled,
+  complaintResponded,
+} from './lifecycle/references.js';
+import { newStepContext, type TaskEffect } from './lifecycle/steps.js';
+
+export type { TaskEffect } from './lifecycle/steps.js';
 
 export interface PlatformEventOutcome {
   eventId: string;
@@ -14,7 +50,103 @@ export interface PlatformEventOutcome {
   effects: TaskEffect[];
 }
 
+type Rule<T extends PlatformDetailType> = (ctx: EventContext, event: PlatformEventOf<T>) => Promise<void>;
+
+/** Every incoming detail-type and the rule that applies it. */
+const rules: { [T in PlatformDetailType]: Rule<T> } = {
+  'Case Submitted': caseSubmitted,
+  'Case Verified': caseVerified,
+  'Case Status Changed': caseStatusChanged,
+  'Chat Message Sent': chatMessageSent,
+  'Case Survey Submitted': caseSurveySubmitted,
+  'Quote Requested': quoteRequested,
+  'Quote Submitted': quoteSubmitted,
+  'Quote Winner Selected': quoteWinnerSelected,
+  'Complaint Filed': complaintFiled,
+  'Complaint Responded': complaintResponded,
+  'Contract Signed': contractSigned,
+  'Bank Account Assigned': bankAccountAssigned,
+  'Case Solved': caseSolved,
+  'Commission Invoice Sent': commissionInvoiceSent,
+  'Commission Invoice Overdue': commissionInvoiceOverdue,
+  'Commission Collection Started': commissionCollectionStarted,
+  'Partner Reviewed': partnerReviewed,
+  'Case Status Updated': caseStatusUpdated,
+};
+
+const DONE_STEP = 'done';
+
+const applyRule = <T extends PlatformDetailType>(ctx: EventContext, event: PlatformEventOf<T>): Promise<void> =>
+  (rules[event['detail-type']] as Rule<T>)(ctx, event);
+
+export interface ProcessOptions {
+  db?: Db;
+  calendar?: Calendar;
+}
+
+const caseIdOf = (event: PlatformEvent): string | undefined =>
+  'caseId' in event.detail ? event.detail.caseId : undefined;
+
+const applyOnce = async (
+  db: Db,
+  calendar: Calendar,
+  event: PlatformEvent,
+  raw: Record<string, unknown>,
+): Promise<PlatformEventOutcome> => {
+  const outcome = (duplicate: boolean, effects: TaskEffect[]): PlatformEventOutcome => ({
+    eventId: event.id,
+    detailType: event['detail-type'],
+    duplicate,
+    effects,
+  });
+  if (await wasApplied(db, { eventId: event.id, step: DONE_STEP })) return outcome(true, []);
+  const ctx: EventContext = {
+    ...newStepContext(db, calendar, event.id),
+    eventId: event.id,
+    event,
+    raw,
+    parked: false,
+    drain: async (waitKey) => {
+      for (const parked of await listParkedEvents(db, waitKey)) {
+        const applied = await processPlatformEvent(parked.event, { db, calendar });
+        ctx.effects.push({ action: 'recorded', note: `applied ${parked.eventId}, which waited for ${waitKey}` });
+        ctx.effects.push(...applied.effects);
+        await deleteParkedEvent(db, parked);
+      }
+    },
+  };
+  await applyRule(ctx, event);
+  if (!ctx.parked) {
+    try {
+      await addMarker(new Transaction(db), { eventId: event.id, step: DONE_STEP }, ctx.now).commit();
+    } catch (error) {
+      if (!(error instanceof DuplicateEventError)) throw error;
+    }
+  }
+  const duplicate = ctx.steps.applied === 0 && ctx.steps.duplicate > 0;
+  return outcome(duplicate, duplicate ? [] : ctx.effects);
+};
+
 /** Throws InvalidEventError (names the field) for an event that fails validation; writes nothing then. */
-export const processPlatformEvent = async (_raw: unknown): Promise<PlatformEventOutcome> => {
-  throw new Error('processPlatformEvent is not implemented yet');
+export const processPlatformEvent = async (
+  raw: unknown,
+  options: ProcessOptions = {},
+): Promise<PlatformEventOutcome> => {
+  const event = parsePlatformEvent(raw);
+  const db = options.db ?? tasksDb();
+  const calendar = options.calendar ?? (await serviceCalendar());
+  const caseId = caseIdOf(event);
+  // Explicit keys per line (not appendKeys): drained events are processed inside this one.
+  const keys = { eventId: event.id, detailType: event['detail-type'], ...(caseId ? { caseId } : {}) };
+  const outcome = await retryRaces(() => applyOnce(db, calendar, event, raw as Record<string, unknown>));
+  for (const effect of outcome.effects) {
+    logger.info(`${event['detail-type']}: ${effect.action}`, {
+      ...keys,
+      ...(effect.taskId ? { taskId: effect.taskId } : {}),
+      ...(effect.type ? { taskType: effect.type } : {}),
+      ...(effect.note ? { note: effect.note } : {}),
+    });
+  }
+  if (outcome.duplicate) logger.info('duplicate event: nothing changed', keys);
+  return outcome;
 };

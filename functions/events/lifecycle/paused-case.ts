@@ -1,6 +1,8 @@
-// STUB (owned by the events work stream): the follow-up task of a paused case, shared with the state machine.
-import type { Calendar, Party, Task } from '@casetasks/core';
-import type { Db } from '@casetasks/db';
+// The follow-up task of a paused case, shared by the survey event and the state machine's first step.
+import { type Calendar, type Party, scopeKeys, type Task, type TaskType } from '@casetasks/core';
+import { type Db, getCaseState, type ScopeRef } from '@casetasks/db';
+import { retryRaces } from './context.js';
+import { newStepContext, openTask, type StepContext, scopeRef } from './steps.js';
 
 export interface PausedCaseTaskInput {
   caseId: string;
@@ -14,11 +16,43 @@ export interface PausedCaseTaskInput {
   eventId?: string;
 }
 
-/** Creates the client_input_required / paused_case_follow_up task once; returns the task (existing or new). */
-export const ensurePausedCaseTask = async (
-  _db: Db,
-  _calendar: Calendar,
-  _input: PausedCaseTaskInput,
+const pauseTypeOf = (party: Party): TaskType =>
+  party === 'creditor' ? 'client_input_required' : 'paused_case_follow_up';
+
+/** Closure memory of "the case left paused" for one party's pause tasks (no task lives in these scopes). */
+export const pauseClosureScope = (caseId: string, party: Party, orgId: string): ScopeRef =>
+  scopeRef(pauseTypeOf(party), orgId, scopeKeys.casePauses(caseId));
+
+export const pauseTaskTypes: readonly TaskType[] = ['client_input_required', 'paused_case_follow_up'];
+
+/** As ensurePausedCaseTask, inside an event's step context (marker steps, effects). */
+export const ensurePausedCaseTaskIn = async (
+  ctx: StepContext,
+  input: PausedCaseTaskInput,
 ): Promise<Task | undefined> => {
-  throw new Error('ensurePausedCaseTask is not implemented yet');
+  const orgId = input.unblockingParty === 'creditor' ? input.creditorOrgId : input.partnerOrgId;
+  const caseState = await getCaseState(ctx.db, input.caseId);
+  return openTask(ctx, {
+    type: pauseTypeOf(input.unblockingParty),
+    orgId,
+    scopeKey: scopeKeys.pause(input.caseId, input.surveyId),
+    caseId: input.caseId,
+    at: input.pausedAt,
+    details: { surveyId: input.surveyId },
+    recordLate: true,
+    ...(caseState ? { caseState } : {}),
+    closureScopes: [pauseClosureScope(input.caseId, input.unblockingParty, orgId)],
+  });
 };
+
+/**
+ * Creates the client_input_required / paused_case_follow_up task once; returns the task (existing or
+ * new; a completed one when the case had already left paused). Safe to call again: the scope allows
+ * one open task per pause.
+ */
+export const ensurePausedCaseTask = async (
+  db: Db,
+  calendar: Calendar,
+  input: PausedCaseTaskInput,
+): Promise<Task | undefined> =>
+  retryRaces(() => ensurePausedCaseTaskIn(newStepContext(db, calendar, input.eventId), input));

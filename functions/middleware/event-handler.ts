@@ -1,0 +1,28 @@
+// The Middy chain of EventBridge-triggered functions: Powertools context, metrics and tracing; errors logged last.
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { InvalidEventError } from '@casetasks/events';
+import middy from '@middy/core';
+import { logger, metrics, tracer } from '../shared/observability.js';
+
+/**
+ * The function receives the EventBridge event as it is (validated by `apply`). Every error is
+ * rethrown: Lambda's async retries handle racing writes and outages, and its on-failure destination
+ * (the DLQ) keeps an invalid event with the error message as the reason.
+ */
+export const eventHandler = <R>(name: string, apply: (event: unknown) => Promise<R>) =>
+  middy(apply)
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(injectLambdaContext(logger, { clearState: true }))
+    .onError((request) => {
+      const { error } = request;
+      if (error instanceof InvalidEventError) {
+        metrics.addMetric('InvalidEvents', MetricUnit.Count, 1);
+        logger.error(`${name}: invalid event`, { eventId: error.eventId, field: error.field, reason: error.reason });
+      } else {
+        logger.error(`${name} failed`, { error });
+      }
+    });

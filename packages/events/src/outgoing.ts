@@ -1,0 +1,60 @@
+// Events the service emits on its own bus (source `casetasks`): declared once for publishers, consumers and docs.
+import { partySchema, taskSchema, taskTypeSchema } from '@casetasks/core';
+import { z } from 'zod';
+
+export const OUTGOING_EVENT_SOURCE = 'casetasks';
+
+const isoTime = z.iso.datetime({ offset: true });
+
+/** `Task Created` / `Task Completed`: the task as written (see taskCreatedEvent in @casetasks/db). */
+export const taskLifecycleDetailSchema = z.object({ task: taskSchema });
+
+/** `Task Deadline Approaching` / `Task Overdue` / `Paused Case Escalated`: the task when the reminder went out. */
+export const taskReminderDetailSchema = z.object({ task: taskSchema, remindedAt: isoTime });
+
+export const digestRecipientSchema = z.object({
+  party: partySchema,
+  orgId: z.string(),
+  /** null: the organisation's unassigned tasks. */
+  assigneeId: z.string().nullable(),
+});
+
+export const dailyDigestDetailSchema = z.object({
+  recipient: digestRecipientSchema,
+  /** Local day (YYYY-MM-DD) of the service calendar. */
+  day: z.iso.date(),
+  counts: z.object({ overdue: z.number().int(), dueToday: z.number().int(), upcoming: z.number().int() }),
+  tasks: z.array(
+    z.object({
+      id: z.string(),
+      type: taskTypeSchema,
+      title: z.string(),
+      caseId: z.string().nullable(),
+      deadline: isoTime,
+    }),
+  ),
+});
+
+export const outgoingDetailSchemas = {
+  'Task Created': taskLifecycleDetailSchema,
+  'Task Completed': taskLifecycleDetailSchema,
+  'Task Deadline Approaching': taskReminderDetailSchema,
+  'Task Overdue': taskReminderDetailSchema,
+  'Paused Case Escalated': taskReminderDetailSchema,
+  'Daily Digest': dailyDigestDetailSchema,
+} as const;
+
+export type OutgoingDetailType = keyof typeof outgoingDetailSchemas;
+export const outgoingDetailTypes = Object.keys(outgoingDetailSchemas) as OutgoingDetailType[];
+export type OutgoingDetail<T extends OutgoingDetailType> = z.infer<(typeof outgoingDetailSchemas)[T]>;
+
+/** One outgoing event as the outbox stores it, validated against its detail-type's schema. */
+export const outgoingEventSchema = z.discriminatedUnion('detailType', [
+  z.object({ detailType: z.literal('Task Created'), detail: taskLifecycleDetailSchema }),
+  z.object({ detailType: z.literal('Task Completed'), detail: taskLifecycleDetailSchema }),
+  z.object({ detailType: z.literal('Task Deadline Approaching'), detail: taskReminderDetailSchema }),
+  z.object({ detailType: z.literal('Task Overdue'), detail: taskReminderDetailSchema }),
+  z.object({ detailType: z.literal('Paused Case Escalated'), detail: taskReminderDetailSchema }),
+  z.object({ detailType: z.literal('Daily Digest'), detail: dailyDigestDetailSchema }),
+]);
+export type OutgoingPlatformEvent = z.infer<typeof outgoingEventSchema>;

@@ -1,0 +1,83 @@
+// Shared set-up of the event lifecycle tests: a fresh table, the event processor on it, and readers.
+import { type Party, type Task, weekendCalendar } from '@casetasks/core';
+import { type Db, getOpenTaskOfScope, listOutboxSince, queryTasks, type ScopeRef, taskPartitions } from '@casetasks/db';
+import { ulid } from 'ulid';
+import { type PlatformEventOutcome, processPlatformEvent } from '../../functions/events/process-platform-event.js';
+import { resetClients } from '../../functions/shared/clients.js';
+import { resetConfig } from '../../functions/shared/config.js';
+import { type PausedCaseRef, type PausedCaseStart, setWorkflowStarter } from '../../functions/shared/workflow.js';
+import { createTestTable, type TestTable } from '../support/table.js';
+
+export const calendar = weekendCalendar('UTC');
+
+export interface RawEvent {
+  id: string;
+  source: string;
+  'detail-type': string;
+  time: string;
+  detail: Record<string, unknown>;
+}
+
+export const platformEvent = (
+  detailType: string,
+  detail: Record<string, unknown>,
+  time: string,
+  id: string = ulid(),
+): RawEvent => ({ id, source: 'platform', 'detail-type': detailType, time, detail });
+
+/** A recording workflow starter: the paused-case follow-ups started and stopped. */
+export const recordingWorkflow = () => {
+  const started: PausedCaseStart[] = [];
+  const stopped: PausedCaseRef[] = [];
+  setWorkflowStarter({
+    startPausedCaseFollowUp: async (start) => {
+      started.push(start);
+    },
+    stopPausedCaseFollowUp: async (ref) => {
+      stopped.push(ref);
+    },
+  });
+  return { started, stopped };
+};
+
+export interface EventsHarness {
+  table: TestTable;
+  db: Db;
+  send(event: RawEvent): Promise<PlatformEventOutcome>;
+  emit(detailType: string, detail: Record<string, unknown>, time: string, id?: string): Promise<PlatformEventOutcome>;
+  open(scope: ScopeRef): Promise<Task | undefined>;
+  /** Every task of an organisation for one party: open and completed (Query openByDeadline + completedByOrg). */
+  tasksOf(party: Party, orgId: string): Promise<Task[]>;
+  outboxTypes(): Promise<string[]>;
+}
+
+export const eventsHarness = async (prefix: string): Promise<EventsHarness> => {
+  const table = await createTestTable(prefix);
+  process.env.TABLE_NAME = table.tableName;
+  resetConfig();
+  resetClients();
+  const { db } = table;
+  const send = (event: RawEvent) => processPlatformEvent(event, { db, calendar });
+  const all = async (index: 'openByDeadline' | 'completedByOrg', partition: string) => {
+    const tasks: Task[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await queryTasks(db, { index, partition, ...(startKey ? { startKey } : {}) });
+      tasks.push(...page.items);
+      startKey = page.lastKey;
+    } while (startKey);
+    return tasks;
+  };
+  return {
+    table,
+    db,
+    send,
+    emit: (detailType, detail, time, id) => send(platformEvent(detailType, detail, time, id)),
+    open: async (scope) => (await getOpenTaskOfScope(db, scope)).task,
+    tasksOf: async (party, orgId) => [
+      ...(await all('openByDeadline', taskPartitions.openByDeadline(party, orgId))),
+      ...(await all('completedByOrg', taskPartitions.completedByOrg(party, orgId))),
+    ],
+    outboxTypes: async () => (await listOutboxSince(db, '0')).map((entry) => entry.detailType),
+  };
+};
