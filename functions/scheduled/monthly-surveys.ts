@@ -1,9 +1,138 @@
-// STUB (owned by its work stream): the monthly-surveys job.
+// Daily job: one `update_case_status` task per active case and month, never two, then the case's next survey a month on.
+import {
+  type Calendar,
+  type CaseState,
+  creationEntry,
+  newTask,
+  nextSurveyAfter,
+  platformActor,
+  scheduleReminder,
+  surveyMonth,
+  surveyTaskInput,
+} from '@casetasks/core';
+import {
+  addCaseChange,
+  addMarker,
+  addOutbox,
+  addTaskCreate,
+  type Db,
+  DuplicateEventError,
+  fromCaseItem,
+  getCaseState,
+  ScopeTakenError,
+  surveyMarker,
+  surveyPartition,
+  Transaction,
+  taskCreatedEvent,
+  VersionConflictError,
+  walkDueItems,
+} from '@casetasks/db';
+import { ulid } from 'ulid';
 import { scheduledHandler } from '../middleware/scheduled-handler.js';
+import { serviceCalendar, tasksDb } from '../shared/clients.js';
 import type { JobInput, JobSummary } from '../shared/jobs.js';
+import { logger } from '../shared/observability.js';
+import type { JobRunOptions } from './deadline-reminders.js';
 
-export const run = async (_input: JobInput = {}): Promise<JobSummary> => {
-  throw new Error('monthly-surveys is not implemented yet');
+const JOB = 'monthly-surveys';
+
+type Outcome = 'created' | 'alreadyOpen' | 'noPartner' | 'alreadyDone' | 'notDue';
+
+/**
+ * One transaction: the month's marker, the survey task (claiming the case's scope) with its
+ * `Task Created`, and the case's next survey time conditional on the case version read. Either all
+ * of it happens once, or none of it.
+ */
+const surveyCase = async (db: Db, calendar: Calendar, state: CaseState, now: Date): Promise<Outcome> => {
+  const at = now.toISOString();
+  if (state.status !== 'active' || !state.nextSurveyAt || Date.parse(state.nextSurveyAt) > now.getTime()) {
+    return 'notDue';
+  }
+  const month = surveyMonth(calendar, state.nextSurveyAt);
+  const advance = { nextSurveyAt: nextSurveyAfter(calendar, state.nextSurveyAt, at) };
+  const commit = async (withTask: boolean) => {
+    const tx = new Transaction(db);
+    addMarker(tx, surveyMarker(state.caseId, month), now);
+    if (withTask && state.partnerOrgId) {
+      // The survey task is reminded like any other: approaching 3 business days before its deadline.
+      const task = scheduleReminder(
+        calendar,
+        newTask(
+          surveyTaskInput(calendar, {
+            id: ulid(),
+            caseId: state.caseId,
+            partnerOrgId: state.partnerOrgId,
+            createdAt: at,
+          }),
+        ),
+      );
+      addTaskCreate(tx, task, creationEntry(task, platformActor));
+      addOutbox(tx, [taskCreatedEvent(task)], now);
+    }
+    addCaseChange(tx, state, advance);
+    await tx.commit();
+  };
+  try {
+    if (!state.partnerOrgId) {
+      await commit(false);
+      return 'noPartner';
+    }
+    try {
+      await commit(true);
+      return 'created';
+    } catch (error) {
+      // Last month's survey is still open: at most one open per case, so this month only moves on.
+      if (!(error instanceof ScopeTakenError)) throw error;
+      await commit(false);
+      return 'alreadyOpen';
+    }
+  } catch (error) {
+    if (error instanceof DuplicateEventError) return 'alreadyDone';
+    throw error;
+  }
 };
 
-export const handler = scheduledHandler('monthly-surveys', run);
+/** The case may have changed since the index copy was read: re-read once and decide again. */
+const surveyDueCase = async (db: Db, calendar: Calendar, state: CaseState, now: Date): Promise<Outcome> => {
+  try {
+    return await surveyCase(db, calendar, state, now);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error;
+    const current = await getCaseState(db, state.caseId);
+    return current ? surveyCase(db, calendar, current, now) : 'notDue';
+  }
+};
+
+export const run = async (input: JobInput = {}, options: JobRunOptions = {}): Promise<JobSummary> => {
+  const started = Date.now();
+  const now = new Date(input.now ?? Date.now());
+  const at = now.toISOString();
+  const db = tasksDb();
+  const calendar = await serviceCalendar();
+  const walk = await walkDueItems({
+    db,
+    job: JOB,
+    runKey: at.slice(0, 10),
+    index: 'surveyDue',
+    partition: surveyPartition,
+    dueThrough: `${at}#~`,
+    parse: fromCaseItem,
+    handle: (state) => surveyDueCase(db, calendar, state, now),
+    ...(input.checkpoint ? { resumeFrom: input.checkpoint } : {}),
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+    concurrency: options.concurrency ?? 8,
+    budgetMs: options.budgetMs ?? 4 * 60_000,
+    onProgress: (counts) => logger.info('monthly surveys progress', { counts }),
+    onError: (error) => logger.error('survey failed', { error }),
+    now,
+  });
+  return {
+    job: JOB,
+    now: at,
+    counts: walk.counts,
+    ...(walk.checkpoint ? { checkpoint: walk.checkpoint } : {}),
+    durationMs: Date.now() - started,
+  };
+};
+
+export const handler = scheduledHandler(JOB, (input) => run(input));
