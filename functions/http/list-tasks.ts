@@ -1,0 +1,158 @@
+// GET /tasks and GET /tasks/summary: the caller's task lists, one Query per page, and the tab counts.
+
+import { localDay, type Principal, portalTabs, taskTypeSchema } from '@casetasks/core';
+import { countTasks, planIsEmpty, planTaskCounts, planTaskList, queryTasks, type TaskListFilter } from '@casetasks/db';
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns';
+import { z } from 'zod';
+import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
+import { serviceCalendar, tasksDb } from '../shared/clients.js';
+import { logger } from '../shared/observability.js';
+import { decodeCursor, encodeCursor } from './list-cursor.js';
+import { entityIdSchema, noQuerySchema, taskViewSchema, toTaskView } from './task-views.js';
+
+/** A due bound: a date-time, or a calendar day in the service time zone (the whole day). */
+const dueBoundSchema = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .describe('ISO date-time with offset, or a date (a whole day in the service time zone); inclusive');
+
+const typeListSchema = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()))
+  .pipe(z.array(taskTypeSchema).min(1))
+  .describe('Comma-separated task types');
+
+export const listQuerySchema = z
+  .strictObject({
+    status: z.enum(['open', 'completed']).default('open'),
+    tab: z.enum(portalTabs).optional(),
+    type: typeListSchema.optional(),
+    assignee: z
+      .union([z.enum(['me', 'unassigned']), entityIdSchema])
+      .optional()
+      .describe('`me`, `unassigned` or a user id'),
+    caseId: entityIdSchema.optional(),
+    dueFrom: dueBoundSchema.optional(),
+    dueTo: dueBoundSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+    cursor: z.string().min(1).max(2048).optional().describe('`nextCursor` of the previous page'),
+  })
+  .refine((query) => !query.dueFrom || !query.dueTo || query.dueFrom <= query.dueTo, {
+    path: ['dueTo'],
+    message: 'dueTo must not be before dueFrom',
+  });
+
+const taskListSchema = z
+  .object({
+    items: z.array(taskViewSchema),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
+  })
+  .meta({ id: 'TaskList' });
+
+const summarySchema = z
+  .object({
+    tabs: z.object({
+      'new-cases': z.number().int(),
+      'case-updates': z.number().int(),
+      messages: z.number().int(),
+      all: z.number().int(),
+    }),
+    overdue: z.number().int().describe('Open tasks whose deadline has passed'),
+    dueToday: z.number().int().describe('Open tasks whose deadline falls on today in the service time zone'),
+    day: z.iso.date().describe('Today in the service time zone'),
+    timeZone: z.string(),
+  })
+  .meta({ id: 'TaskSummary' });
+
+const isDay = (value: string) => value.length === 10;
+
+/** Start of a calendar day in the zone, as stored (`toISOString`). */
+const dayStart = (timeZone: string, day: string): Date => {
+  const [year, month, date] = day.split('-').map(Number);
+  return new TZDate(year ?? 0, (month ?? 1) - 1, date ?? 1, timeZone);
+};
+
+const dueBounds = async (dueFrom?: string, dueTo?: string) => {
+  const { timeZone } = await serviceCalendar();
+  const from = dueFrom && (isDay(dueFrom) ? dayStart(timeZone, dueFrom) : new Date(dueFrom));
+  // A day as upper bound means up to its last millisecond.
+  const to = dueTo && (isDay(dueTo) ? new Date(addDays(dayStart(timeZone, dueTo), 1).getTime() - 1) : new Date(dueTo));
+  return {
+    ...(from ? { dueFrom: from.toISOString() } : {}),
+    ...(to ? { dueTo: to.toISOString() } : {}),
+  };
+};
+
+const assigneeOf = (principal: Principal, assignee: string | undefined): string | null | undefined => {
+  if (assignee === 'me') return principal.userId;
+  if (assignee === 'unassigned') return null;
+  return assignee;
+};
+
+export const routes = {
+  'GET /tasks': httpRoute({
+    summary: "The caller's tasks: open by deadline (ascending) or completed by completion (newest first)",
+    query: listQuerySchema,
+    response: taskListSchema,
+    handle: async ({ principal, query }) => {
+      const assignee = assigneeOf(principal, query.assignee);
+      const filter: TaskListFilter = {
+        party: principal.party,
+        orgId: principal.orgId,
+        status: query.status,
+        ...(query.tab ? { tab: query.tab } : {}),
+        ...(query.type ? { types: query.type } : {}),
+        ...(assignee === undefined ? {} : { assignee }),
+        ...(query.caseId ? { caseId: query.caseId } : {}),
+        ...(await dueBounds(query.dueFrom, query.dueTo)),
+      };
+      const plan = planTaskList(filter);
+      const startKey = query.cursor ? decodeCursor(query.cursor, plan) : undefined;
+      if (planIsEmpty(filter)) return { body: { items: [], nextCursor: null } };
+      const page = await queryTasks(tasksDb(), { ...plan, limit: query.limit, ...(startKey ? { startKey } : {}) });
+      logger.debug('task list page', { index: plan.index, items: page.items.length, consumed: page.consumed });
+      return {
+        body: {
+          items: page.items.map(toTaskView),
+          nextCursor: page.lastKey ? encodeCursor(plan, page.lastKey) : null,
+        },
+      };
+    },
+  }),
+  'GET /tasks/summary': httpRoute({
+    summary: "Counts of the caller's open tasks per portal tab, overdue and due today",
+    query: noQuerySchema,
+    response: summarySchema,
+    handle: async ({ principal, now }) => {
+      const calendar = await serviceCalendar();
+      const day = localDay(calendar, now);
+      const start = dayStart(calendar.timeZone, day);
+      const plans = planTaskCounts(principal.party, principal.orgId, {
+        now: now.toISOString(),
+        dayStart: start.toISOString(),
+        dayEnd: addDays(start, 1).toISOString(),
+      });
+      const db = tasksDb();
+      const count = async (plan: Parameters<typeof countTasks>[1]) => (await countTasks(db, plan)).count;
+      const [newCases, caseUpdates, messages, all, overdue, dueToday] = await Promise.all([
+        count(plans.tabs['new-cases']),
+        count(plans.tabs['case-updates']),
+        count(plans.tabs.messages),
+        count(plans.tabs.all),
+        count(plans.overdue),
+        count(plans.dueToday),
+      ]);
+      return {
+        body: {
+          tabs: { 'new-cases': newCases, 'case-updates': caseUpdates, messages, all },
+          overdue,
+          dueToday,
+          day,
+          timeZone: calendar.timeZone,
+        },
+      };
+    },
+  }),
+} satisfies RouteMap;
+
+export const handler = httpHandler(routes);

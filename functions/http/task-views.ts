@@ -1,0 +1,47 @@
+// Shapes the portal API shares across route groups: ids, the public task view and the visible-task read.
+import {
+  assertMayChange,
+  assertVisible,
+  historyEntrySchema,
+  type Principal,
+  type Task,
+  taskSchema,
+} from '@casetasks/core';
+import { getTask } from '@casetasks/db';
+import { z } from 'zod';
+import { tasksDb } from '../shared/clients.js';
+
+/** Task ids are ULIDs (Crockford base32, 26 characters). */
+export const taskIdSchema = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, 'must be a task id (ULID)')
+  .describe('Task id (ULID)');
+
+/** Case and user ids from the platform: letters, digits and `._:@-`, at most 128 characters. */
+export const entityIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/, 'must be an id: letters, digits and ._:@- (max 128)');
+
+/** An instant with an explicit offset, e.g. `2026-12-01T17:00:00Z`. */
+export const instantSchema = z.iso.datetime({ offset: true }).describe('ISO 8601 date-time with offset');
+
+export const taskIdParamsSchema = z.strictObject({ id: taskIdSchema });
+
+/** The task as portals see it: internal bookkeeping (scope key, reminder schedule) stays inside. */
+export const taskViewSchema = taskSchema.omit({ scopeKey: true, reminder: true }).meta({ id: 'Task' });
+export type TaskView = z.infer<typeof taskViewSchema>;
+
+export const toTaskView = (task: Task): TaskView => taskViewSchema.parse(task);
+
+export const historySchema = z.object({ items: z.array(historyEntrySchema.meta({ id: 'HistoryEntry' })) });
+
+/** Routes without query parameters still refuse unknown ones (a typo must not be silently ignored). */
+export const noQuerySchema = z.strictObject({});
+
+/** The task if the caller may see it; 404 exactly like a missing task otherwise. */
+export const visibleTask = async (principal: Principal, id: string): Promise<Task> =>
+  assertVisible(principal, await getTask(tasksDb(), id));
+
+/** The task if the caller may change it (404 for other party/org, 403 for a contributor on another's task). */
+export const changeableTask = async (principal: Principal, id: string): Promise<Task> =>
+  assertMayChange(principal, await getTask(tasksDb(), id, true));

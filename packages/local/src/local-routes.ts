@@ -1,0 +1,120 @@
+// Local-only endpoints standing in for the platform's bus, the schedules and the outbox relay (never deployed).
+import { type Db, listOutboxSince, type OutboxEntry } from '@casetasks/db';
+import { parsePlatformEvent } from '@casetasks/events';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ulid } from 'ulid';
+import { z } from 'zod';
+import { processPlatformEvent } from '../../../functions/events/process-platform-event.js';
+import {
+  errorBody,
+  errorResponse,
+  jsonResponse,
+  RequestValidationError,
+} from '../../../functions/middleware/http-errors.js';
+import { run as chatCleanup } from '../../../functions/scheduled/chat-cleanup.js';
+import { run as deadlineReminders } from '../../../functions/scheduled/deadline-reminders.js';
+import { run as monthlySurveys } from '../../../functions/scheduled/monthly-surveys.js';
+import { type JobInput, type JobName, type JobSummary, jobNames } from '../../../functions/shared/jobs.js';
+
+const jobs: Record<JobName, (input: JobInput) => Promise<JobSummary>> = {
+  'monthly-surveys': (input) => monthlySurveys(input),
+  'deadline-reminders': (input) => deadlineReminders(input),
+  'chat-cleanup': (input) => chatCleanup(input),
+};
+
+/** Plays the deployed stream relay + bus: every outbox entry, once, in id order, kept in memory. */
+export class LocalOutbox {
+  private readonly seen = new Set<string>();
+  readonly entries: OutboxEntry[] = [];
+  constructor(private readonly db: () => Db) {}
+
+  /**
+   * Reads the whole outbox rather than "since the last id": jobs run with a simulated `now` write
+   * ids from another time, which a since-cursor would skip. Local volumes make this cheap.
+   */
+  async sync(): Promise<OutboxEntry[]> {
+    const fresh = (await listOutboxSince(this.db())).filter((entry) => !this.seen.has(entry.id));
+    for (const entry of fresh) {
+      this.seen.add(entry.id);
+      this.entries.push(entry);
+    }
+    return fresh;
+  }
+}
+
+const parseJson = (body: Buffer): unknown => {
+  if (body.length === 0) return {};
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new RequestValidationError([{ field: 'body', message: 'body is not valid JSON' }]);
+  }
+};
+
+const eventEnvelopeSchema = z.looseObject({ id: z.string().optional(), time: z.string().optional() });
+
+/**
+ * EventBridge fills `id` and `time`; so does the local bus when the sender leaves them out. Events
+ * of one batch get times 1 ms apart in array order: "time" orders events for the rules, and a batch
+ * is sent in the order things happened.
+ */
+const withEnvelope = (raw: unknown, at: Date): unknown => {
+  const envelope = eventEnvelopeSchema.safeParse(raw);
+  if (!envelope.success) return raw;
+  return { ...envelope.data, id: envelope.data.id ?? ulid(), time: envelope.data.time ?? at.toISOString() };
+};
+
+/** POST /local/events: validates every event first (400 names the event and field, nothing applied), then runs each. */
+const postEvents = async (body: Buffer, outbox: LocalOutbox): Promise<APIGatewayProxyStructuredResultV2> => {
+  const parsed = parseJson(body);
+  const now = Date.now();
+  const events = (Array.isArray(parsed) ? parsed : [parsed]).map((raw, i) => withEnvelope(raw, new Date(now + i)));
+  for (const [index, event] of events.entries()) {
+    try {
+      parsePlatformEvent(event);
+    } catch (error) {
+      const { statusCode, body: refusal } = errorBody(error);
+      return jsonResponse(statusCode, { ...refusal, index });
+    }
+  }
+  const results = [];
+  for (const event of events) results.push(await processPlatformEvent(event));
+  return jsonResponse(200, { results, emitted: await outbox.sync() });
+};
+
+const jobBodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }).optional() });
+
+/** POST /local/jobs/{name}: runs a scheduled job now (or at `now`), as its schedule would. */
+const postJob = async (name: string, body: Buffer, outbox: LocalOutbox): Promise<APIGatewayProxyStructuredResultV2> => {
+  const job = (jobNames as readonly string[]).includes(name) ? jobs[name as JobName] : undefined;
+  if (!job)
+    return jsonResponse(404, { error: { code: 'not_found', message: `no job ${name}; jobs: ${jobNames.join(', ')}` } });
+  const input = jobBodySchema.safeParse(parseJson(body));
+  if (!input.success) throw RequestValidationError.fromZod(input.error, 'body');
+  const summary = await job(input.data.now ? { now: input.data.now } : {});
+  return jsonResponse(200, { summary, emitted: await outbox.sync() });
+};
+
+/** Serves `/local/*`, or returns undefined for any other path. */
+export const serveLocalRoute = async (
+  method: string,
+  path: string,
+  body: Buffer,
+  outbox: LocalOutbox,
+): Promise<APIGatewayProxyStructuredResultV2 | undefined> => {
+  if (!path.startsWith('/local/')) return undefined;
+  try {
+    if (method === 'POST' && path === '/local/events') return await postEvents(body, outbox);
+    const job = /^\/local\/jobs\/([^/]+)$/.exec(path)?.[1];
+    if (method === 'POST' && job) return await postJob(decodeURIComponent(job), body, outbox);
+    if (method === 'GET' && path === '/local/outbox') {
+      await outbox.sync();
+      return jsonResponse(200, { items: outbox.entries });
+    }
+    return jsonResponse(404, { message: 'Not Found' });
+  } catch (error) {
+    const { response, internal } = errorResponse(error);
+    if (internal) console.error(`${method} ${path} failed:`, error);
+    return response;
+  }
+};

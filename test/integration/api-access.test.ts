@@ -1,0 +1,212 @@
+// Access matrix over real HTTP for every route of the route table, and the authorizer's 401s.
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HttpRoute, httpRoutes, routeKey } from '../../functions/http/routes.js';
+import { DEFAULT_LOCAL_JWT_SECRET, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../packages/local/src/local-jwt.js';
+import { type ApiHarness, type Caller, fillPath, json, startApi, token } from './api-client.js';
+
+const owner: Caller = { party: 'partner', org: 'p-1', user: 'u-owner', role: 'manager' };
+const contributor: Caller = { party: 'partner', org: 'p-1', user: 'u-contrib', role: 'contributor' };
+/** Same org id, other party: party is part of the boundary. */
+const otherParty: Caller = { party: 'creditor', org: 'p-1', user: 'u-c', role: 'owner' };
+const otherOrg: Caller = { party: 'partner', org: 'p-2', user: 'u-x', role: 'owner' };
+
+const DAY = 86_400_000;
+const later = () => new Date(Date.now() + 30 * DAY).toISOString();
+
+/** A valid body per write route, so only access decides the outcome. */
+const validBody: Record<string, () => unknown> = {
+  'POST /tasks': () => ({ title: 'Call the debtor', dueInBusinessDays: 2 }),
+  'POST /tasks/{id}/postpone': () => ({ deadline: later(), reason: 'debtor on holiday' }),
+  'POST /tasks/{id}/assign': () => ({ assigneeId: 'u-9' }),
+  'POST /tasks/{id}/complete': () => ({}),
+  'POST /tasks/{id}/calls': () => ({ result: 'answered', note: 'will pay Friday' }),
+};
+
+let api: ApiHarness;
+beforeAll(async () => {
+  api = await startApi('api-access');
+});
+afterAll(async () => {
+  await api.stop();
+});
+
+/** A fresh call reminder of p-1 assigned to someone other than the contributor (writes mutate it). */
+const ownTask = () =>
+  api.plant({
+    type: 'call_reminder',
+    accessLevel: 'partner',
+    orgId: 'p-1',
+    assigneeId: 'u-someone',
+    caseId: 'case-acc',
+  });
+
+const taskRoutes = httpRoutes.filter((route) => route.taskParam);
+
+describe.each(taskRoutes.map((route) => [routeKey(route), route] as const))('%s', (_key, route: HttpRoute) => {
+  const request = async (caller: Caller) => {
+    const task = await ownTask();
+    const path = fillPath(route.path, { id: task.id });
+    const body = validBody[routeKey(route)]?.();
+    return api.call(route.method, path, { as: caller, ...(body === undefined ? {} : { body }) });
+  };
+
+  it('answers the owning org', async () => {
+    const response = await request(owner);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+  });
+
+  it('is 404 for the other party, exactly like a missing task', async () => {
+    const response = await request(otherParty);
+    const missing = await api.call(route.method, fillPath(route.path, { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' }), {
+      as: otherParty,
+      ...(validBody[routeKey(route)] ? { body: validBody[routeKey(route)]?.() } : {}),
+    });
+    expect(response.status).toBe(404);
+    expect(response.body).toEqual(missing.body);
+  });
+
+  it('is 404 for another org', async () => {
+    expect((await request(otherOrg)).status).toBe(404);
+  });
+
+  it(route.writes ? 'is 403 for a contributor on someone else’s task' : 'lets a contributor read', async () => {
+    const response = await request(contributor);
+    expect(response.status).toBe(route.writes ? 403 : 200);
+  });
+});
+
+describe('a contributor on their own task', () => {
+  it('may change it', async () => {
+    const task = await api.plant({
+      type: 'generic',
+      accessLevel: 'partner',
+      orgId: 'p-1',
+      assigneeId: contributor.user,
+    });
+    const response = await api.call('POST', `/tasks/${task.id}/complete`, { as: contributor, body: {} });
+    expect(response.status).toBe(200);
+    expect(json(response).status).toBe('completed');
+  });
+});
+
+describe('routes without a task parameter', () => {
+  it('GET /tasks and GET /tasks/summary show only the caller’s party and org', async () => {
+    const task = await ownTask();
+    const ids = async (caller: Caller) => {
+      const response = await api.call('GET', '/tasks?limit=100', { as: caller });
+      expect(response.status).toBe(200);
+      return (json(response).items as { id: string }[]).map((item) => item.id);
+    };
+    expect(await ids(owner)).toContain(task.id);
+    expect(await ids(contributor)).toContain(task.id);
+    expect(await ids(otherParty)).not.toContain(task.id);
+    expect(await ids(otherOrg)).not.toContain(task.id);
+    const summary = async (caller: Caller) =>
+      (json(await api.call('GET', '/tasks/summary', { as: caller })).tabs as { all: number }).all;
+    expect(await summary(owner)).toBeGreaterThan(0);
+    expect(await summary(otherParty)).toBe(0);
+    expect(await summary(otherOrg)).toBe(0);
+  });
+
+  it('GET /cases/{caseId}/action-items lists only the caller’s tasks on the case', async () => {
+    const task = await ownTask();
+    const items = async (caller: Caller) => {
+      const body = json(await api.call('GET', '/cases/case-acc/action-items', { as: caller }));
+      return [...(body.overdue as { taskId: string }[]), ...(body.upcoming as { taskId: string }[])].map(
+        (i) => i.taskId,
+      );
+    };
+    expect(await items(owner)).toContain(task.id);
+    expect(await items(otherParty)).toEqual([]);
+    expect(await items(otherOrg)).toEqual([]);
+  });
+
+  it('POST /tasks creates in the caller’s own org; a contributor only for themselves', async () => {
+    const created = await api.call('POST', '/tasks', { as: otherOrg, body: validBody['POST /tasks']?.() });
+    expect(created.status).toBe(201);
+    expect(json(created)).toMatchObject({ orgId: 'p-2', accessLevel: 'partner' });
+    const own = await api.call('POST', '/tasks', { as: contributor, body: validBody['POST /tasks']?.() });
+    expect(json(own).assigneeId).toBe(contributor.user);
+    const forOther = await api.call('POST', '/tasks', {
+      as: contributor,
+      body: { title: 'For a colleague', dueInBusinessDays: 1, assigneeId: 'u-owner' },
+    });
+    expect(forOther.status).toBe(403);
+  });
+
+  it('partner-only SLA routes refuse creditors with 403', async () => {
+    for (const route of httpRoutes.filter((r) => r.partnerOnly)) {
+      expect((await api.call(route.method, route.path, { as: owner })).status).toBe(200);
+      expect((await api.call(route.method, route.path, { as: otherParty })).status).toBe(403);
+    }
+  });
+
+  it('GET /openapi.json needs no token', async () => {
+    expect((await api.call('GET', '/openapi.json')).status).toBe(200);
+  });
+});
+
+describe('401 from the authorizer', () => {
+  const authRoutes = httpRoutes.filter((route) => route.auth);
+  const now = Math.floor(Date.now() / 1000);
+  const variants: [string, () => Promise<string | undefined>][] = [
+    ['missing', async () => undefined],
+    ['not a bearer token', async () => `Basic ${Buffer.from('u:p').toString('base64')}`],
+    ['garbage', async () => 'Bearer not.a.jwt'],
+    ['expired', async () => `Bearer ${await token(owner, { issuedAt: now - 7200, expiresIn: 3600 })}`],
+    ['forged signature', async () => `Bearer ${await token(owner, { secret: 'someone-elses-secret' })}`],
+    [
+      'wrong alg (HS512 with the right secret)',
+      async () =>
+        `Bearer ${await new SignJWT({ org_id: 'p-1', party: 'partner', role: 'manager' })
+          .setProtectedHeader({ alg: 'HS512' })
+          .setSubject('u-owner')
+          .setIssuer(LOCAL_ISSUER)
+          .setAudience(LOCAL_AUDIENCE)
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode(DEFAULT_LOCAL_JWT_SECRET))}`,
+    ],
+    [
+      'alg none',
+      async () => {
+        const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+        const claims = { sub: 'u-owner', org_id: 'p-1', party: 'partner', role: 'manager', exp: now + 3600 };
+        return `Bearer ${encode({ alg: 'none', typ: 'JWT' })}.${encode({ ...claims, iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE })}.`;
+      },
+    ],
+  ];
+
+  it.each(variants)('%s token → 401 on every authenticated route, nothing written', async (_name, make) => {
+    const authorization = await make();
+    const task = await ownTask();
+    const before = await api.snapshot();
+    for (const route of authRoutes) {
+      const path = fillPath(route.path, { id: task.id, caseId: 'case-acc' });
+      const body = validBody[routeKey(route)]?.();
+      const response = await api.call(route.method, path, {
+        ...(authorization === undefined ? {} : { authorization }),
+        ...(body === undefined ? {} : { body }),
+      });
+      expect(response.status, `${routeKey(route)}`).toBe(401);
+      expect(response.body).toEqual({ message: 'Unauthorized' });
+    }
+    expect(await api.snapshot()).toBe(before);
+  });
+
+  it('a valid token with claims the API does not know is 401 from the chain', async () => {
+    const odd = await token({ ...owner, role: 'manager' });
+    // The same token passes; a token whose role is unknown is refused by the chain's claim schema.
+    expect((await api.call('GET', '/tasks', { authorization: `Bearer ${odd}` })).status).toBe(200);
+    const unknownRole = await new SignJWT({ org_id: 'p-1', party: 'partner', role: 'admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u-owner')
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(DEFAULT_LOCAL_JWT_SECRET));
+    const response = await api.call('GET', '/tasks', { authorization: `Bearer ${unknownRole}` });
+    expect(response.status).toBe(401);
+    expect(json(response).error).toMatchObject({ code: 'unauthorized' });
+  });
+});
