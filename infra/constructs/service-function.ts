@@ -1,11 +1,20 @@
 // One Lambda function of the service: Node.js 22 on arm64, bundled by local esbuild, Powertools environment.
 import { join } from 'node:path';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
+
+/**
+ * date-holidays (~1.1 MB minified with moment-timezone) is only imported when a calendar country is set
+ * (core's loadCalendar). esbuild inlines even a dynamic import into the one output file, so without a
+ * country the module is left out of the bundle; setting `calendarCountry` bundles it again.
+ */
+const holidayModules = ['date-holidays'];
 
 export interface ServiceFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/http/list-tasks.ts`. */
@@ -19,13 +28,27 @@ export interface ServiceFunctionProps {
 
 export class ServiceFunction extends Construct {
   readonly fn: NodejsFunction;
+  /** The function's own role: starts with its log group only; constructs add what the function needs. */
+  readonly role: Role;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // No AWSLambdaBasicExecutionRole: its logs statement covers every log group of the account.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: props.description,
+    });
+    logGroup.grantWrite(this.role);
     this.fn = new NodejsFunction(this, 'Function', {
       entry: join(repoRoot, props.entry),
       handler: 'handler',
       description: props.description,
+      role: this.role,
+      logGroup,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -51,8 +74,19 @@ export class ServiceFunction extends Construct {
         bundleAwsSDK: true,
         metafile: true,
         mainFields: ['module', 'main'],
+        ...(props.environment?.CALENDAR_COUNTRY ? {} : { externalModules: holidayModules }),
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       },
     });
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'Active tracing: xray:PutTraceSegments/PutTelemetryRecords support no resource-level permissions.',
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason: 'The service targets Node.js 22 on purpose (SPEC §1, TOOLCHAIN.md); runtime upgrades are a decision.',
+      },
+    );
   }
 }

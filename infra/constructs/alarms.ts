@@ -1,0 +1,158 @@
+// Every failure path alarmed to one SNS topic, plus the service dashboard. Create it last: it discovers what to watch.
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { DeadLetterQueue } from './dead-letter-queue.js';
+
+export interface AlarmsProps {
+  api: HttpApi;
+  stateMachines: IStateMachine[];
+  alarmEmail?: string;
+}
+
+/** The chat cleanup's Powertools counts (namespace and service dimension from functions/shared/observability.ts). */
+export const cleanupMetric = (metricName: 'evaluated' | 'resolved' | 'kept' | 'failed'): Metric =>
+  new Metric({
+    namespace: 'casetasks',
+    metricName,
+    dimensionsMap: { service: 'casetasks' },
+    statistic: 'Sum',
+    period: Duration.hours(1),
+  });
+
+const fiveMinutes = Duration.minutes(5);
+
+/** Construct path below the stack: unique, stable and readable in alarm names. */
+const shortName = (construct: Construct): string =>
+  construct.node.path
+    .split('/')
+    .slice(1)
+    .filter((part) => !['Resource', 'Handler', 'Function', 'Queue'].includes(part))
+    .join('-');
+
+export class Alarms extends Construct {
+  readonly topic: Topic;
+  readonly dashboard: Dashboard;
+  private readonly action: SnsAction;
+
+  constructor(scope: Construct, id: string, props: AlarmsProps) {
+    super(scope, id);
+    // CloudWatch must be able to use the key to publish to the encrypted topic.
+    const key = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'casetasks alarm topic' });
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.topic = new Topic(this, 'Topic', { displayName: 'casetasks alarms', masterKey: key, enforceSSL: true });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    this.action = new SnsAction(this.topic);
+    this.dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(1) });
+
+    const stack = Stack.of(this);
+    this.watchApi(props.api);
+    this.watchDeadLetterQueues(DeadLetterQueue.allIn(stack));
+    this.watchFunctions(stack.node.findAll().filter((c): c is LambdaFunction => c instanceof LambdaFunction));
+    this.watchStateMachines(props.stateMachines);
+    this.watchChatCleanup();
+  }
+
+  /** Alarm when `metric` is above `threshold`; no data (nothing happened) is healthy. */
+  private alarm(id: string, metric: IMetric, description: string, threshold = 0): Alarm {
+    const alarm = new Alarm(this, id, {
+      // Readable names (generated ones strip the dashes): the runbook is keyed on them.
+      alarmName: `${Stack.of(this).stackName}-${id}`,
+      metric,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: description,
+    });
+    alarm.addAlarmAction(this.action);
+    return alarm;
+  }
+
+  private watchApi(api: HttpApi): void {
+    const serverErrors = api.metricServerError({ period: fiveMinutes, statistic: 'Sum' });
+    this.alarm('Api5xx', serverErrors, 'Portal API answered 5xx: see the API access logs and the route function logs.');
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Portal API',
+        left: [api.metricCount({ period: fiveMinutes }), api.metricClientError({ period: fiveMinutes }), serverErrors],
+        right: [api.metricLatency({ period: fiveMinutes, statistic: 'p99' })],
+      }),
+    );
+  }
+
+  private watchDeadLetterQueues(queues: DeadLetterQueue[]): void {
+    const depths = queues.map((dlq) => {
+      const depth = dlq.queue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' });
+      this.alarm(`Dlq-${shortName(dlq)}`, depth, `Dead letters in ${dlq.purpose}. Runbook: docs/operations.md.`);
+      // Labels only on the dashboard: a labelled metric would turn the alarm into a metric-math alarm.
+      return depth.with({ label: shortName(dlq) });
+    });
+    this.dashboard.addWidgets(new GraphWidget({ title: 'Dead-letter queues', left: depths, width: 12 }));
+  }
+
+  private watchFunctions(functions: LambdaFunction[]): void {
+    const errors: IMetric[] = [];
+    const throttles: IMetric[] = [];
+    for (const fn of functions) {
+      const name = shortName(fn);
+      const fnErrors = fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' });
+      const fnThrottles = fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' });
+      this.alarm(`Errors-${name}`, fnErrors, `Function ${name} threw (an invocation failed).`);
+      this.alarm(`Throttles-${name}`, fnThrottles, `Function ${name} was throttled (concurrency limit reached).`);
+      errors.push(fnErrors.with({ label: name }));
+      throttles.push(fnThrottles.with({ label: name }));
+    }
+    this.dashboard.addWidgets(
+      new GraphWidget({ title: 'Function errors', left: errors, width: 12 }),
+      new GraphWidget({ title: 'Function throttles', left: throttles, width: 12 }),
+    );
+  }
+
+  private watchStateMachines(stateMachines: IStateMachine[]): void {
+    for (const machine of stateMachines) {
+      const name = shortName(machine);
+      const failed = machine.metricFailed({ period: fiveMinutes, statistic: 'Sum' });
+      const timedOut = machine.metricTimedOut({ period: fiveMinutes, statistic: 'Sum' });
+      this.alarm(`Failed-${name}`, failed, `An execution of ${name} failed.`);
+      this.alarm(`TimedOut-${name}`, timedOut, `An execution of ${name} timed out.`);
+      this.dashboard.addWidgets(
+        new GraphWidget({
+          title: name,
+          left: [machine.metricStarted({ period: fiveMinutes }), machine.metricSucceeded({ period: fiveMinutes })],
+          right: [failed, timedOut, machine.metricAborted({ period: fiveMinutes })],
+        }),
+      );
+    }
+  }
+
+  private watchChatCleanup(): void {
+    this.alarm(
+      'ChatCleanupFailed',
+      cleanupMetric('failed'),
+      'The nightly chat cleanup could not evaluate some tasks (Bedrock error, throttle or invalid answer); they stay open.',
+    );
+    this.dashboard.addWidgets(
+      new GraphWidget({
+        title: 'Nightly chat cleanup',
+        left: (['evaluated', 'resolved', 'kept', 'failed'] as const).map(cleanupMetric),
+      }),
+    );
+  }
+}

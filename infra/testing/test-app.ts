@@ -1,0 +1,63 @@
+// The app the infra tests assert on: the real buildApp with cdk.json's context, bundling skipped (no esbuild runs).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { repoRoot } from '../constructs/service-function.js';
+import { type BuiltApp, buildApp } from '../stacks/build-app.js';
+
+type Json = Record<string, unknown>;
+
+const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context: Json };
+
+/** Context as `cdk synth` sees it (cdk.json) plus overrides; `aws:cdk:bundling-stacks: []` skips esbuild. */
+export const testContext = (overrides: Json = {}): Json => ({
+  ...cdkJson.context,
+  'aws:cdk:bundling-stacks': [],
+  ...overrides,
+});
+
+export interface TestApp extends BuiltApp {
+  data: Template;
+  service: Template;
+}
+
+export const buildTestApp = (overrides: Json = {}): TestApp => {
+  const built = buildApp({ context: testContext(overrides) });
+  return { ...built, data: Template.fromStack(built.stateful), service: Template.fromStack(built.stateless) };
+};
+
+export interface Resource {
+  Type: string;
+  Properties: Json;
+  [key: string]: unknown;
+}
+
+/** Logical id → resource of one type, for the checks the matchers cannot express (joins across resources). */
+export const resourcesOf = (template: Template, type: string): Record<string, Resource> =>
+  template.findResources(type) as Record<string, Resource>;
+
+/** `{ "Fn::GetAtt": [id, "Arn"] }` or `{ Ref: id }` → id. */
+export const referencedId = (value: unknown): string | undefined => {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const ref = (value as { Ref?: unknown }).Ref;
+  if (typeof ref === 'string') return ref;
+  const getAtt = (value as { 'Fn::GetAtt'?: unknown })['Fn::GetAtt'];
+  return Array.isArray(getAtt) && typeof getAtt[0] === 'string' ? getAtt[0] : undefined;
+};
+
+/** Every statement of every inline policy attached to `roleId`, with actions as an array. */
+export const statementsOfRole = (template: Template, roleId: string): { Action: string[]; Resource: unknown[] }[] =>
+  Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as unknown[]).some((role) => referencedId(role) === roleId))
+    .flatMap((policy) => (policy.Properties.PolicyDocument as { Statement: Json[] }).Statement)
+    .map((statement) => ({
+      Action: ([] as string[]).concat(statement.Action as string | string[]),
+      Resource: ([] as unknown[]).concat(statement.Resource),
+    }));
+
+/** The role of a Lambda function resource. */
+export const roleOfFunction = (fn: Resource): string => {
+  const id = referencedId(fn.Properties.Role);
+  if (!id) throw new Error('function without a role reference');
+  return id;
+};
