@@ -4,8 +4,11 @@ import type { Db } from './client.js';
 import { fromOutboxItem, type OutboxEntry, outboxPartition, outboxShards } from './items/outbox-item.js';
 import { allShards } from './items/shard.js';
 
+/** Below every ULID: a key condition cannot compare with an empty string. */
+const BEFORE_ALL = '0';
+
 /** Outbox entries with an id after `afterId` (ULIDs sort by time), across all shards. */
-export const listOutboxSince = async (db: Db, afterId = ''): Promise<OutboxEntry[]> => {
+export const listOutboxSince = async (db: Db, afterId = BEFORE_ALL): Promise<OutboxEntry[]> => {
   const perShard = await Promise.all(
     allShards(outboxShards).map(async (shard) => {
       const entries: OutboxEntry[] = [];
@@ -15,7 +18,7 @@ export const listOutboxSince = async (db: Db, afterId = ''): Promise<OutboxEntry
           new QueryCommand({
             TableName: db.tableName,
             KeyConditionExpression: 'pk = :pk AND sk > :after',
-            ExpressionAttributeValues: { ':pk': outboxPartition(shard), ':after': afterId },
+            ExpressionAttributeValues: { ':pk': outboxPartition(shard), ':after': afterId || BEFORE_ALL },
             ConsistentRead: true,
             ExclusiveStartKey: startKey,
           }),

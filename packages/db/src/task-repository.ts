@@ -250,8 +250,8 @@ export interface Page<T> {
   consumed?: ConsumedCapacity;
 }
 
-/** One Query on one named index: the only way lists and jobs read tasks. */
-export const queryIndex = async (db: Db, query: IndexQuery): Promise<Page<Record<string, unknown>>> => {
+/** The Query input of an IndexQuery: partition and sort-key condition, built in one place. */
+export const indexQueryInput = (db: Db, query: IndexQuery): QueryCommandInput => {
   const index = indexes[query.index];
   const names: Record<string, string> = { '#pk': index.partitionKey, ...query.filter?.ExpressionAttributeNames };
   const values: Record<string, unknown> = { ':pk': query.partition, ...query.filter?.ExpressionAttributeValues };
@@ -271,20 +271,23 @@ export const queryIndex = async (db: Db, query: IndexQuery): Promise<Page<Record
     condition += ' AND #sk <= :to';
     values[':to'] = query.to;
   }
-  const page = await db.client.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      IndexName: index.name,
-      KeyConditionExpression: condition,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ...(query.filter?.FilterExpression ? { FilterExpression: query.filter.FilterExpression } : {}),
-      ...(query.limit ? { Limit: query.limit } : {}),
-      ScanIndexForward: !query.descending,
-      ...(query.startKey ? { ExclusiveStartKey: query.startKey } : {}),
-      ReturnConsumedCapacity: 'TOTAL',
-    }),
-  );
+  return {
+    TableName: db.tableName,
+    IndexName: index.name,
+    KeyConditionExpression: condition,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ...(query.filter?.FilterExpression ? { FilterExpression: query.filter.FilterExpression } : {}),
+    ...(query.limit ? { Limit: query.limit } : {}),
+    ScanIndexForward: !query.descending,
+    ...(query.startKey ? { ExclusiveStartKey: query.startKey } : {}),
+    ReturnConsumedCapacity: 'TOTAL',
+  };
+};
+
+/** One Query on one named index: the only way lists and jobs read tasks. */
+export const queryIndex = async (db: Db, query: IndexQuery): Promise<Page<Record<string, unknown>>> => {
+  const page = await db.client.send(new QueryCommand(indexQueryInput(db, query)));
   return {
     items: page.Items ?? [],
     ...(page.LastEvaluatedKey ? { lastKey: page.LastEvaluatedKey } : {}),

@@ -15,6 +15,18 @@ interface Entry {
 /** DynamoDB allows 100 items per transaction; we stay far below. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
+/** Attempts for a transaction cancelled only because another one touched the same items. */
+export const CONFLICT_ATTEMPTS = 6;
+
+/** Cancelled because a concurrent transaction held an item: nothing was applied, so a retry is safe. */
+export const isTransactionConflict = (error: unknown): boolean =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
+
+/** Full-jitter exponential backoff, so two writers that collided do not collide again in lockstep. */
+export const conflictBackoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1_000, 20 * 2 ** attempt)));
+
 export class Transaction {
   private readonly entries: Entry[] = [];
   constructor(private readonly db: Db) {}
@@ -56,18 +68,30 @@ export class Transaction {
     return this.entries.length;
   }
 
+  /**
+   * Commits all items or none. A failed condition becomes the typed error of its item; a conflict
+   * with a concurrent transaction (nothing applied) is retried with backoff.
+   */
   async commit(): Promise<void> {
     if (this.entries.length === 0) return;
-    try {
-      await this.db.client.send(new TransactWriteCommand({ TransactItems: this.entries.map((entry) => entry.item) }));
-    } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        const reasons = error.CancellationReasons ?? [];
-        const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-        const entry = failed >= 0 ? this.entries[failed] : undefined;
-        if (entry) throw entry.onConditionFailed();
+    const input = { TransactItems: this.entries.map((entry) => entry.item) };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.client.send(new TransactWriteCommand(input));
+        return;
+      } catch (error) {
+        if (error instanceof TransactionCanceledException) {
+          const reasons = error.CancellationReasons ?? [];
+          const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+          const entry = failed >= 0 ? this.entries[failed] : undefined;
+          if (entry) throw entry.onConditionFailed();
+          if (isTransactionConflict(error) && attempt < CONFLICT_ATTEMPTS) {
+            await conflictBackoff(attempt);
+            continue;
+          }
+        }
+        throw error;
       }
-      throw error;
     }
   }
 }
