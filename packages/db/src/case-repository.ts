@@ -1,5 +1,4 @@
 // Case state and chat messages as event handlers write them (reads of the case state: getCaseState).
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseState } from '@casetasks/core';
 import type { Db } from './client.js';
 import { VersionConflictError } from './errors.js';
@@ -12,6 +11,7 @@ import {
   toCaseItem,
   toMessageItem,
 } from './items/case-item.js';
+import { partitionPages } from './partition-pages.js';
 import { addMarker } from './task-repository.js';
 import { Transaction } from './transaction.js';
 
@@ -60,23 +60,17 @@ export const putMessage = async (
  */
 export const conversationTail = async (db: Db, caseId: string, maxMessages = 500): Promise<StoredMessage[]> => {
   const messages: StoredMessage[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': caseKey(caseId).pk, ':prefix': messagePrefix },
-        ScanIndexForward: false,
-        ConsistentRead: true,
-        Limit: 50,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    messages.push(...(page.Items ?? []).map(fromMessageItem));
-    startKey = page.LastEvaluatedKey;
+  const pages = partitionPages(db, {
+    pk: caseKey(caseId).pk,
+    prefix: messagePrefix,
+    descending: true,
+    consistent: true,
+    pageSize: 50,
+  });
+  for await (const page of pages) {
+    messages.push(...page.map(fromMessageItem));
     const parties = new Set(messages.map((message) => message.senderParty));
-    if (parties.size === 2) break;
-  } while (startKey && messages.length < maxMessages);
+    if (parties.size === 2 || messages.length >= maxMessages) break;
+  }
   return messages;
 };

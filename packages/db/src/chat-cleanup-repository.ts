@@ -1,11 +1,12 @@
 // Reads and checkpoints of the nightly chat cleanup: overdue chat tasks per party and shard, recent messages, leased runs.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Party, Task } from '@casetasks/core';
 import type { Db } from './client.js';
 import { caseKey, fromMessageItem, messagePrefix, type StoredMessage } from './items/case-item.js';
 import { CHECKPOINT_TTL_DAYS, checkpointKey, fromCheckpointItem, type JobCheckpoint } from './items/checkpoint-item.js';
 import { fromTaskItem, taskPartitions } from './items/task-item.js';
+import { partitionPages } from './partition-pages.js';
 import { indexes, tableKeys, ttlAttribute } from './table-definition.js';
 import { queryIndex } from './task-repository.js';
 
@@ -57,16 +58,14 @@ export const overdueChatTasks = async (
 
 /** The case's latest `limit` chat messages, returned oldest first (the order a reader follows). */
 export const recentMessages = async (db: Db, caseId: string, limit: number): Promise<StoredMessage[]> => {
-  const { Items } = await db.client.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': caseKey(caseId).pk, ':prefix': messagePrefix },
-      ScanIndexForward: false,
-      Limit: limit,
-    }),
-  );
-  return (Items ?? []).map(fromMessageItem).reverse();
+  const newest = partitionPages(db, {
+    pk: caseKey(caseId).pk,
+    prefix: messagePrefix,
+    descending: true,
+    pageSize: limit,
+  });
+  const { value: page = [] } = await newest.next();
+  return page.map(fromMessageItem).reverse();
 };
 
 // ---- leased checkpoints -----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ export * from './job-repository.js';
 export * from './lifecycle-repository.js';
 export * from './manual-task-repository.js';
 export * from './outbox-repository.js';
+export * from './partition-pages.js';
 export * from './sla-repository.js';
 export * from './table-definition.js';
 export * from './task-count-repository.js';

@@ -10,6 +10,7 @@ import { fromHistoryItem, historyPrefix, toHistoryItem } from './items/history-i
 import { type OutgoingEvent, toOutboxItem } from './items/outbox-item.js';
 import { type ScopeRef, type ScopeState, scopeKey } from './items/scope-item.js';
 import { fromTaskItem, taskKey, toTaskItem } from './items/task-item.js';
+import { partitionItems } from './partition-pages.js';
 import { type IndexName, indexes } from './table-definition.js';
 import { Transaction } from './transaction.js';
 
@@ -213,23 +214,8 @@ export const wasApplied = async (db: Db, marker: AppliedMarker): Promise<boolean
   return Item !== undefined;
 };
 
-export const listHistory = async (db: Db, taskId: string): Promise<HistoryEntry[]> => {
-  const entries: HistoryEntry[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': taskKey(taskId).pk, ':prefix': historyPrefix },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    entries.push(...(page.Items ?? []).map(fromHistoryItem));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return entries;
-};
+export const listHistory = async (db: Db, taskId: string): Promise<HistoryEntry[]> =>
+  (await partitionItems(db, { pk: taskKey(taskId).pk, prefix: historyPrefix })).map(fromHistoryItem);
 
 export interface IndexQuery {
   index: IndexName;
