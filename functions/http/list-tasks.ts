@@ -34,7 +34,13 @@ export const listQuerySchema = z
     caseId: entityIdSchema.optional(),
     dueFrom: dueBoundSchema.optional(),
     dueTo: dueBoundSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
+    // Digits only: coercion alone would read `0x10`, `1e1` or ` 5` as numbers.
+    limit: z
+      .string()
+      .regex(/^[0-9]+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(100))
+      .default(25),
     cursor: z.string().min(1).max(2048).optional().describe('`nextCursor` of the previous page'),
   })
   .refine((query) => !query.dueFrom || !query.dueTo || query.dueFrom <= query.dueTo, {

@@ -17,10 +17,8 @@ export const taskIdSchema = z
   .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, 'must be a task id (ULID)')
   .describe('Task id (ULID)');
 
-/** Case and user ids from the platform: letters, digits and `._:@-`, at most 128 characters. */
-export const entityIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/, 'must be an id: letters, digits and ._:@- (max 128)');
+/** Case and user ids from the platform: the grammar the event contract shares (core/ids.ts). */
+export { entityIdSchema } from '@casetasks/core';
 
 /** An instant with an explicit offset, e.g. `2026-12-01T17:00:00Z`. */
 export const instantSchema = z.iso.datetime({ offset: true }).describe('ISO 8601 date-time with offset');

@@ -4,6 +4,7 @@ export * from './case-state.js';
 export * from './case-update-sla.js';
 export * from './catalogue.js';
 export * from './errors.js';
+export * from './ids.js';
 export * from './lifecycle.js';
 export * from './reminders.js';
 export * from './rules/index.js';

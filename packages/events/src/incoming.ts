@@ -1,8 +1,9 @@
 // Platform events the service consumes (SPEC §5): one zod schema per detail-type, the validator and the type.
-import { caseStatusSchema, partySchema } from '@casetasks/core';
+import { caseStatusSchema, entityIdSchema, partySchema } from '@casetasks/core';
 import { z } from 'zod';
 
-const id = z.string().min(1);
+// Ids reach table keys: the API's id grammar, so a `#`, a control character or 100 KB never gets there.
+const id = entityIdSchema;
 const isoTime = z.iso.datetime({ offset: true });
 
 /** The EventBridge envelope around one `detail`; other envelope fields (account, region...) are ignored. */
@@ -90,7 +91,11 @@ export const commissionCollectionStartedSchema = platformEvent(
 export const partnerReviewedSchema = platformEvent('Partner Reviewed', z.object({ caseId: id }));
 export const caseStatusUpdatedSchema = platformEvent(
   'Case Status Updated',
-  z.object({ caseId: id, statusType: z.string().min(1), promisedDate: z.string().optional() }),
+  z.object({
+    caseId: id,
+    statusType: z.string().min(1).max(100),
+    promisedDate: z.union([z.iso.date(), isoTime]).optional(),
+  }),
 );
 
 /** Every event the service consumes, discriminated on `detail-type`. */

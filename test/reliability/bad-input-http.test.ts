@@ -1,0 +1,212 @@
+// Bad input over real HTTP, generated from the route table and each route's zod schemas: 400 naming the field, never a 5xx, nothing written.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { type HttpRoute, routeKey } from '../../functions/http/routes.js';
+import { type ApiHarness, errorFields, json, startApi } from '../integration/api-client.js';
+import { fieldKind, injections, oddUnicode, refusedValues } from './nasty-values.js';
+import { authenticatedRoutes, owner, shapeOf, specOf, validBodies } from './requests.js';
+
+interface BadCase {
+  route: HttpRoute;
+  name: string;
+  field: string;
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** Query strings built by hand: URLSearchParams cannot carry a lone surrogate. */
+const encode = (value: string): string =>
+  value.includes('\uD800')
+    ? value.split('\uD800').map(encodeURIComponent).join('%ED%A0%80')
+    : encodeURIComponent(value);
+
+/** `{"__proto__": …}` as raw JSON: JSON.parse makes it an own key, which a strict schema must refuse. */
+const withProto = (body: Record<string, unknown>): string =>
+  JSON.stringify({ smuggled: { role: 'owner' }, ...body }).replace('"smuggled"', '"__proto__"');
+
+const isRequired = (schema: z.ZodType): boolean => !schema.safeParse(undefined).success;
+
+const casesOf = (route: HttpRoute): BadCase[] => {
+  const spec = specOf(route);
+  if (!spec) return [];
+  const key = routeKey(route);
+  const validBody = validBodies[key];
+  const cases: BadCase[] = [];
+  for (const [field, schema] of Object.entries(shapeOf(spec.params))) {
+    for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'path'), true))) {
+      // An empty path segment is another route (API Gateway's 404), not bad input of this one; a lone
+      // surrogate cannot be UTF-8 encoded, so the gateway refuses the path before routing (tested below).
+      if (value === '' || name === 'loneSurrogate') continue;
+      cases.push({ route, name: `path ${field}: ${name}`, field, params: { [field]: String(value) } });
+    }
+  }
+  const query = shapeOf(spec.query);
+  for (const [field, schema] of Object.entries(query)) {
+    for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'query'), true))) {
+      // `?field=` is how a client leaves an optional filter out; it is not a value.
+      if (value === '' && !isRequired(schema)) continue;
+      cases.push({ route, name: `query ${field}: ${name}`, field, query: { [field]: String(value) } });
+    }
+  }
+  cases.push({ route, name: 'unknown query parameter', field: 'where', query: { where: injections.sql } });
+  for (const [field, schema] of Object.entries(shapeOf(spec.headers))) {
+    for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'headers'), true))) {
+      // Header values cannot carry control characters or non-Latin-1 text at all (fetch refuses them).
+      if (value === '' || /[^\x20-\x7e]/.test(String(value)) || String(value).length > 4096) continue;
+      cases.push({ route, name: `header ${field}: ${name}`, field, headers: { [field]: String(value) } });
+    }
+  }
+  if (spec.body && validBody) {
+    for (const [field, schema] of Object.entries(shapeOf(spec.body))) {
+      for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'body'), false))) {
+        cases.push({ route, name: `body ${field}: ${name}`, field, body: { ...validBody(), [field]: value } });
+      }
+      if (isRequired(schema)) {
+        const { [field]: _dropped, ...rest } = validBody();
+        cases.push({ route, name: `body ${field}: missing`, field, body: rest });
+      }
+    }
+    cases.push(
+      { route, name: 'extra body field', field: 'isAdmin', body: { ...validBody(), isAdmin: true } },
+      { route, name: 'operator-looking field', field: '$where', body: { ...validBody(), $where: '1 == 1' } },
+      { route, name: '__proto__ field', field: '__proto__', rawBody: withProto(validBody()) },
+      { route, name: 'body is an array', field: 'body', body: [validBody()] },
+      { route, name: 'body is a string', field: 'body', body: 'hello' },
+      { route, name: 'body is null', field: 'body', rawBody: 'null' },
+      { route, name: 'body is NaN', field: 'body', rawBody: 'NaN' },
+      { route, name: 'truncated JSON', field: 'body', rawBody: JSON.stringify(validBody()).slice(0, -1) },
+    );
+  }
+  return cases;
+};
+
+const cases = authenticatedRoutes.flatMap(casesOf);
+
+let api: ApiHarness;
+let taskId: string;
+beforeAll(async () => {
+  api = await startApi('rel-bad-http');
+  taskId = (
+    await api.plant({
+      type: 'call_reminder',
+      accessLevel: 'partner',
+      orgId: 'p-1',
+      caseId: 'case-bad',
+      assigneeId: null,
+    })
+  ).id;
+});
+afterAll(async () => {
+  await api.stop();
+});
+
+describe('field kinds read from the zod schemas', () => {
+  it('match the documented contract (a drift here would silently change which values are tried)', () => {
+    const kinds = (key: string, part: 'params' | 'query' | 'body') => {
+      const route = authenticatedRoutes.find((r) => routeKey(r) === key);
+      const spec = route ? specOf(route) : undefined;
+      return Object.fromEntries(
+        Object.entries(shapeOf(spec?.[part])).map(([name, schema]) => [
+          name,
+          fieldKind(schema, part === 'params' ? 'path' : part),
+        ]),
+      );
+    };
+    expect(kinds('GET /tasks', 'query')).toEqual({
+      status: 'enum',
+      tab: 'enum',
+      type: 'list',
+      assignee: 'id',
+      caseId: 'id',
+      dueFrom: 'instant',
+      dueTo: 'instant',
+      limit: 'number',
+      cursor: 'opaque',
+    });
+    expect(kinds('POST /tasks', 'body')).toEqual({
+      type: 'enum',
+      title: 'text',
+      description: 'text',
+      caseId: 'id',
+      assigneeId: 'id',
+      deadline: 'instant',
+      dueInBusinessDays: 'number',
+    });
+    expect(kinds('GET /tasks/{id}', 'params')).toEqual({ id: 'id' });
+  });
+});
+
+describe('generated bad input', () => {
+  it('has at least 200 cases, on every route that takes input', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    const covered = new Set(cases.map((c) => routeKey(c.route)));
+    for (const route of authenticatedRoutes) expect(covered, routeKey(route)).toContain(routeKey(route));
+  });
+
+  it.each(cases.map((c) => [`${routeKey(c.route)} ${c.name}`, c] as const))('%s → 400', async (_name, c) => {
+    // Prepare
+    const before = await api.snapshot();
+    // The planted task and its case, unless the case puts a bad value in that parameter.
+    const params: Record<string, string> = { id: taskId, caseId: 'case-bad' };
+    const path = c.route.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+      c.params?.[name] !== undefined ? encode(c.params[name] ?? '') : encodeURIComponent(params[name] ?? name),
+    );
+    const query = c.query
+      ? `?${Object.entries(c.query)
+          .map(([name, value]) => `${encodeURIComponent(name)}=${encode(value)}`)
+          .join('&')}`
+      : '';
+    const body = c.body ?? (c.rawBody === undefined ? validBodies[routeKey(c.route)]?.() : undefined);
+    // Act
+    const response = await api.call(c.route.method, `${path}${query}`, {
+      as: owner,
+      ...(body === undefined ? {} : { body }),
+      ...(c.rawBody === undefined ? {} : { rawBody: c.rawBody }),
+      ...(c.headers ? { headers: c.headers } : {}),
+    });
+    // Assess
+    expect(response.status, JSON.stringify(response.body)?.slice(0, 300)).toBe(400);
+    expect(json(response).error).toMatchObject({ code: expect.stringMatching(/^(invalid_request|rule_violation)$/) });
+    const fields = errorFields(response);
+    expect(
+      fields.some((f) => f === c.field || f.startsWith(`${c.field}.`)),
+      `${fields.join(', ')} should name ${c.field}`,
+    ).toBe(true);
+    expect(await api.snapshot(), 'nothing written').toBe(before);
+  });
+});
+
+describe('hostile-looking free text is data: stored and returned verbatim, never a 5xx', () => {
+  const texts = { ...injections, ...oddUnicode, long: 'é'.repeat(200) };
+  it.each(Object.entries(texts))('title %s', async (_name, text) => {
+    // Act
+    const created = await api.call('POST', '/tasks', { as: owner, body: { title: text, dueInBusinessDays: 2 } });
+    // Assess
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = String(json(created).id);
+    const read = await api.call('GET', `/tasks/${id}`, { as: owner });
+    expect(read.status).toBe(200);
+    expect(json(read).title).toBe(json(created).title);
+    expect(json(created).title).toBe(text.trim());
+  });
+});
+
+describe('a path that is not valid UTF-8 (a lone surrogate) is refused before any handler runs', () => {
+  it.each(
+    authenticatedRoutes.filter((route) => route.path.includes('{')).map((route) => [routeKey(route), route] as const),
+  )('%s → 4xx, nothing written', async (_key, route) => {
+    // Prepare
+    const before = await api.snapshot();
+    const path = route.path.replace(/\{(\w+)\}/g, () => `a${encode(oddUnicode.loneSurrogate)}`);
+    const body = validBodies[routeKey(route)]?.();
+    // Act
+    const response = await api.call(route.method, path, { as: owner, ...(body === undefined ? {} : { body }) });
+    // Assess
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(await api.snapshot()).toBe(before);
+  });
+});

@@ -1,0 +1,183 @@
+// Replay, widened to every incoming detail-type: in order vs every event twice and shuffled (fast-check, seeded)
+// ends with the same tasks and the same case states.
+import type { CaseState } from '@casetasks/core';
+import { getCaseState } from '@casetasks/db';
+import { platformDetailTypes } from '@casetasks/events';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setWorkflowStarter } from '../../functions/shared/workflow.js';
+import {
+  type EventsHarness,
+  eventsHarness,
+  platformEvent,
+  type RawEvent,
+  recordingWorkflow,
+} from '../integration/events-helpers.js';
+import {
+  allTasks,
+  at,
+  buildStream,
+  openPerScope,
+  projection,
+  type Scenario,
+  scenarioArb,
+} from '../integration/replay-model.js';
+
+const SEED = Number(process.env.REPLAY_SEED ?? 20261123);
+const RUNS = Number(process.env.REPLAY_RUNS ?? 3);
+
+/** One case that walks every path, so each stream holds every detail-type at least once. */
+const fullCase: Scenario['cases'][number] = {
+  creditor: 0,
+  partner: 0,
+  hasBankAccount: false,
+  contractSigned: false,
+  verified: true,
+  messages: ['creditor', 'partner'],
+  needsDetails: true,
+  pause: 'partner',
+  bankAssigned: true,
+  complaint: true,
+  solved: { paidTo: 'client', reviewed: true, invoiceSent: true, overdue: true },
+  closed: true,
+};
+
+/** The events the shared model does not generate: status updates (newest wins) and the other survey outcomes. */
+const extensionArb = fc.record({
+  statusUpdates: fc.array(
+    fc.record({
+      caseIndex: fc.nat({ max: 6 }),
+      step: fc.integer({ min: 2, max: 8 }),
+      statusType: fc.constantFrom('contact_attempted', 'payment_plan', 'payment_promised'),
+      promised: fc.boolean(),
+    }),
+    { minLength: 1, maxLength: 5 },
+  ),
+  keepActive: fc.array(fc.record({ caseIndex: fc.nat({ max: 6 }), step: fc.integer({ min: 3, max: 8 }) }), {
+    minLength: 1,
+    maxLength: 3,
+  }),
+  closeBySurvey: fc.nat({ max: 5 }),
+});
+
+const seconds = (time: string, s: number) => new Date(Date.parse(time) + s * 1000).toISOString();
+
+const widenedStream = (
+  scenario: Scenario,
+  extension: typeof extensionArb extends fc.Arbitrary<infer E> ? E : never,
+) => {
+  const widened: Scenario = {
+    ...scenario,
+    cases: [...scenario.cases.slice(0, 6), fullCase],
+    quotes: [{ creditor: 0, quoted: [true, true], winner: 0 }, ...scenario.quotes.slice(0, 1)],
+    contractSignedAfterStep: [1, scenario.contractSignedAfterStep[1]],
+  };
+  const stream = buildStream(widened, 'RUN');
+  const caseCount = widened.cases.length;
+  const extra: RawEvent[] = [];
+  const add = (type: string, detail: Record<string, unknown>, time: string) =>
+    extra.push(platformEvent(type, detail, time, `RUN-x${extra.length}`));
+  for (const update of extension.statusUpdates) {
+    const i = update.caseIndex % caseCount;
+    add(
+      'Case Status Updated',
+      {
+        caseId: `c-RUN-${i}`,
+        statusType: update.statusType,
+        ...(update.promised ? { promisedDate: '2026-12-15' } : {}),
+      },
+      seconds(at(i, update.step), 20 + extra.length),
+    );
+  }
+  for (const [k, keep] of extension.keepActive.entries()) {
+    const i = keep.caseIndex % caseCount;
+    add(
+      'Case Survey Submitted',
+      { caseId: `c-RUN-${i}`, surveyId: `keep-${k}`, outcome: 'keep_active' },
+      seconds(at(i, keep.step), 40),
+    );
+  }
+  const closing = extension.closeBySurvey % caseCount;
+  add(
+    'Case Survey Submitted',
+    { caseId: `c-RUN-${closing}`, surveyId: 'close', outcome: 'close' },
+    seconds(at(closing, 20), 50),
+  );
+  return [...stream, ...extra].sort((a, b) => a.time.localeCompare(b.time));
+};
+
+/** The case facts that must not depend on delivery (version and the survey schedule are bookkeeping). */
+const caseProjection = (states: readonly (CaseState | undefined)[]): string[] =>
+  states
+    .filter((state): state is CaseState => state !== undefined)
+    .map(({ version: _version, nextSurveyAt: _next, ...facts }) => JSON.stringify(facts, Object.keys(facts).sort()))
+    .sort();
+
+const caseIdsOf = (stream: readonly RawEvent[]) => [
+  ...new Set(stream.map((event) => event.detail.caseId).filter((id): id is string => typeof id === 'string')),
+];
+
+let inOrder: EventsHarness;
+let shuffled: EventsHarness;
+beforeAll(async () => {
+  recordingWorkflow();
+  [inOrder, shuffled] = await Promise.all([eventsHarness('rel-replay-a'), eventsHarness('rel-replay-b')]);
+});
+afterAll(async () => {
+  setWorkflowStarter(undefined);
+  await Promise.all([inOrder.table.drop(), shuffled.table.drop()]);
+});
+
+describe('replay over every detail-type', () => {
+  it(
+    'every event twice, shuffled: the same tasks and case states as in order; duplicates change nothing',
+    async () => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.tuple(scenarioArb, extensionArb).chain(([scenario, extension]) => {
+            const stream = widenedStream(scenario, extension);
+            const twice = [...stream, ...stream];
+            return fc.tuple(
+              fc.constant(stream),
+              fc.shuffledSubarray(twice, { minLength: twice.length, maxLength: twice.length }),
+            );
+          }),
+          async ([stream, delivery]) => {
+            // Prepare
+            const name = `w${run++}`;
+            const rename = (event: RawEvent): RawEvent => JSON.parse(JSON.stringify(event).replaceAll('RUN', name));
+            expect(new Set(stream.map((event) => event['detail-type']))).toEqual(new Set(platformDetailTypes));
+            // Act
+            for (const event of stream) await inOrder.send(rename(event));
+            const seen = new Set<string>();
+            for (const event of delivery) {
+              const outcome = await shuffled.send(rename(event));
+              // Assess: a second delivery of an id changes nothing.
+              if (seen.has(event.id)) expect(outcome).toMatchObject({ duplicate: true, effects: [] });
+              seen.add(event.id);
+            }
+            // Assess
+            const [expected, actual] = await Promise.all([allTasks(inOrder, name), allTasks(shuffled, name)]);
+            expect(expected.length).toBeGreaterThan(10);
+            const [want, got] = [projection(expected), projection(actual)];
+            expect({
+              missing: want.filter((row) => !got.includes(row)),
+              extra: got.filter((row) => !want.includes(row)),
+            }).toEqual({
+              missing: [],
+              extra: [],
+            });
+            expect(openPerScope(actual).every((count) => count === 1)).toBe(true);
+            const caseIds = caseIdsOf(stream.map(rename));
+            const states = async (h: EventsHarness) =>
+              caseProjection(await Promise.all(caseIds.map((id) => getCaseState(h.db, id))));
+            expect(await states(shuffled)).toEqual(await states(inOrder));
+          },
+        ),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
+      );
+    },
+    RUNS * 90_000,
+  );
+});
