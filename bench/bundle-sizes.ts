@@ -1,7 +1,7 @@
 // Prints each Lambda function's minified bundle size from the esbuild metafiles of the last `cdk synth` (cdk.out).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const outdir = process.argv[2] ?? 'cdk.out';
 

@@ -1,7 +1,7 @@
 // GET /cases/{caseId}/action-items: the caller's open tasks on one case, overdue first, with the catalogue's label and CTA.
 import { catalogue, type Principal, type Task } from '@casetasks/core';
 import { planTaskList, queryTasks } from '@casetasks/db';
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
 import { tasksDb } from '../shared/clients.js';
 import { entityIdSchema, noQuerySchema } from './task-views.js';

@@ -1,6 +1,6 @@
 // Opaque list cursors: base64url of the page's LastEvaluatedKey and the index it belongs to, checked on the way back in.
 import { startKeyFits, type TaskListQuery } from '@casetasks/db';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RequestValidationError } from '../middleware/http-errors.js';
 
 const cursorSchema = z.strictObject({

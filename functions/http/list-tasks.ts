@@ -4,7 +4,7 @@ import { localDay, type Principal, portalTabs, taskTypeSchema } from '@casetasks
 import { countTasks, planIsEmpty, planTaskCounts, planTaskList, queryTasks, type TaskListFilter } from '@casetasks/db';
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
 import { serviceCalendar, tasksDb } from '../shared/clients.js';
 import { logger } from '../shared/observability.js';

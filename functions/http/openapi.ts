@@ -1,6 +1,6 @@
 // GET /openapi.json: the OpenAPI 3.1 document generated from the very zod schemas that validate each route.
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorBodySchema, jsonResponse } from '../middleware/http-errors.js';
 import { httpChain, type RouteMap } from '../middleware/http-handler.js';
 import { routes as actionItems } from './action-items.js';

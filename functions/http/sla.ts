@@ -10,7 +10,7 @@ import {
   slaScoreReportSchema,
 } from '@casetasks/core';
 import { activeCasesOfPartner, slaTasksInPeriod } from '@casetasks/db';
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
 import { tasksDb } from '../shared/clients.js';
 import { logger } from '../shared/observability.js';

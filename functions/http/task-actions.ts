@@ -23,7 +23,7 @@ import {
 } from '@casetasks/core';
 import { createManualTask, getRequestKey, getTask, RequestKeyUsedError, saveChange } from '@casetasks/db';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type HttpResult, httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
 import { serviceCalendar, tasksDb } from '../shared/clients.js';
 import {

@@ -8,7 +8,7 @@ import {
   taskSchema,
 } from '@casetasks/core';
 import { getTask } from '@casetasks/db';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tasksDb } from '../shared/clients.js';
 
 /** Task ids are ULIDs (Crockford base32, 26 characters). */

@@ -1,7 +1,7 @@
 import { TaskNotFoundError, TaskStateError } from '@casetasks/core';
 import { VersionConflictError } from '@casetasks/db';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorBody, RequestValidationError, UnauthorizedError } from './http-errors.js';
 
 describe('errorBody', () => {

@@ -1,6 +1,6 @@
 // The API's error vocabulary and the one place errors become HTTP responses: `{ error: { code, message, fields? } }`.
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const errorFieldSchema = z
   .object({

@@ -17,7 +17,7 @@ import {
   VersionConflictError,
 } from '@casetasks/db';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { scheduledHandler } from '../middleware/scheduled-handler.js';
 import { tasksDb } from '../shared/clients.js';
 import { config } from '../shared/config.js';

@@ -1,5 +1,5 @@
 // Typed configuration, read once from the environment, with local-mode defaults.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const configSchema = z.object({
   TABLE_NAME: z.string().default('casetasks-local'),

@@ -1,6 +1,6 @@
 // The paused-case follow-up's data between states and its state names, shared by the construct, the steps and local mode.
 import { partySchema } from '@casetasks/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const isoTime = z.iso.datetime({ offset: true });
 

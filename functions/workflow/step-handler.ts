@@ -2,7 +2,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger, tracer } from '../shared/observability.js';
 
 /** A failing step throws: the state's Retry decides, and every step is safe to repeat (markers, scope guards). */

@@ -1,6 +1,6 @@
 // Deployment settings read from CDK context (cdk.json or `-c key=value`), validated once with zod.
 import type { Node } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `-c corsOrigins=a,b` arrives as a string; cdk.json gives an array: accept both. */
 const list = z.preprocess(

@@ -2,7 +2,7 @@
 import { weekendCalendar } from '@casetasks/core';
 import { InvalidEventError, platformEventSchema } from '@casetasks/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { processPlatformEvent } from '../../functions/events/process-platform-event.js';
 import { setWorkflowStarter } from '../../functions/shared/workflow.js';
 import { type ApiHarness, json, startApi } from '../integration/api-client.js';

@@ -1,6 +1,6 @@
 // Bad input over real HTTP, generated from the route table and each route's zod schemas: 400 naming the field, never a 5xx, nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type HttpRoute, routeKey } from '../../functions/http/routes.js';
 import { type ApiHarness, errorFields, json, startApi } from '../integration/api-client.js';
 import { fieldKind, injections, oddUnicode, refusedValues } from './nasty-values.js';

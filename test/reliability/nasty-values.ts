@@ -1,5 +1,5 @@
 // The hostile values of the bad-input suites, grouped by the kind of field they must be refused by.
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** 100 KB: far beyond every text limit, below API Gateway's 10 MB payload and EventBridge's 256 KB event. */
 export const HUGE = 'x'.repeat(100 * 1024);

@@ -1,5 +1,5 @@
 // Shared pieces of the reliability suites: the callers, a valid request per route, and the route schemas by route key.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { routes as actionItemRoutes } from '../../functions/http/action-items.js';
 import { routes as listRoutes } from '../../functions/http/list-tasks.js';
 import { type HttpRoute, httpRoutes, routeKey } from '../../functions/http/routes.js';

@@ -1,6 +1,6 @@
 // The chat judge contract: "is a reply from this party still reasonably expected?", one schema for every judge.
 import type { Party, Task } from '@casetasks/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const judgeDecisionSchema = z.enum(['reply_needed', 'no_reply_needed', 'unsure']);
 export type JudgeDecision = z.infer<typeof judgeDecisionSchema>;

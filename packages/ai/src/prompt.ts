@@ -6,7 +6,7 @@ import type {
   ToolConfiguration,
   ToolInputSchema,
 } from '@aws-sdk/client-bedrock-runtime';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type JudgeInput, judgeAnswerSchema } from './judge.js';
 
 export const VERDICT_TOOL = 'record_verdict';

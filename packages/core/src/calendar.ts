@@ -1,7 +1,7 @@
 // Business-day calendar: date-fns addBusinessDays semantics in an IANA time zone, with optional closed days.
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, isWeekend } from 'date-fns';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const calendarSettingsSchema = z.object({
   timeZone: z.string().default('UTC'),

@@ -1,5 +1,5 @@
 // What the service remembers of a case: enough to order events per case and to drive surveys and SLA.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const caseStatusSchema = z.enum([
   'submitted',

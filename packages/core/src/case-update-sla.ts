@@ -1,5 +1,5 @@
 // The case-update SLA of seed 002: status types with their next-update rule, per-case alerts and org compliance.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CaseState } from './case-state.js';
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 // The grammar of platform identifiers (case, org, user, message... ids): shared by the API and the event contract.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Letters, digits and `._:@-`, starting with a letter or digit, at most 128 characters. Ids end up in

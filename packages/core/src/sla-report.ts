@@ -1,5 +1,5 @@
 // The Partner Score SLA component for a period, explained: score, breakdown per task type and per-task lines.
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalogue, slaWeightFor } from './catalogue.js';
 import { DomainError } from './errors.js';
 import { lateness, slaPoints, weightedScore } from './sla.js';

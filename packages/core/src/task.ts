@@ -1,5 +1,5 @@
 // The task model of SPEC §2, declared once as zod schemas: validator, type and OpenAPI source.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const partySchema = z.enum(['partner', 'creditor']);
 export type Party = z.infer<typeof partySchema>;

@@ -1,6 +1,6 @@
 // Platform events the service consumes (SPEC §5): one zod schema per detail-type, the validator and the type.
 import { caseStatusSchema, entityIdSchema, partySchema } from '@casetasks/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Ids reach table keys: the API's id grammar, so a `#`, a control character or 100 KB never gets there.
 const id = entityIdSchema;

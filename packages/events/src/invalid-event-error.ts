@@ -1,5 +1,5 @@
 // The typed failure of an incoming event that does not match its schema: names the field, writes nothing.
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * Status 400 for local mode's POST /local/events; in Lambda the handler rethrows it so the async

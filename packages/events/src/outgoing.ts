@@ -1,6 +1,6 @@
 // Events the service emits on its own bus (source `casetasks`): declared once for publishers, consumers and docs.
 import { partySchema, taskSchema, taskTypeSchema } from '@casetasks/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const OUTGOING_EVENT_SOURCE = 'casetasks';
 

@@ -1,6 +1,6 @@
 // Local JWTs: HS256 tokens signed with LOCAL_JWT_SECRET, verified the way the deployed API Gateway JWT authorizer does.
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DEFAULT_LOCAL_JWT_SECRET = 'local-dev-secret';
 /** The issuer and audience the local authorizer requires (the deployed authorizer has its own). */

@@ -3,7 +3,7 @@ import { type Db, listOutboxSince, type OutboxEntry } from '@casetasks/db';
 import { parsePlatformEvent } from '@casetasks/events';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { processPlatformEvent } from '../../../functions/events/process-platform-event.js';
 import {
   errorBody,

@@ -3,7 +3,7 @@ import './promise-with-resolvers.js';
 import { App, Stack } from 'aws-cdk-lib';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   type PausedCaseRef,
   type PausedCaseStart,

@@ -1,0 +1,143 @@
+// `npm run bench [-- --quick]`: every benchmark against DynamoDB Local, results in bench/results/latest.json.
+import './support/quiet.js';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type BundleSize, bundleSizes } from './bundle-sizes.js';
+import { chatCleanupJob, type JobResult, reminderJob, surveyJob } from './jobs.js';
+import { handlerVsBare, listCapacity, scale, seedListTable } from './list-tasks.js';
+import { eventThroughput, wcuPerEventType } from './platform-events.js';
+import { type BenchDatabase, progress, startBenchDatabase } from './support/local-table.js';
+
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+
+const sizes = args.quick
+  ? { iterations: 200, small: 1_000, large: 10_000, eventTypeCases: 2, events: 1_000, jobs: 500 }
+  : { iterations: 1_000, small: 1_000, large: 100_000, eventTypeCases: 10, events: 10_000, jobs: 10_000 };
+
+const BUNDLE_LIMIT = 250 * 1024;
+const repoRoot = join(import.meta.dirname, '..');
+const resultsDir = join(import.meta.dirname, 'results');
+
+const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+/**
+ * Each group gets its own DynamoDB Local: one long-lived instance slows down as tables and items pile up
+ * (500 reminders ran at 7.7/s after the other groups, 90/s on a fresh instance), which would blur the figures.
+ */
+const withDatabase = async <T>(run: (database: BenchDatabase) => Promise<T>): Promise<T> => {
+  const database = await startBenchDatabase();
+  try {
+    return await run(database);
+  } finally {
+    await database.stop();
+  }
+};
+
+const listBenchmarks = () =>
+  withDatabase(async (database) => {
+    const table = await database.table('bench-list');
+    await seedListTable(table, sizes.small);
+    database.useForService(table);
+    progress(`list: ${sizes.small} tasks seeded; handler vs bare Query, ${sizes.iterations} interleaved rounds`);
+    const latency = await handlerVsBare(table, sizes.iterations);
+    progress(`list: p50 ${latency.ratioP50}×, p99 ${latency.ratioP99}×`);
+    const capacity = await listCapacity(table);
+    progress(`list: RCU per page vs ideal ${capacity.map((row) => `${row.variant} ${row.ratio}×`).join(', ')}`);
+    const scaleResult = await scale(database, table, { small: sizes.small, large: sizes.large }, sizes.iterations / 2);
+    progress(`scale: query p50 ${scaleResult.query.ratio}×, handler p50 ${scaleResult.handler.ratio}×`);
+    return { latency, capacity, scale: scaleResult };
+  });
+
+const eventBenchmarks = async () => {
+  const perType = await withDatabase(async (database) => {
+    database.useForService(await database.table('bench-events'));
+    return wcuPerEventType(sizes.eventTypeCases);
+  });
+  progress(`events: WCU per type measured over ${sizes.eventTypeCases} case lifecycles`);
+  const throughput = await withDatabase(async (database) => {
+    database.useForService(await database.table('bench-throughput'));
+    progress(`events: ${sizes.events} mixed events, 8 cases in flight`);
+    return eventThroughput(sizes.events, 8);
+  });
+  progress(`events: ${throughput.eventsPerSecond} events/s, ${throughput.wcuPerEvent} WCU/event`);
+  return { perType, throughput };
+};
+
+const jobBenchmarks = async (): Promise<JobResult[]> => {
+  const jobs: JobResult[] = [];
+  for (const job of [reminderJob, surveyJob, chatCleanupJob]) {
+    const result = await withDatabase((database) => job(database, sizes.jobs));
+    progress(`${result.job}: ${result.items} in ${result.seconds} s (${result.itemsPerSecond}/s)`);
+    jobs.push(result);
+  }
+  return jobs;
+};
+
+/** Sizes from the esbuild metafiles of the last `npm run synth` (cdk.out); the bench does not synthesize. */
+const bundleBenchmark = (): { synthesizedAt: string; functions: BundleSize[] } | undefined => {
+  const cdkOut = join(repoRoot, 'cdk.out');
+  if (!existsSync(join(cdkOut, 'manifest.json'))) return undefined;
+  return { synthesizedAt: statSync(join(cdkOut, 'manifest.json')).mtime.toISOString(), functions: bundleSizes(cdkOut) };
+};
+
+const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
+
+const main = async () => {
+  const startedAt = new Date().toISOString();
+  progress(`mode ${args.quick ? 'quick' : 'full'}: ${JSON.stringify(sizes)}`);
+  const list = await listBenchmarks();
+  const events = await eventBenchmarks();
+  const jobs = await jobBenchmarks();
+  const bundles = bundleBenchmark();
+  const results = {
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    mode: args.quick ? 'quick' : 'full',
+    machine: { cpus: cpus().length, node: process.version },
+    sizes,
+    list,
+    events,
+    jobs,
+    bundles,
+  };
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  const { latency, capacity, scale: scaleResult } = list;
+  const { throughput } = events;
+  console.log(`\n== casetasks bench (${results.mode}, ${results.machine.cpus} cpus, Node ${results.machine.node}) ==`);
+  console.log(
+    `GET /tasks handler vs bare Query: p50 ${latency.handler.p50} vs ${latency.bare.p50} ms = ${latency.ratioP50}×, ` +
+      `p99 ${latency.handler.p99} vs ${latency.bare.p99} ms = ${latency.ratioP99}× ` +
+      `(target ≤ 1.3×: p50 ${met(latency.ratioP50 <= 1.3)}, p99 ${met(latency.ratioP99 <= 1.3)})`,
+  );
+  console.table(capacity);
+  console.log(
+    `scale ${scaleResult.small} → ${scaleResult.large} tasks: query p50 ${scaleResult.query.ratio}×, ` +
+      `handler p50 ${scaleResult.handler.ratio}× (target ≤ 1.2×: ${met(scaleResult.query.ratio <= 1.2)})`,
+  );
+  console.table(events.perType);
+  console.log(
+    `throughput: ${throughput.events} events in ${throughput.seconds} s = ${throughput.eventsPerSecond} events/s, ` +
+      `${throughput.wcuPerEvent} WCU/event (${throughput.indexWcuPerEvent} of it indexes), ${throughput.rcuPerEvent} RCU/event`,
+  );
+  console.table(jobs.map(({ counts: _counts, ...job }) => job));
+  if (bundles) {
+    console.log(`bundles (cdk.out synthesized ${bundles.synthesizedAt}):`);
+    console.table(
+      bundles.functions.map((fn) => ({
+        function: fn.function,
+        kb: kb(fn.bytes),
+        target: met(fn.bytes < BUNDLE_LIMIT),
+        largest: fn.top.map((part) => `${part.source} ${kb(part.bytes)} KB`).join(', '),
+      })),
+    );
+  } else {
+    console.log('bundles: no cdk.out (run `npm run synth` first)');
+  }
+  console.log(`results: ${join(resultsDir, 'latest.json')}`);
+};
+
+await main();

@@ -1,0 +1,5 @@
+// Imported first by the bench: Powertools reads these when its modules load, and benchmarks measure the service, not log output.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
+process.env.POWERTOOLS_DEV ??= 'true';
