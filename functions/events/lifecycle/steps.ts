@@ -2,6 +2,7 @@
 import {
   type Calendar,
   type CaseState,
+  type CatalogueTaskInput,
   caseClosedAt,
   catalogue,
   catalogueTask,
@@ -16,7 +17,6 @@ import {
   scheduleReminder,
   type Task,
   type TaskChange,
-  type TaskDetails,
   type TaskType,
 } from '@casetasks/core';
 import {
@@ -93,17 +93,8 @@ export const scopeRef = (type: TaskType, orgId: string, scopeKey: string, party?
 
 const scopeName = (scope: ScopeRef) => `${scope.type}:${scope.party}:${scope.orgId}:${scope.scopeKey}`;
 
-export interface OpenTaskSpec {
-  type: TaskType;
-  party?: Party;
-  orgId: string;
-  scopeKey: string;
-  caseId?: string | null;
-  caseIds?: string[];
-  /** The creating event's time. */
-  at: string;
-  title?: string;
-  details?: TaskDetails;
+/** What an event opens: a catalogue task (its id comes at creation) plus how to treat late events. */
+export interface OpenTaskSpec extends Omit<CatalogueTaskInput, 'id'> {
   /** Record a task born completed when its closing event came first (single-opener scopes). */
   recordLate: boolean;
   /** The case, when the task is about one: a closed case cancels what it does not survive. */
