@@ -29,22 +29,15 @@ import {
   saveReminder,
   taskPartitions,
   VersionConflictError,
-  walkDueItems,
 } from '@casetasks/db';
 import { scheduledHandler } from '../middleware/scheduled-handler.js';
 import { serviceCalendar, tasksDb } from '../shared/clients.js';
 import type { JobInput, JobSummary } from '../shared/jobs.js';
 import { logger } from '../shared/observability.js';
+import { DEFAULT_CONCURRENCY, type JobRunOptions, runDueItemsJob } from './due-items-job.js';
 
 const JOB = 'deadline-reminders';
 const DIGEST_JOB = 'daily-digest';
-
-export interface JobRunOptions {
-  /** Stop starting pages after this long (the Lambda timeout is 5 minutes). */
-  budgetMs?: number;
-  pageSize?: number;
-  concurrency?: number;
-}
 
 /** Sort keys are `{time}#{id}`: this bound includes every id at exactly `time`. */
 const through = (time: string) => `${time}#~`;
@@ -150,36 +143,24 @@ const sendDigests = async (db: Db, calendar: Calendar, now: Date, concurrency: n
 export const run = async (input: JobInput = {}, options: JobRunOptions = {}): Promise<JobSummary> => {
   const started = Date.now();
   const now = new Date(input.now ?? Date.now());
-  const at = now.toISOString();
   const db = tasksDb();
   const calendar = await serviceCalendar();
-  const concurrency = options.concurrency ?? 8;
   // Digests first: they read the reminder index before this hour's overdue tasks leave it.
-  const digestCounts = await sendDigests(db, calendar, now, concurrency);
-  const walk = await walkDueItems({
-    db,
+  const digestCounts = await sendDigests(db, calendar, now, options.concurrency ?? DEFAULT_CONCURRENCY);
+  return runDueItemsJob({
     job: JOB,
-    runKey: at.slice(0, 13),
+    item: 'reminder',
+    runKey: now.toISOString().slice(0, 13),
     index: 'dueForReminder',
     partition: taskPartitions.dueForReminder,
-    dueThrough: through(at),
     parse: fromTaskItem,
     handle: (task) => sendDueReminder(db, task, now),
-    ...(input.checkpoint ? { resumeFrom: input.checkpoint } : {}),
-    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-    concurrency,
-    budgetMs: options.budgetMs ?? 4 * 60_000,
-    onProgress: (counts) => logger.info('deadline reminders progress', { counts }),
-    onError: (error) => logger.error('reminder failed', { error }),
+    input,
+    options,
     now,
+    started,
+    counts: digestCounts,
   });
-  return {
-    job: JOB,
-    now: at,
-    counts: { ...walk.counts, ...digestCounts },
-    ...(walk.checkpoint ? { checkpoint: walk.checkpoint } : {}),
-    durationMs: Date.now() - started,
-  };
 };
 
 export const handler = scheduledHandler(JOB, (input) => run(input));

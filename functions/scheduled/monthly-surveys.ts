@@ -25,14 +25,12 @@ import {
   Transaction,
   taskCreatedEvent,
   VersionConflictError,
-  walkDueItems,
 } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { scheduledHandler } from '../middleware/scheduled-handler.js';
 import { serviceCalendar, tasksDb } from '../shared/clients.js';
 import type { JobInput, JobSummary } from '../shared/jobs.js';
-import { logger } from '../shared/observability.js';
-import type { JobRunOptions } from './deadline-reminders.js';
+import { type JobRunOptions, runDueItemsJob } from './due-items-job.js';
 
 const JOB = 'monthly-surveys';
 
@@ -106,33 +104,21 @@ const surveyDueCase = async (db: Db, calendar: Calendar, state: CaseState, now: 
 export const run = async (input: JobInput = {}, options: JobRunOptions = {}): Promise<JobSummary> => {
   const started = Date.now();
   const now = new Date(input.now ?? Date.now());
-  const at = now.toISOString();
   const db = tasksDb();
   const calendar = await serviceCalendar();
-  const walk = await walkDueItems({
-    db,
+  return runDueItemsJob({
     job: JOB,
-    runKey: at.slice(0, 10),
+    item: 'survey',
+    runKey: now.toISOString().slice(0, 10),
     index: 'surveyDue',
     partition: surveyPartition,
-    dueThrough: `${at}#~`,
     parse: fromCaseItem,
     handle: (state) => surveyDueCase(db, calendar, state, now),
-    ...(input.checkpoint ? { resumeFrom: input.checkpoint } : {}),
-    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-    concurrency: options.concurrency ?? 8,
-    budgetMs: options.budgetMs ?? 4 * 60_000,
-    onProgress: (counts) => logger.info('monthly surveys progress', { counts }),
-    onError: (error) => logger.error('survey failed', { error }),
+    input,
+    options,
     now,
+    started,
   });
-  return {
-    job: JOB,
-    now: at,
-    counts: walk.counts,
-    ...(walk.checkpoint ? { checkpoint: walk.checkpoint } : {}),
-    durationMs: Date.now() - started,
-  };
 };
 
 export const handler = scheduledHandler(JOB, (input) => run(input));

@@ -1,0 +1,58 @@
+// The run of a job that walks a sparse "due" index: options shared by every such job, progress logs, summary.
+import { type DueWalk, walkDueItems } from '@casetasks/db';
+import { tasksDb } from '../shared/clients.js';
+import type { JobInput, JobSummary } from '../shared/jobs.js';
+import { logger } from '../shared/observability.js';
+
+export interface JobRunOptions {
+  /** Stop starting pages after this long (the Lambda timeout is 5 minutes). */
+  budgetMs?: number;
+  pageSize?: number;
+  concurrency?: number;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_BUDGET_MS = 4 * 60_000;
+
+export interface DueItemsJob<T>
+  extends Pick<DueWalk<T>, 'job' | 'runKey' | 'index' | 'partition' | 'parse' | 'handle'> {
+  /** Progress and error lines name the job's items, e.g. `reminder`. */
+  item: string;
+  input: JobInput;
+  options: JobRunOptions;
+  now: Date;
+  /** When the invocation started (work before the walk counts in `durationMs`). */
+  started: number;
+  /** Counts of work done before the walk, merged into the summary. */
+  counts?: Record<string, number>;
+}
+
+/** Walks everything due up to `now` (all shards, resumable, bounded) and summarises the run. */
+export const runDueItemsJob = async <T>(job: DueItemsJob<T>): Promise<JobSummary> => {
+  const at = job.now.toISOString();
+  const walk = await walkDueItems({
+    db: tasksDb(),
+    job: job.job,
+    runKey: job.runKey,
+    index: job.index,
+    partition: job.partition,
+    // Sort keys are `{time}#{id}`: this bound includes every id at exactly `now`.
+    dueThrough: `${at}#~`,
+    parse: job.parse,
+    handle: job.handle,
+    ...(job.input.checkpoint ? { resumeFrom: job.input.checkpoint } : {}),
+    ...(job.options.pageSize ? { pageSize: job.options.pageSize } : {}),
+    concurrency: job.options.concurrency ?? DEFAULT_CONCURRENCY,
+    budgetMs: job.options.budgetMs ?? DEFAULT_BUDGET_MS,
+    onProgress: (counts) => logger.info(`${job.job} progress`, { counts }),
+    onError: (error) => logger.error(`${job.item} failed`, { error }),
+    now: job.now,
+  });
+  return {
+    job: job.job,
+    now: at,
+    counts: { ...walk.counts, ...job.counts },
+    ...(walk.checkpoint ? { checkpoint: walk.checkpoint } : {}),
+    durationMs: Date.now() - job.started,
+  };
+};
