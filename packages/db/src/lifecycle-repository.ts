@@ -1,6 +1,6 @@
 // Writes of the event-driven lifecycle: guarded creates, late records, closures, aggregates, parking,
 // references and quote rounds. Each write carries the event step's marker in the same transaction.
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEntry, Party, QuoteRound, Task, TaskType } from '@casetasks/core';
 import { markedTransaction } from './case-repository.js';
 import type { Db } from './client.js';
@@ -25,6 +25,7 @@ import {
 } from './items/reference-item.js';
 import { type ScopeRef, scopeKey } from './items/scope-item.js';
 import { byCasePrefix, taskPartitions, toTaskItem } from './items/task-item.js';
+import { partitionItems } from './partition-pages.js';
 import {
   addOutbox,
   addScopeClosure,
@@ -131,24 +132,11 @@ export interface AggregateMember {
   addedAt: string;
 }
 
-export const listAggregateMembers = async (db: Db, type: TaskType, orgId: string): Promise<AggregateMember[]> => {
-  const members: AggregateMember[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': aggregatePartition(type, orgId) },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    members.push(...(page.Items ?? []).map((item) => ({ caseId: String(item.caseId), addedAt: String(item.addedAt) })));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return members;
-};
+export const listAggregateMembers = async (db: Db, type: TaskType, orgId: string): Promise<AggregateMember[]> =>
+  (await partitionItems(db, { pk: aggregatePartition(type, orgId), consistent: true })).map((item) => ({
+    caseId: String(item.caseId),
+    addedAt: String(item.addedAt),
+  }));
 
 export const addAggregateMember = async (
   db: Db,
@@ -218,24 +206,8 @@ export const parkEvent = async (
 };
 
 /** Events waiting for `waitKey`, oldest `time` first. */
-export const listParkedEvents = async (db: Db, waitKey: string): Promise<ParkedEvent[]> => {
-  const parked: ParkedEvent[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': parkedPartition(waitKey) },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    parked.push(...(page.Items ?? []).map(fromParkedItem));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return parked;
-};
+export const listParkedEvents = async (db: Db, waitKey: string): Promise<ParkedEvent[]> =>
+  (await partitionItems(db, { pk: parkedPartition(waitKey), consistent: true })).map(fromParkedItem);
 
 export const deleteParkedEvent = async (db: Db, parked: ParkedEvent): Promise<void> => {
   await db.client.send(
@@ -258,17 +230,8 @@ export const getReference = async (db: Db, kind: ReferenceKind, id: string): Pro
 
 // ---- quote rounds ----------------------------------------------------------------------------
 
-export const getQuoteRound = async (db: Db, caseId: string): Promise<QuoteRound | undefined> => {
-  const { Items } = await db.client.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': quotePartition(caseId) },
-      ConsistentRead: true,
-    }),
-  );
-  return fromQuoteItems(Items ?? []);
-};
+export const getQuoteRound = async (db: Db, caseId: string): Promise<QuoteRound | undefined> =>
+  fromQuoteItems(await partitionItems(db, { pk: quotePartition(caseId), consistent: true }));
 
 /** Opens (or widens) the round: the request keeps its first creditor and time; invitations are merged. */
 export const recordQuoteRequest = async (
