@@ -1,5 +1,5 @@
 // Scheduled job benchmarks: deadline reminders, monthly surveys and the chat cleanup over N items each.
-import { newTask, scheduleReminder, utcCalendar } from '@casetasks/core';
+import { defaultPolicy, newTask, scheduleReminder, utcCalendar } from '@casetasks/core';
 import { mapBounded, toCaseItem, toTaskItem } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { configuredJudge, defaultSettings, runChatCleanup } from '../functions/scheduled/chat-cleanup.js';
@@ -95,7 +95,7 @@ export const reminderJob = (database: BenchDatabase, size: number) =>
         Array.from({ length: size }, (_, i) =>
           toTaskItem(
             scheduleReminder(
-              utcCalendar,
+              defaultPolicy(utcCalendar),
               newTask({
                 id: ulid(),
                 type: 'update_case_status',

@@ -10,11 +10,11 @@ import {
   type TaskListFilter,
   toTaskItem,
 } from '@casetasks/db';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { handler } from '../functions/http/list-tasks.js';
 import { tasksDb } from '../functions/shared/clients.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
+import { type BenchCaller, callHttp } from './support/http-event.js';
 import { type BenchDatabase, type BenchTable, progress, secondsSince, seedItems } from './support/local-table.js';
 import { interleaved, percentile } from './support/stats.js';
 
@@ -61,50 +61,11 @@ const seedTable = async (table: BenchTable, count: number): Promise<void> => {
   await seedItems(table.db, items);
 };
 
-const lambdaContext = {
-  functionName: 'list-tasks',
-  awsRequestId: 'bench',
-  getRemainingTimeInMillis: () => 30_000,
-} as unknown as Context;
+const MEASURED_CALLER: BenchCaller = { ...MEASURED, role: 'manager' };
 
-/** An API Gateway v2 event as the JWT authorizer hands it over (see test/integration/sla-http.test.ts). */
-const listEvent = (query: Record<string, string> = {}): APIGatewayProxyEventV2 => {
-  const rawQueryString = new URLSearchParams(query).toString();
-  const now = new Date();
-  return {
-    version: '2.0',
-    routeKey: 'GET /tasks',
-    rawPath: '/tasks',
-    rawQueryString,
-    headers: { authorization: 'Bearer bench' },
-    ...(rawQueryString ? { queryStringParameters: query } : {}),
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '000000000000',
-      apiId: 'bench',
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
-      http: { method: 'GET', path: '/tasks', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-      requestId: ulid(),
-      routeKey: 'GET /tasks',
-      stage: '$default',
-      time: now.toUTCString(),
-      timeEpoch: now.getTime(),
-      authorizer: {
-        jwt: {
-          claims: { sub: MEASURED.userId, org_id: MEASURED.orgId, party: MEASURED.party, role: 'manager' },
-          scopes: [],
-        },
-      },
-    },
-  } as unknown as APIGatewayProxyEventV2;
-};
-
-const callHandler = async (query: Record<string, string> = {}): Promise<number> => {
-  const response = (await handler(listEvent(query), lambdaContext)) as Exclude<APIGatewayProxyResultV2, string>;
-  if (response.statusCode !== 200) throw new Error(`GET /tasks answered ${response.statusCode}: ${response.body}`);
-  return (JSON.parse(response.body ?? '{}') as { items: unknown[] }).items.length;
-};
+const callHandler = async (query: Record<string, string> = {}): Promise<number> =>
+  (await callHttp<{ items: unknown[] }>(handler, MEASURED_CALLER, { routeKey: 'GET /tasks', path: '/tasks', query }))
+    .items.length;
 
 /** The one Query the handler performs for `filter`, sent bare: same index, partition, key range, filter and limit. */
 const bareQuery = (db: Db, filter: TaskListFilter) => {

@@ -7,14 +7,23 @@ import { parseArgs } from 'node:util';
 import { type BundleSize, bundleSizes } from './bundle-sizes.js';
 import { chatCleanupJob, type JobResult, reminderJob, surveyJob } from './jobs.js';
 import { handlerVsBare, listCapacity, scale, seedListTable } from './list-tasks.js';
+import { bulkVsSingles, settingsOverhead } from './org-settings.js';
 import { eventThroughput, wcuPerEventType } from './platform-events.js';
 import { type BenchDatabase, progress, startBenchDatabase } from './support/local-table.js';
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 
 const sizes = args.quick
-  ? { iterations: 200, small: 1_000, large: 10_000, eventTypeCases: 2, events: 1_000, jobs: 500 }
-  : { iterations: 1_000, small: 1_000, large: 100_000, eventTypeCases: 10, events: 10_000, jobs: 10_000 };
+  ? { iterations: 200, small: 1_000, large: 10_000, eventTypeCases: 2, events: 1_000, jobs: 500, bulkRounds: 2 }
+  : {
+      iterations: 1_000,
+      small: 1_000,
+      large: 100_000,
+      eventTypeCases: 10,
+      events: 10_000,
+      jobs: 10_000,
+      bulkRounds: 5,
+    };
 
 const BUNDLE_LIMIT = 250 * 1024;
 const repoRoot = join(import.meta.dirname, '..');
@@ -65,6 +74,17 @@ const eventBenchmarks = async () => {
   return { perType, throughput };
 };
 
+const orgBenchmarks = () =>
+  withDatabase(async (database) => {
+    const table = await database.table('bench-org');
+    database.useForService(table);
+    const bulk = await bulkVsSingles(table, sizes.bulkRounds);
+    progress(`bulk: 100 assignments in one call ${bulk.timeVsSequential}× the time of 100 sequential calls`);
+    const settings = await settingsOverhead(sizes.iterations / 2);
+    progress(`settings: POST /tasks p50 ${settings.p50.ratio}× with every org setting vs none`);
+    return { bulk, settings };
+  });
+
 const jobBenchmarks = async (): Promise<JobResult[]> => {
   const jobs: JobResult[] = [];
   for (const job of [reminderJob, surveyJob, chatCleanupJob]) {
@@ -89,6 +109,7 @@ const main = async () => {
   progress(`mode ${args.quick ? 'quick' : 'full'}: ${JSON.stringify(sizes)}`);
   const list = await listBenchmarks();
   const events = await eventBenchmarks();
+  const org = await orgBenchmarks();
   const jobs = await jobBenchmarks();
   const bundles = bundleBenchmark();
   const results = {
@@ -99,6 +120,7 @@ const main = async () => {
     sizes,
     list,
     events,
+    org,
     jobs,
     bundles,
   };
@@ -122,6 +144,17 @@ const main = async () => {
   console.log(
     `throughput: ${throughput.events} events in ${throughput.seconds} s = ${throughput.eventsPerSecond} events/s, ` +
       `${throughput.wcuPerEvent} WCU/event (${throughput.indexWcuPerEvent} of it indexes), ${throughput.rcuPerEvent} RCU/event`,
+  );
+  const { bulk, settings } = org;
+  console.log(
+    `bulk: 100 assignments in one call ${bulk.bulk.ms} ms vs 100 sequential calls ${bulk.sequential.ms} ms = ` +
+      `${bulk.timeVsSequential}× (vs 8 in flight ${bulk.parallel8.ms} ms = ${bulk.timeVsParallel8}×); ` +
+      `WCU ${bulk.bulk.wcu} vs ${bulk.sequential.wcu} = ${bulk.wcuRatio}×`,
+  );
+  console.log(
+    `org settings: POST /tasks p50 ${settings.p50.withSettings} vs ${settings.p50.without} ms = ${settings.p50.ratio}×; ` +
+      `per create ${settings.perCreate.withSettings.rcu} RCU / ${settings.perCreate.withSettings.wcu} WCU with settings, ` +
+      `${settings.perCreate.without.rcu} RCU / ${settings.perCreate.without.wcu} WCU without`,
   );
   console.table(jobs.map(({ counts: _counts, ...job }) => job));
   if (bundles) {

@@ -17,6 +17,7 @@ import {
 } from '@casetasks/events';
 import { serviceCalendar, tasksDb } from '../shared/clients.js';
 import { logger } from '../shared/observability.js';
+import { orgPolicies, type PolicyLookup } from '../shared/org-policies.js';
 import {
   bankAccountAssigned,
   caseSolved,
@@ -81,7 +82,10 @@ const applyRule = <T extends PlatformDetailType>(ctx: EventContext, event: Platf
 
 export interface ProcessOptions {
   db?: Db;
+  /** The default calendar of orgs without settings (tests pin it; default: the deployment's). */
   calendar?: Calendar;
+  /** Org settings already looked up for this event (a drained event shares its parent's). */
+  policies?: PolicyLookup;
 }
 
 const caseIdOf = (event: PlatformEvent): string | undefined =>
@@ -89,7 +93,7 @@ const caseIdOf = (event: PlatformEvent): string | undefined =>
 
 const applyOnce = async (
   db: Db,
-  calendar: Calendar,
+  policies: PolicyLookup,
   event: PlatformEvent,
   raw: Record<string, unknown>,
 ): Promise<PlatformEventOutcome> => {
@@ -101,14 +105,14 @@ const applyOnce = async (
   });
   if (await wasApplied(db, { eventId: event.id, step: DONE_STEP })) return outcome(true, []);
   const ctx: EventContext = {
-    ...newStepContext(db, calendar, event.id),
+    ...newStepContext(db, policies, event.id),
     eventId: event.id,
     event,
     raw,
     parked: false,
     drain: async (waitKey) => {
       for (const parked of await listParkedEvents(db, waitKey)) {
-        const applied = await processPlatformEvent(parked.event, { db, calendar });
+        const applied = await processPlatformEvent(parked.event, { db, policies });
         ctx.effects.push({ action: 'recorded', note: `applied ${parked.eventId}, which waited for ${waitKey}` });
         ctx.effects.push(...applied.effects);
         await deleteParkedEvent(db, parked);
@@ -134,11 +138,11 @@ export const processPlatformEvent = async (
 ): Promise<PlatformEventOutcome> => {
   const event = parsePlatformEvent(raw);
   const db = options.db ?? tasksDb();
-  const calendar = options.calendar ?? (await serviceCalendar());
+  const policies = options.policies ?? orgPolicies(db, options.calendar ?? (await serviceCalendar()));
   const caseId = caseIdOf(event);
   // Explicit keys per line (not appendKeys): drained events are processed inside this one.
   const keys = { eventId: event.id, detailType: event['detail-type'], ...(caseId ? { caseId } : {}) };
-  const outcome = await retryRaces(() => applyOnce(db, calendar, event, raw as Record<string, unknown>));
+  const outcome = await retryRaces(() => applyOnce(db, policies, event, raw as Record<string, unknown>));
   for (const effect of outcome.effects) {
     logger.info(`${event['detail-type']}: ${effect.action}`, {
       ...keys,

@@ -6,15 +6,16 @@ import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
 import * as z from 'zod';
 import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
-import { serviceCalendar, tasksDb } from '../shared/clients.js';
+import { tasksDb } from '../shared/clients.js';
 import { logger } from '../shared/observability.js';
+import { principalPolicy } from '../shared/org-policies.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { entityIdSchema, noQuerySchema, taskViewSchema, toTaskView } from './task-views.js';
 
-/** A due bound: a date-time, or a calendar day in the service time zone (the whole day). */
+/** A due bound: a date-time, or a calendar day in the caller org's time zone (the whole day). */
 const dueBoundSchema = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })])
-  .describe('ISO date-time with offset, or a date (a whole day in the service time zone); inclusive');
+  .describe("ISO date-time with offset, or a date (a whole day in the caller org's time zone); inclusive");
 
 const typeListSchema = z
   .string()
@@ -64,8 +65,8 @@ const summarySchema = z
       all: z.number().int(),
     }),
     overdue: z.number().int().describe('Open tasks whose deadline has passed'),
-    dueToday: z.number().int().describe('Open tasks whose deadline falls on today in the service time zone'),
-    day: z.iso.date().describe('Today in the service time zone'),
+    dueToday: z.number().int().describe("Open tasks whose deadline falls on today in the org's time zone"),
+    day: z.iso.date().describe("Today in the org's time zone"),
     timeZone: z.string(),
   })
   .meta({ id: 'TaskSummary' });
@@ -78,8 +79,8 @@ const dayStart = (timeZone: string, day: string): Date => {
   return new TZDate(year ?? 0, (month ?? 1) - 1, date ?? 1, timeZone);
 };
 
-const dueBounds = async (dueFrom?: string, dueTo?: string) => {
-  const { timeZone } = await serviceCalendar();
+const dueBounds = async (principal: Principal, dueFrom?: string, dueTo?: string) => {
+  const { timeZone } = (await principalPolicy(principal)).calendar;
   const from = dueFrom && (isDay(dueFrom) ? dayStart(timeZone, dueFrom) : new Date(dueFrom));
   // A day as upper bound means up to its last millisecond.
   const to = dueTo && (isDay(dueTo) ? new Date(addDays(dayStart(timeZone, dueTo), 1).getTime() - 1) : new Date(dueTo));
@@ -110,7 +111,7 @@ export const routes = {
         ...(query.type ? { types: query.type } : {}),
         ...(assignee === undefined ? {} : { assignee }),
         ...(query.caseId ? { caseId: query.caseId } : {}),
-        ...(await dueBounds(query.dueFrom, query.dueTo)),
+        ...(await dueBounds(principal, query.dueFrom, query.dueTo)),
       };
       const plan = planTaskList(filter);
       const startKey = query.cursor ? decodeCursor(query.cursor, plan) : undefined;
@@ -130,7 +131,7 @@ export const routes = {
     query: noQuerySchema,
     response: summarySchema,
     handle: async ({ principal, now }) => {
-      const calendar = await serviceCalendar();
+      const { calendar } = await principalPolicy(principal);
       const day = localDay(calendar, now);
       const start = dayStart(calendar.timeZone, day);
       const plans = planTaskCounts(principal.party, principal.orgId, {

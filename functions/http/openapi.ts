@@ -5,12 +5,20 @@ import { errorBodySchema, jsonResponse } from '../middleware/http-errors.js';
 import { httpChain, type RouteMap } from '../middleware/http-handler.js';
 import { routes as actionItems } from './action-items.js';
 import { routes as listTasks } from './list-tasks.js';
+import { routes as settings } from './settings.js';
 import { routes as sla } from './sla.js';
 import { routes as taskActions } from './task-actions.js';
 import { routes as taskDetail } from './task-detail.js';
 
 /** Every authenticated route group; the deployed API and local mode serve exactly these plus this document. */
-export const documentedRoutes: RouteMap = { ...listTasks, ...taskDetail, ...taskActions, ...actionItems, ...sla };
+export const documentedRoutes: RouteMap = {
+  ...listTasks,
+  ...taskDetail,
+  ...taskActions,
+  ...actionItems,
+  ...sla,
+  ...settings,
+};
 
 export const OPENAPI_ROUTE_KEY = 'GET /openapi.json';
 const BEARER = 'bearerAuth';
@@ -20,15 +28,24 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: errorBodySchema } },
 });
 
+/** A bulk call answers access and state per item (200), never for the call as a whole. */
+const BULK_ROUTE_KEY = 'POST /tasks/bulk';
+
 /** Errors every authenticated route may answer; routes that write or read one task add theirs. */
 const errorResponses = (routeKey: string) => ({
   400: errorResponse('Bad input: `error.fields` names each bad field; nothing was written'),
   401: errorResponse('Missing, invalid or expired bearer token'),
-  403: errorResponse('The caller may see but not change this (contributor on another user’s task, or not a partner)'),
+  ...(routeKey === BULK_ROUTE_KEY
+    ? {}
+    : {
+        403: errorResponse(
+          'The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner)',
+        ),
+      }),
   ...(routeKey.includes('{id}')
     ? { 404: errorResponse('No such task for the caller: other parties’ and organisations’ tasks included') }
     : {}),
-  ...(routeKey.startsWith('POST')
+  ...(routeKey.startsWith('POST') && routeKey !== BULK_ROUTE_KEY
     ? { 409: errorResponse('Not allowed in the task’s state, or changed meanwhile') }
     : {}),
   500: errorResponse('Internal error (details are logged, never returned)'),

@@ -6,7 +6,7 @@ export interface HttpRoute {
   /** API Gateway v2 route path, `{param}` style. */
   path: string;
   /** Lambda entry file under functions/http (one function per route group). */
-  entry: 'list-tasks' | 'task-detail' | 'task-actions' | 'action-items' | 'sla' | 'openapi';
+  entry: 'list-tasks' | 'task-detail' | 'task-actions' | 'action-items' | 'sla' | 'settings' | 'openapi';
   /** false only for GET /openapi.json. */
   auth: boolean;
   /** Whether the route writes (drives table grants and the "nothing written" checks). */
@@ -14,6 +14,8 @@ export interface HttpRoute {
   /** Path parameter naming a task: the access matrix plants another party's/org's task there. */
   taskParam?: 'id';
   partnerOnly?: boolean;
+  /** Only the org's owners may call it (403 for managers and contributors). */
+  ownerOnly?: boolean;
 }
 
 export const httpRoutes: readonly HttpRoute[] = [
@@ -22,6 +24,7 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'GET', path: '/tasks/{id}', entry: 'task-detail', auth: true, writes: false, taskParam: 'id' },
   { method: 'GET', path: '/tasks/{id}/history', entry: 'task-detail', auth: true, writes: false, taskParam: 'id' },
   { method: 'POST', path: '/tasks', entry: 'task-actions', auth: true, writes: true },
+  { method: 'POST', path: '/tasks/bulk', entry: 'task-actions', auth: true, writes: true },
   { method: 'POST', path: '/tasks/{id}/postpone', entry: 'task-actions', auth: true, writes: true, taskParam: 'id' },
   { method: 'POST', path: '/tasks/{id}/assign', entry: 'task-actions', auth: true, writes: true, taskParam: 'id' },
   { method: 'POST', path: '/tasks/{id}/complete', entry: 'task-actions', auth: true, writes: true, taskParam: 'id' },
@@ -29,6 +32,19 @@ export const httpRoutes: readonly HttpRoute[] = [
   { method: 'GET', path: '/cases/{caseId}/action-items', entry: 'action-items', auth: true, writes: false },
   { method: 'GET', path: '/sla/score', entry: 'sla', auth: true, writes: false, partnerOnly: true },
   { method: 'GET', path: '/sla/cases', entry: 'sla', auth: true, writes: false, partnerOnly: true },
+  { method: 'GET', path: '/settings/calendar', entry: 'settings', auth: true, writes: false },
+  { method: 'PUT', path: '/settings/calendar', entry: 'settings', auth: true, writes: true, ownerOnly: true },
+  { method: 'GET', path: '/settings/reminders', entry: 'settings', auth: true, writes: false },
+  { method: 'PUT', path: '/settings/reminders', entry: 'settings', auth: true, writes: true, ownerOnly: true },
+  { method: 'GET', path: '/settings/auto-assignment', entry: 'settings', auth: true, writes: false },
+  {
+    method: 'PUT',
+    path: '/settings/auto-assignment',
+    entry: 'settings',
+    auth: true,
+    writes: true,
+    ownerOnly: true,
+  },
   { method: 'GET', path: '/openapi.json', entry: 'openapi', auth: false, writes: false },
 ];
 

@@ -2,36 +2,51 @@
 import { createHash } from 'node:crypto';
 import {
   assignTask,
+  type Calendar,
   callResultSchema,
   catalogue,
   completeManually,
   creationEntry,
+  DomainError,
   deadlineAfter,
   ForbiddenError,
   logCall,
   manualTaskTypes,
   newTask,
+  type OrgPolicy,
   type Principal,
   postponeTask,
   rescheduleOnDeadlineMove,
   scheduleReminder,
+  type Task,
   type TaskChange,
+  TaskNotFoundError,
   TaskRuleError,
   TaskStateError,
   type TaskType,
   userActor,
 } from '@casetasks/core';
-import { createManualTask, getRequestKey, getTask, RequestKeyUsedError, saveChange } from '@casetasks/db';
+import {
+  createManualTask,
+  getRequestKey,
+  getTask,
+  mapBounded,
+  RequestKeyUsedError,
+  saveChange,
+  VersionConflictError,
+} from '@casetasks/db';
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { type HttpResult, httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
-import { serviceCalendar, tasksDb } from '../shared/clients.js';
+import { tasksDb } from '../shared/clients.js';
+import { autoAssign, principalPolicy } from '../shared/org-policies.js';
 import {
   changeableTask,
   entityIdSchema,
   instantSchema,
   noQuerySchema,
   taskIdParamsSchema,
+  taskIdSchema,
   taskViewSchema,
   toTaskView,
 } from './task-views.js';
@@ -73,6 +88,57 @@ const assignBodySchema = z.strictObject({
 
 const completeBodySchema = z.strictObject({ reason: reasonSchema.optional() });
 
+/** A bulk item is the single route's body plus the task id and the action naming the route. */
+const bulkItemSchema = z
+  .discriminatedUnion('action', [
+    assignBodySchema.extend({ id: taskIdSchema, action: z.literal('assign') }),
+    postponeBodySchema.extend({ id: taskIdSchema, action: z.literal('postpone') }),
+    completeBodySchema.extend({ id: taskIdSchema, action: z.literal('complete') }),
+  ])
+  .meta({ id: 'BulkItem' });
+type BulkItem = z.infer<typeof bulkItemSchema>;
+
+const MAX_BULK_ITEMS = 100;
+/** Items are independent conditional writes; a few in flight keep a 100-item call well inside the timeout. */
+const BULK_CONCURRENCY = 8;
+
+const bulkBodySchema = z
+  .strictObject({
+    items: z.array(bulkItemSchema).min(1).max(MAX_BULK_ITEMS).describe('1-100 changes, each on a different task'),
+  })
+  .superRefine((body, ctx) => {
+    // Two changes of one call on the same task would race each other's version check.
+    const seen = new Set<string>();
+    body.items.forEach((item, index) => {
+      if (seen.has(item.id)) {
+        ctx.addIssue({ code: 'custom', path: ['items', index, 'id'], message: 'the same task appears twice' });
+      }
+      seen.add(item.id);
+    });
+  });
+
+const bulkStatuses = ['applied', 'not_found', 'forbidden', 'conflict', 'invalid'] as const;
+type BulkStatus = (typeof bulkStatuses)[number];
+
+const bulkResultSchema = z
+  .object({
+    id: taskIdSchema,
+    action: z.enum(['assign', 'postpone', 'complete']),
+    status: z.enum(bulkStatuses),
+    task: taskViewSchema.optional().describe('The changed task (applied only)'),
+    error: z
+      .object({ code: z.string(), message: z.string(), field: z.string().optional() })
+      .optional()
+      .describe('Why the item was refused: what the single route would have answered'),
+  })
+  .meta({ id: 'BulkResult' });
+type BulkResult = z.infer<typeof bulkResultSchema>;
+
+const bulkResponseSchema = z.object({
+  results: z.array(bulkResultSchema).describe('One per item, in request order'),
+  counts: z.record(z.enum(bulkStatuses), z.number().int().min(0)),
+});
+
 const callBodySchema = z.strictObject({
   result: callResultSchema,
   note: z.string().trim().min(1).max(2000).optional(),
@@ -88,8 +154,8 @@ const createHeadersSchema = z.looseObject({
     .describe('Optional: a retry with the same key and body returns the task of the first attempt'),
 });
 
-const manualDeadline = async (body: CreateTaskBody, now: Date): Promise<string> => {
-  if (body.dueInBusinessDays !== undefined) return deadlineAfter(await serviceCalendar(), now, body.dueInBusinessDays);
+const manualDeadline = (calendar: Calendar, body: CreateTaskBody, now: Date): string => {
+  if (body.dueInBusinessDays !== undefined) return deadlineAfter(calendar, now, body.dueInBusinessDays);
   const deadline = new Date(body.deadline ?? '');
   if (deadline.getTime() <= now.getTime()) throw new TaskRuleError('deadline must be in the future', 'deadline');
   return deadline.toISOString();
@@ -117,18 +183,87 @@ const replay = async (principal: Principal, error: RequestKeyUsedError, fingerpr
 };
 
 /**
- * Reads the task the caller may change, applies a core rule, re-plans its reminders if the deadline
- * moved, and saves it conditionally on its version.
+ * Reads the task the caller may change, applies a core rule, re-plans its reminders on the org's
+ * calendar if the deadline moved, and saves it conditionally on its version. The single routes and
+ * every item of a bulk call go through here, so both apply the same access rules. A bulk call passes
+ * the policy it read once, so its items share one settings read and one view of the settings.
  */
+export const applyChange = async (
+  principal: Principal,
+  id: string,
+  now: Date,
+  rule: (task: Task) => TaskChange,
+  policy?: OrgPolicy,
+): Promise<Task> => {
+  const task = await changeableTask(principal, id);
+  const planned = policy ?? (await principalPolicy(principal));
+  return saveChange(tasksDb(), rescheduleOnDeadlineMove(planned, rule(task), now.toISOString()));
+};
+
 const changeRoute = async (
   principal: Principal,
   id: string,
   now: Date,
-  rule: (task: Awaited<ReturnType<typeof changeableTask>>) => TaskChange,
-): Promise<HttpResult> => {
-  const task = await changeableTask(principal, id);
-  const change = rescheduleOnDeadlineMove(await serviceCalendar(), rule(task), now.toISOString());
-  return { body: toTaskView(await saveChange(tasksDb(), change)) };
+  rule: (task: Task) => TaskChange,
+): Promise<HttpResult> => ({ body: toTaskView(await applyChange(principal, id, now, rule)) });
+
+type Rule = (task: Task) => TaskChange;
+
+// The core rule behind each change action, shared by its single route and bulk items.
+const postponeRule =
+  (principal: Principal, now: Date, body: z.infer<typeof postponeBodySchema>): Rule =>
+  (task) =>
+    postponeTask(task, body.deadline, userActor(principal), now.toISOString(), body.reason);
+
+const assignRule =
+  (principal: Principal, now: Date, body: z.infer<typeof assignBodySchema>): Rule =>
+  (task) =>
+    assignTask(task, body.assigneeId, userActor(principal), now.toISOString());
+
+const completeRule =
+  (principal: Principal, now: Date, body: z.infer<typeof completeBodySchema>): Rule =>
+  (task) =>
+    completeManually(task, userActor(principal), now.toISOString(), body.reason);
+
+const itemRule = (principal: Principal, now: Date, item: BulkItem): Rule => {
+  switch (item.action) {
+    case 'assign':
+      return assignRule(principal, now, item);
+    case 'postpone':
+      return postponeRule(principal, now, item);
+    case 'complete':
+      return completeRule(principal, now, item);
+  }
+};
+
+/** The item's status for an error a rule or a concurrent change raised; undefined when it is no item's fault. */
+const refusalStatus = (error: DomainError | VersionConflictError): BulkStatus | undefined => {
+  if (error instanceof TaskNotFoundError) return 'not_found';
+  if (error instanceof ForbiddenError) return 'forbidden';
+  if (error instanceof TaskStateError || error instanceof VersionConflictError) return 'conflict';
+  return error.statusCode === 400 ? 'invalid' : undefined;
+};
+
+const bulkItem = async (principal: Principal, now: Date, policy: OrgPolicy, item: BulkItem): Promise<BulkResult> => {
+  const { id, action } = item;
+  try {
+    const task = await applyChange(principal, id, now, itemRule(principal, now, item), policy);
+    return { id, action, status: 'applied', task: toTaskView(task) };
+  } catch (error) {
+    const refused = error instanceof DomainError || error instanceof VersionConflictError ? error : undefined;
+    const status = refused && refusalStatus(refused);
+    // Anything else (DynamoDB down, a bug) fails the whole call with a 500: hidden in one item's status
+    // it would read as the item's fault. Items already saved stay saved; a retry refuses them as
+    // conflict or invalid (already completed, assigned or postponed), so it applies nothing twice.
+    if (!refused || !status) throw error;
+    const field = refused instanceof DomainError ? refused.field : undefined;
+    return {
+      id,
+      action,
+      status,
+      error: { code: refused.code, message: refused.message, ...(field === undefined ? {} : { field }) },
+    };
+  }
 };
 
 export const routes = {
@@ -146,8 +281,9 @@ export const routes = {
         throw new TaskRuleError(`${body.type} tasks are for ${party} organisations`, 'type');
       }
       const id = ulid(now.getTime());
-      const task = scheduleReminder(
-        await serviceCalendar(),
+      const policy = await principalPolicy(principal);
+      const planned = scheduleReminder(
+        policy,
         newTask({
           id,
           type: body.type,
@@ -155,13 +291,15 @@ export const routes = {
           orgId: principal.orgId,
           scopeKey: id,
           createdAt: now.toISOString(),
-          deadline: await manualDeadline(body, now),
+          deadline: manualDeadline(policy.calendar, body, now),
           title: body.title,
           ...(body.description === undefined ? {} : { description: body.description }),
           caseId: body.caseId ?? null,
           assigneeId: manualAssignee(principal, body),
         }),
       );
+      // Left unassigned on purpose (`assigneeId: null`) stays unassigned; omitted follows the org's rule.
+      const task = body.assigneeId === undefined ? await autoAssign(tasksDb(), policy, planned) : planned;
       const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
       const ref = key && { party: principal.party, orgId: principal.orgId, userId: principal.userId, key };
       try {
@@ -183,9 +321,7 @@ export const routes = {
     body: postponeBodySchema,
     response: taskViewSchema,
     handle: ({ principal, params, body, now }) =>
-      changeRoute(principal, params.id, now, (task) =>
-        postponeTask(task, body.deadline, userActor(principal), now.toISOString(), body.reason),
-      ),
+      changeRoute(principal, params.id, now, postponeRule(principal, now, body)),
   }),
   'POST /tasks/{id}/assign': httpRoute({
     summary: 'Assign the task to a user of the organisation, or unassign it with null',
@@ -194,9 +330,7 @@ export const routes = {
     body: assignBodySchema,
     response: taskViewSchema,
     handle: ({ principal, params, body, now }) =>
-      changeRoute(principal, params.id, now, (task) =>
-        assignTask(task, body.assigneeId, userActor(principal), now.toISOString()),
-      ),
+      changeRoute(principal, params.id, now, assignRule(principal, now, body)),
   }),
   'POST /tasks/{id}/complete': httpRoute({
     summary: '"Mark as done": only where the catalogue allows manual completion, otherwise 409',
@@ -205,9 +339,21 @@ export const routes = {
     body: completeBodySchema,
     response: taskViewSchema,
     handle: ({ principal, params, body, now }) =>
-      changeRoute(principal, params.id, now, (task) =>
-        completeManually(task, userActor(principal), now.toISOString(), body.reason),
-      ),
+      changeRoute(principal, params.id, now, completeRule(principal, now, body)),
+  }),
+  'POST /tasks/bulk': httpRoute({
+    summary: 'Assign, postpone or mark as done up to 100 tasks; each item is applied or refused on its own',
+    query: noQuerySchema,
+    body: bulkBodySchema,
+    response: bulkResponseSchema,
+    handle: async ({ principal, body, now }) => {
+      const policy = await principalPolicy(principal);
+      const results = await mapBounded(body.items, BULK_CONCURRENCY, (item) => bulkItem(principal, now, policy, item));
+      const counts = Object.fromEntries(
+        bulkStatuses.map((status) => [status, results.filter((result) => result.status === status).length]),
+      ) as Record<BulkStatus, number>;
+      return { body: { results, counts } };
+    },
   }),
   'POST /tasks/{id}/calls': httpRoute({
     summary: 'Log a call on a call reminder: completes it, or keeps it open rescheduled to rescheduleTo',

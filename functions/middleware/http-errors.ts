@@ -15,7 +15,7 @@ export const errorBodySchema = z
       code: z
         .string()
         .describe(
-          'unauthorized | invalid_request | rule_violation | invalid | forbidden | not_found | conflict | internal',
+          'unauthorized | invalid_request | rule_violation | invalid_calendar | invalid | forbidden | not_found | conflict | internal',
         ),
       message: z.string(),
       fields: z.array(errorFieldSchema).optional(),

@@ -1,10 +1,11 @@
 // Daily job: one `update_case_status` task per active case and month, never two, then the case's next survey a month on.
 import {
-  type Calendar,
   type CaseState,
   creationEntry,
+  defaultPolicy,
   newTask,
   nextSurveyAfter,
+  type OrgPolicy,
   platformActor,
   scheduleReminder,
   surveyMonth,
@@ -30,42 +31,51 @@ import { ulid } from 'ulid';
 import { scheduledHandler } from '../middleware/scheduled-handler.js';
 import { serviceCalendar, tasksDb } from '../shared/clients.js';
 import type { JobInput, JobSummary } from '../shared/jobs.js';
+import { autoAssign, orgPolicies, type PolicyLookup } from '../shared/org-policies.js';
 import { type JobRunOptions, runDueItemsJob } from './due-items-job.js';
 
 const JOB = 'monthly-surveys';
 
 type Outcome = 'created' | 'alreadyOpen' | 'noPartner' | 'alreadyDone' | 'notDue';
 
+/** Partner orgs' policies for this run; a case without a partner uses the deployment default. */
+interface SurveyPolicies {
+  lookup: PolicyLookup;
+  fallback: OrgPolicy;
+}
+
 /**
  * One transaction: the month's marker, the survey task (claiming the case's scope) with its
  * `Task Created`, and the case's next survey time conditional on the case version read. Either all
  * of it happens once, or none of it.
  */
-const surveyCase = async (db: Db, calendar: Calendar, state: CaseState, now: Date): Promise<Outcome> => {
+const surveyCase = async (db: Db, policies: SurveyPolicies, state: CaseState, now: Date): Promise<Outcome> => {
   const at = now.toISOString();
   if (state.status !== 'active' || !state.nextSurveyAt || Date.parse(state.nextSurveyAt) > now.getTime()) {
     return 'notDue';
   }
+  // The survey task is the partner's: its month, deadline, reminders and assignee follow the partner org.
+  const policy = state.partnerOrgId ? await policies.lookup.of('partner', state.partnerOrgId) : policies.fallback;
+  const { calendar } = policy;
+  // Reminded and auto-assigned like any other task; built only when it is about to be written.
+  const surveyTask = (partnerOrgId: string) =>
+    autoAssign(
+      db,
+      policy,
+      scheduleReminder(
+        policy,
+        newTask(surveyTaskInput(calendar, { id: ulid(), caseId: state.caseId, partnerOrgId, createdAt: at })),
+      ),
+    );
   const month = surveyMonth(calendar, state.nextSurveyAt);
   const advance = { nextSurveyAt: nextSurveyAfter(calendar, state.nextSurveyAt, at) };
   const commit = async (withTask: boolean) => {
     const tx = new Transaction(db);
     addMarker(tx, surveyMarker(state.caseId, month), now);
     if (withTask && state.partnerOrgId) {
-      // The survey task is reminded like any other: approaching 3 business days before its deadline.
-      const task = scheduleReminder(
-        calendar,
-        newTask(
-          surveyTaskInput(calendar, {
-            id: ulid(),
-            caseId: state.caseId,
-            partnerOrgId: state.partnerOrgId,
-            createdAt: at,
-          }),
-        ),
-      );
-      addTaskCreate(tx, task, creationEntry(task, platformActor));
-      addOutbox(tx, [taskCreatedEvent(task)], now);
+      const survey = await surveyTask(state.partnerOrgId);
+      addTaskCreate(tx, survey, creationEntry(survey, platformActor));
+      addOutbox(tx, [taskCreatedEvent(survey)], now);
     }
     addCaseChange(tx, state, advance);
     await tx.commit();
@@ -91,13 +101,13 @@ const surveyCase = async (db: Db, calendar: Calendar, state: CaseState, now: Dat
 };
 
 /** The case may have changed since the index copy was read: re-read once and decide again. */
-const surveyDueCase = async (db: Db, calendar: Calendar, state: CaseState, now: Date): Promise<Outcome> => {
+const surveyDueCase = async (db: Db, policies: SurveyPolicies, state: CaseState, now: Date): Promise<Outcome> => {
   try {
-    return await surveyCase(db, calendar, state, now);
+    return await surveyCase(db, policies, state, now);
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error;
     const current = await getCaseState(db, state.caseId);
-    return current ? surveyCase(db, calendar, current, now) : 'notDue';
+    return current ? surveyCase(db, policies, current, now) : 'notDue';
   }
 };
 
@@ -105,7 +115,8 @@ export const run = async (input: JobInput = {}, options: JobRunOptions = {}): Pr
   const started = Date.now();
   const now = new Date(input.now ?? Date.now());
   const db = tasksDb();
-  const calendar = await serviceCalendar();
+  const fallback = await serviceCalendar();
+  const policies: SurveyPolicies = { lookup: orgPolicies(db, fallback), fallback: defaultPolicy(fallback) };
   return runDueItemsJob({
     job: JOB,
     item: 'survey',
@@ -113,7 +124,7 @@ export const run = async (input: JobInput = {}, options: JobRunOptions = {}): Pr
     index: 'surveyDue',
     partition: surveyPartition,
     parse: fromCaseItem,
-    handle: (state) => surveyDueCase(db, calendar, state, now),
+    handle: (state) => surveyDueCase(db, policies, state, now),
     input,
     options,
     now,

@@ -1,7 +1,8 @@
 // First step of the paused-case follow-up: open the follow-up task once and compute the times the Wait states use.
 import { approachingAt, escalationAt } from '@casetasks/core';
 import { ensurePausedCaseTask } from '../events/lifecycle/paused-case.js';
-import { serviceCalendar, tasksDb } from '../shared/clients.js';
+import { tasksDb } from '../shared/clients.js';
+import { servicePolicies } from '../shared/org-policies.js';
 import { type FollowUpStart, type FollowUpState, followUpStartSchema } from './follow-up-contract.js';
 import { stepHandler } from './step-handler.js';
 
@@ -10,10 +11,12 @@ import { stepHandler } from './step-handler.js';
  * retried step, or a start that raced the event handler, finds the existing task.
  */
 export const createFollowUpTask = async (input: FollowUpStart, _now: Date): Promise<FollowUpState> => {
-  const calendar = await serviceCalendar();
-  const task = await ensurePausedCaseTask(tasksDb(), calendar, input);
+  const policies = await servicePolicies();
+  const task = await ensurePausedCaseTask(tasksDb(), policies, input);
   const base = { caseId: input.caseId, surveyId: input.surveyId };
   if (task?.status !== 'open') return { ...base, open: false, ...(task ? { taskId: task.id } : {}) };
+  // SPEC §4's fixed schedule (3 business days before, 7 calendar days after), on the task org's calendar.
+  const { calendar } = await policies.of(task.accessLevel, task.orgId);
   return {
     ...base,
     open: true,

@@ -25,7 +25,7 @@ export const followUpStateSchema = z.object({
   /** false: the task is closed (or was never opened): the execution ends quietly. */
   open: z.boolean(),
   taskId: z.string().optional(),
-  /** deadline − 3 business days (service calendar). */
+  /** deadline − 3 business days (the task org's calendar). */
   approachingAt: isoTime.optional(),
   deadline: isoTime.optional(),
   /** deadline + 7 calendar days. */

@@ -5,6 +5,7 @@ import { routes as actionItems } from '../../functions/http/action-items.js';
 import { routes as listTasks } from '../../functions/http/list-tasks.js';
 import { documentedRoutes } from '../../functions/http/openapi.js';
 import { httpRoutes, routeKey } from '../../functions/http/routes.js';
+import { routes as settings } from '../../functions/http/settings.js';
 import { routes as sla } from '../../functions/http/sla.js';
 import { routes as taskActions } from '../../functions/http/task-actions.js';
 import { routes as taskDetail } from '../../functions/http/task-detail.js';
@@ -17,6 +18,7 @@ const routeMaps: Record<string, Record<string, unknown>> = {
   'task-actions': taskActions,
   'action-items': actionItems,
   sla,
+  settings,
 };
 
 let api: ApiHarness;

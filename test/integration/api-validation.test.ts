@@ -5,6 +5,8 @@ import { type ApiHarness, type Caller, errorFields, startApi } from './api-clien
 
 const manager: Caller = { party: 'partner', org: 'p-1', user: 'u-1', role: 'manager' };
 const creditor: Caller = { party: 'creditor', org: 'c-1', user: 'u-2', role: 'owner' };
+/** Settings PUTs are for owners: bad input must be refused on its own merits, not by role. */
+const owner: Caller = { party: 'partner', org: 'p-1', user: 'u-0', role: 'owner' };
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
@@ -148,6 +150,141 @@ const cases: Record<string, BadInput[]> = {
     { name: 'caseId too long', path: `/cases/${'c'.repeat(129)}/action-items`, field: 'caseId' },
     { name: 'unknown parameter', path: '/cases/case-v/action-items?status=open', field: 'status' },
   ],
+  'POST /tasks/bulk': [
+    { name: 'no items', body: {}, field: 'items' },
+    { name: 'empty items', body: { items: [] }, field: 'items' },
+    {
+      name: '101 items',
+      body: { items: Array.from({ length: 101 }, () => ({ id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', action: 'complete' })) },
+      field: 'items',
+    },
+    {
+      name: 'unknown action',
+      body: { items: [{ id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', action: 'delete' }] },
+      field: 'items.0.action',
+    },
+    { name: 'id not a ULID', body: { items: [{ id: 'task-1', action: 'complete' }] }, field: 'items.0.id' },
+    {
+      name: 'postpone without deadline',
+      body: { items: [{ id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', action: 'postpone' }] },
+      field: 'items.0.deadline',
+    },
+    {
+      name: 'assign without assigneeId',
+      body: { items: [{ id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', action: 'assign' }] },
+      field: 'items.0.assigneeId',
+    },
+    {
+      name: 'the same task twice',
+      body: {
+        items: [
+          { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', action: 'complete' },
+          { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV', action: 'assign', assigneeId: 'u-2' },
+        ],
+      },
+      field: 'items.1.id',
+    },
+    { name: 'malformed JSON', rawBody: '{"items": [', field: 'body' },
+  ],
+  'PUT /settings/calendar': [
+    {
+      name: 'unknown time zone',
+      body: { timeZone: 'Mars/Olympus', country: null, closedDays: [] },
+      as: owner,
+      field: 'timeZone',
+    },
+    {
+      name: 'lower-case country',
+      body: { timeZone: 'UTC', country: 'dk', closedDays: [] },
+      as: owner,
+      field: 'country',
+    },
+    { name: 'unknown country', body: { timeZone: 'UTC', country: 'XX', closedDays: [] }, as: owner, field: 'country' },
+    {
+      name: 'closed day not a date',
+      body: { timeZone: 'UTC', country: null, closedDays: ['2026-02-30'] },
+      as: owner,
+      field: 'closedDays.0',
+    },
+    { name: 'missing closedDays', body: { timeZone: 'UTC', country: null }, as: owner, field: 'closedDays' },
+    {
+      name: 'unknown field',
+      body: { timeZone: 'UTC', country: null, closedDays: [], weekend: ['Fri'] },
+      as: owner,
+      field: 'weekend',
+    },
+  ],
+  'PUT /settings/reminders': [
+    {
+      name: 'percent 0',
+      body: { warnings: [{ percentOfTime: 0 }], escalation: null },
+      as: owner,
+      field: 'warnings.0.percentOfTime',
+    },
+    {
+      name: 'percent 100',
+      body: { warnings: [{ percentOfTime: 100 }], escalation: null },
+      as: owner,
+      field: 'warnings.0.percentOfTime',
+    },
+    {
+      name: 'a threshold twice',
+      body: { warnings: [{ businessDaysBefore: 2 }, { businessDaysBefore: 2 }], escalation: null },
+      as: owner,
+      field: 'warnings.1',
+    },
+    {
+      name: 'escalation 0 days',
+      body: { warnings: [], escalation: { businessDaysOverdue: 0 } },
+      as: owner,
+      field: 'escalation.businessDaysOverdue',
+    },
+    { name: 'missing escalation', body: { warnings: [] }, as: owner, field: 'escalation' },
+    {
+      name: 'both kinds in one threshold',
+      body: { warnings: [{ percentOfTime: 50, businessDaysBefore: 2 }], escalation: null },
+      as: owner,
+      field: 'warnings.0',
+    },
+  ],
+  'PUT /settings/auto-assignment': [
+    {
+      name: 'unknown task type',
+      body: { rules: { make_coffee: { strategy: 'round_robin', userIds: ['u-1'] } } },
+      as: owner,
+      field: 'rules.make_coffee',
+    },
+    {
+      name: 'unknown strategy',
+      body: { rules: { generic: { strategy: 'random', userIds: ['u-1'] } } },
+      as: owner,
+      field: 'rules.generic.strategy',
+    },
+    {
+      name: 'no users',
+      body: { rules: { generic: { strategy: 'round_robin', userIds: [] } } },
+      as: owner,
+      field: 'rules.generic.userIds',
+    },
+    {
+      name: 'a user twice',
+      body: { rules: { generic: { strategy: 'least_open', userIds: ['u-1', 'u-1'] } } },
+      as: owner,
+      field: 'rules.generic.userIds.1',
+    },
+    {
+      name: 'user id not an id',
+      body: { rules: { generic: { strategy: 'least_open', userIds: ['a b'] } } },
+      as: owner,
+      field: 'rules.generic.userIds.0',
+    },
+    {
+      name: "another party's type",
+      body: { rules: { review_partner: { strategy: 'round_robin', userIds: ['u-1'] } } },
+      as: owner,
+      field: 'rules.review_partner',
+    },
+  ],
   // The SLA routes belong to the SLA stream; their query schema refuses these (GET /sla/cases takes no input).
   'GET /sla/score': [
     { name: 'from not a date', path: '/sla/score?from=last-month', field: 'from' },
@@ -158,7 +295,13 @@ const cases: Record<string, BadInput[]> = {
 
 describe('every route with inputs has a bad-input table', () => {
   it('covers each route of the route table that takes input', () => {
-    const withoutInput = ['GET /sla/cases', 'GET /openapi.json'];
+    const withoutInput = [
+      'GET /sla/cases',
+      'GET /openapi.json',
+      'GET /settings/calendar',
+      'GET /settings/reminders',
+      'GET /settings/auto-assignment',
+    ];
     for (const route of httpRoutes) {
       const key = routeKey(route);
       if (withoutInput.includes(key)) continue;

@@ -1,4 +1,12 @@
-import { creationEntry, newTask, platformActor, scheduleReminder, type Task, utcCalendar } from '@casetasks/core';
+import {
+  creationEntry,
+  defaultPolicy,
+  newTask,
+  platformActor,
+  scheduleReminder,
+  type Task,
+  utcCalendar,
+} from '@casetasks/core';
 import { createTask, getTask, listHistory, listOutboxSince, type OutboxEntry } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +27,7 @@ afterAll(async () => table.drop());
 const created = '2026-11-23T10:00:00.000Z'; // Monday
 const seedTask = async (orgId: string, patch: Partial<Parameters<typeof newTask>[0]> = {}): Promise<Task> => {
   const task = scheduleReminder(
-    utcCalendar,
+    defaultPolicy(utcCalendar),
     newTask({
       id: ulid(),
       type: 'update_case_status',
@@ -46,7 +54,12 @@ describe('deadline reminders', () => {
   it('approaching at deadline − 3 BD and overdue at the deadline, each once over repeated runs', async () => {
     // Prepare
     const task = await seedTask('p-once');
-    expect(task.reminder).toEqual({ stage: 'approaching', nextAt: '2026-11-25T10:00:00.000Z' });
+    expect(task.reminder).toEqual({
+      stage: 'approaching',
+      nextAt: '2026-11-25T10:00:00.000Z',
+      threshold: '3bd',
+      later: [{ stage: 'overdue', at: '2026-11-30T10:00:00.000Z' }],
+    });
 
     // Act
     const early = await run({ now: '2026-11-25T09:59:00.000Z' });

@@ -54,7 +54,7 @@ describe('monthly surveys', () => {
     const tasks = await surveyTasks('p-once');
     expect(tasks.map((task) => task.caseId)).toEqual([due.caseId]);
     expect(tasks[0]?.deadline).toBe('2026-11-30T03:00:00.000Z');
-    expect(tasks[0]?.reminder).toEqual({ stage: 'approaching', nextAt: '2026-11-25T03:00:00.000Z' });
+    expect(tasks[0]?.reminder).toMatchObject({ stage: 'approaching', nextAt: '2026-11-25T03:00:00.000Z' });
     expect((await getCaseState(table.db, due.caseId))?.nextSurveyAt).toBe('2026-12-20T08:00:00.000Z');
     expect((await getCaseState(table.db, notYet.caseId))?.nextSurveyAt).toBe('2026-11-25T08:00:00.000Z');
   });

@@ -10,10 +10,11 @@ import {
   startApi,
   token,
 } from '../integration/api-client.js';
-import { contributor, otherOrg, otherParty, owner, validBodies } from './requests.js';
+import { bulkRoutes, contributor, orgOwner, otherOrg, otherParty, owner, specOf, validBodies } from './requests.js';
 
 type Variant =
   | 'own'
+  | 'own org’s owner'
   | 'other party'
   | 'other org'
   | 'contributor on another’s task'
@@ -25,6 +26,7 @@ const now = Math.floor(Date.now() / 1000);
 /** Who calls: a signed caller, or a raw Authorization header (undefined = none). */
 const callers: Record<Variant, () => Promise<Pick<CallOptions, 'as' | 'authorization'>>> = {
   own: async () => ({ as: owner }),
+  'own org’s owner': async () => ({ as: orgOwner }),
   'other party': async () => ({ as: otherParty }),
   'other org': async () => ({ as: otherOrg }),
   'contributor on another’s task': async () => ({ as: contributor }),
@@ -41,7 +43,9 @@ const tokenVariants: ReadonlySet<Variant> = new Set(['no token', 'expired token'
 const expectedStatus = (route: HttpRoute, variant: Variant): number => {
   if (!route.auth) return 200;
   if (tokenVariants.has(variant)) return 401;
-  const success = route.method === 'POST' && !route.taskParam ? 201 : 200;
+  // Managers and contributors may read settings but not change them; other orgs' owners change their own.
+  if (route.ownerOnly && callerOf(variant)?.role !== 'owner') return 403;
+  const success = specOf(route)?.successStatus ?? 200;
   if (variant === 'other party' && route.partnerOnly) return 403;
   if ((variant === 'other party' || variant === 'other org') && route.taskParam) return 404;
   if (variant === 'contributor on another’s task' && route.taskParam && route.writes) return 403;
@@ -49,9 +53,27 @@ const expectedStatus = (route: HttpRoute, variant: Variant): number => {
 };
 
 const callerOf = (variant: Variant): Caller | undefined =>
-  ({ own: owner, 'other party': otherParty, 'other org': otherOrg, 'contributor on another’s task': contributor })[
-    variant as 'own'
-  ];
+  ({
+    own: owner,
+    'own org’s owner': orgOwner,
+    'other party': otherParty,
+    'other org': otherOrg,
+    'contributor on another’s task': contributor,
+  })[variant as 'own'];
+
+/**
+ * A bulk call is 200 for every signed caller; its first item (an assign on the planted task) gets what
+ * the single assign route answers that caller: the access rules are the same.
+ */
+const singleAssign = httpRoutes.find((route) => routeKey(route) === 'POST /tasks/{id}/assign');
+const itemStatus = (variant: Variant): string => {
+  const status = singleAssign ? expectedStatus(singleAssign, variant) : 0;
+  return ({ 200: 'applied', 403: 'forbidden', 404: 'not_found' } as Record<number, string>)[status] ?? `${status}`;
+};
+
+/** Whether the route refuses this caller its write, as a whole or (bulk) for the planted task's item. */
+const refused = (route: HttpRoute, variant: Variant): boolean =>
+  expectedStatus(route, variant) >= 400 || (bulkRoutes.has(routeKey(route)) && itemStatus(variant) !== 'applied');
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -84,7 +106,7 @@ describe('access matrix', () => {
     const caseId = `case-${Math.random().toString(36).slice(2, 10)}`;
     const task = await plantTask(caseId);
     const path = fillPath(route.path, { id: task.id, caseId });
-    const body = validBodies[key]?.();
+    const body = validBodies[key]?.(task.id);
     const who = await callers[variant]();
     const before = await api.snapshot();
     // Act
@@ -92,11 +114,24 @@ describe('access matrix', () => {
     // Assess
     expect(response.status, JSON.stringify(response.body)).toBe(status);
     const after = await api.snapshot();
-    if (status >= 400 || !route.writes) expect(after, 'nothing written').toBe(before);
+    if (refused(route, variant) || !route.writes) expect(after, 'nothing written').toBe(before);
     else expect(after, 'the allowed write happened').not.toBe(before);
     if (status === 401) {
       expect(response.body).toEqual({ message: 'Unauthorized' });
       return;
+    }
+    const bulk = bulkRoutes.has(key);
+    const results = bulk ? (json(response).results as { id: string; status: string; error?: unknown }[]) : [];
+    if (bulk) {
+      // The first item names the planted task; the other two name tasks nobody has.
+      expect(results.map((result) => result.status)).toEqual([itemStatus(variant), 'not_found', 'not_found']);
+      if (itemStatus(variant) !== 'applied') expect(results[0]).not.toHaveProperty('task');
+      if (itemStatus(variant) === 'forbidden') expect(results[0]?.error).toMatchObject({ code: 'forbidden' });
+      if (itemStatus(variant) === 'not_found') {
+        // Indistinguishable from a task that does not exist: the same answer but for the id sent.
+        const missing = await api.call(route.method, path, { ...who, body: validBodies[key]?.(MISSING_ID) });
+        expect(missing.body).toEqual(JSON.parse(JSON.stringify(response.body).replaceAll(task.id, MISSING_ID)));
+      }
     }
     if (status === 404) {
       // Indistinguishable from a task that does not exist: same status, same body.
@@ -110,8 +145,9 @@ describe('access matrix', () => {
     if (status === 403) expect(json(response).error).toMatchObject({ code: 'forbidden' });
     const caller = callerOf(variant);
     if (caller && (caller.org !== 'p-1' || caller.party !== 'partner')) {
-      // Another party or org never sees the task, whatever the route answers.
-      expect(JSON.stringify(response.body ?? '')).not.toContain(task.id);
+      // Another party or org never sees the task, whatever the route answers (bulk echoes the ids sent).
+      const answer = bulk ? results.map(({ id: _sent, ...rest }) => rest) : response.body;
+      expect(JSON.stringify(answer ?? '')).not.toContain(task.id);
       if (status === 201) expect(json(response)).toMatchObject({ orgId: caller.org, accessLevel: caller.party });
     }
   });
@@ -119,11 +155,11 @@ describe('access matrix', () => {
   it('the planted tasks of refused writes are unchanged: version 1, one history entry', async () => {
     // Prepare
     const task = await plantTask('case-unchanged');
-    const writes = httpRoutes.filter((route) => route.taskParam && route.writes);
+    const writes = httpRoutes.filter((route) => (route.taskParam || bulkRoutes.has(routeKey(route))) && route.writes);
     // Act
     for (const route of writes) {
-      for (const variant of variants.filter((v) => expectedStatus(route, v) >= 400)) {
-        const body = validBodies[routeKey(route)]?.();
+      for (const variant of variants.filter((v) => refused(route, v))) {
+        const body = validBodies[routeKey(route)]?.(task.id);
         await api.call(route.method, fillPath(route.path, { id: task.id }), {
           ...(await callers[variant]()),
           ...(body === undefined ? {} : { body }),
@@ -135,5 +171,30 @@ describe('access matrix', () => {
     expect(detail).toMatchObject({ version: 1, status: 'open', assigneeId: 'u-someone', deadline: task.deadline });
     const history = json(await api.call('GET', `/tasks/${task.id}/history`, { as: owner }));
     expect(history.items).toHaveLength(1);
+  });
+});
+
+describe('settings are per party and org', () => {
+  it('the other party (same org id) and another org neither read nor overwrite the org’s settings', async () => {
+    // Prepare
+    const own = { timeZone: 'Pacific/Chatham', country: null, closedDays: ['2030-01-02'] };
+    const saved = await api.call('PUT', '/settings/calendar', { as: orgOwner, body: own });
+    // Act
+    const strangers = [otherParty, otherOrg];
+    const writes = await Promise.all(
+      strangers.map((as) =>
+        api.call('PUT', '/settings/calendar', { as, body: validBodies['PUT /settings/calendar']?.() }),
+      ),
+    );
+    const reads = await Promise.all(strangers.map((as) => api.call('GET', '/settings/calendar', { as })));
+    const mine = await api.call('GET', '/settings/calendar', { as: contributor });
+    // Assess
+    expect(saved.status).toBe(200);
+    expect(writes.map((response) => response.status)).toEqual([200, 200]);
+    for (const read of reads) {
+      expect(read.status).toBe(200);
+      expect(json(read)).toMatchObject({ timeZone: 'Europe/Copenhagen', isDefault: false });
+    }
+    expect(json(mine)).toMatchObject({ ...own, isDefault: false, updatedBy: orgOwner.user });
   });
 });

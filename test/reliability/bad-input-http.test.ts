@@ -4,7 +4,7 @@ import type * as z from 'zod';
 import { type HttpRoute, routeKey } from '../../functions/http/routes.js';
 import { type ApiHarness, errorFields, json, startApi } from '../integration/api-client.js';
 import { fieldKind, injections, oddUnicode, refusedValues } from './nasty-values.js';
-import { authenticatedRoutes, owner, shapeOf, specOf, validBodies } from './requests.js';
+import { allowedCaller, authenticatedRoutes, owner, shapeOf, specOf, validBodies } from './requests.js';
 
 interface BadCase {
   route: HttpRoute;
@@ -28,6 +28,51 @@ const withProto = (body: Record<string, unknown>): string =>
   JSON.stringify({ smuggled: { role: 'owner' }, ...body }).replace('"smuggled"', '"__proto__"');
 
 const isRequired = (schema: z.ZodType): boolean => !schema.safeParse(undefined).success;
+
+/** Body lists whose items get cases field by field (opt-in: items of other lists may rightly take values like 0). */
+const itemLists: Record<string, string> = { 'POST /tasks/bulk': 'items' };
+
+/** The schema an item of a list parses with: its union option (a bulk item's action), or the element itself. */
+const itemSchemaOf = (list: z.ZodType | undefined, item: unknown): z.ZodType | undefined => {
+  const element = (list as { element?: z.ZodType } | undefined)?.element;
+  const options = (element as { options?: z.ZodType[] } | undefined)?.options ?? (element ? [element] : []);
+  return options.find((option) => option.safeParse(item).success);
+};
+
+/** The items of the list in a route's valid body, each with the shape it parses with. */
+const listItems = (route: HttpRoute) => {
+  const list = itemLists[routeKey(route)] ?? '';
+  const body = validBodies[routeKey(route)]?.() ?? {};
+  const items = Array.isArray(body[list]) ? (body[list] as Record<string, unknown>[]) : [];
+  const listSchema = shapeOf(specOf(route)?.body)[list];
+  return { list, body, items, shapes: items.map((item) => shapeOf(itemSchemaOf(listSchema, item))) };
+};
+
+/** Each field of each item of the valid body's list refused on its own, named `items.<i>.<field>`. */
+const itemCases = (route: HttpRoute): BadCase[] => {
+  const { list, body: valid, items, shapes } = listItems(route);
+  const replacing = (index: number, item: unknown) => ({
+    ...valid,
+    [list]: items.map((other, at) => (at === index ? item : other)),
+  });
+  return items.flatMap((item, index) => {
+    const at = `${list}.${index}`;
+    const cases: BadCase[] = [
+      { route, name: `${at} extra field`, field: `${at}.isAdmin`, body: replacing(index, { ...item, isAdmin: true }) },
+    ];
+    for (const [field, schema] of Object.entries(shapes[index] ?? {})) {
+      for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'body'), false))) {
+        const body = replacing(index, { ...item, [field]: value });
+        cases.push({ route, name: `${at}.${field}: ${name}`, field: `${at}.${field}`, body });
+      }
+      if (isRequired(schema)) {
+        const { [field]: _dropped, ...rest } = item;
+        cases.push({ route, name: `${at}.${field}: missing`, field: `${at}.${field}`, body: replacing(index, rest) });
+      }
+    }
+    return cases;
+  });
+};
 
 const casesOf = (route: HttpRoute): BadCase[] => {
   const spec = specOf(route);
@@ -70,6 +115,7 @@ const casesOf = (route: HttpRoute): BadCase[] => {
       }
     }
     cases.push(
+      ...itemCases(route),
       { route, name: 'extra body field', field: 'isAdmin', body: { ...validBody(), isAdmin: true } },
       { route, name: 'operator-looking field', field: '$where', body: { ...validBody(), $where: '1 == 1' } },
       { route, name: '__proto__ field', field: '__proto__', rawBody: withProto(validBody()) },
@@ -136,6 +182,22 @@ describe('field kinds read from the zod schemas', () => {
       dueInBusinessDays: 'number',
     });
     expect(kinds('GET /tasks/{id}', 'params')).toEqual({ id: 'id' });
+    expect(kinds('PUT /settings/calendar', 'body')).toEqual({ timeZone: 'text', country: 'id', closedDays: 'text' });
+  });
+});
+
+describe('item fields of body lists', () => {
+  it('a bulk item of each action, its field kinds as documented', () => {
+    const bulk = authenticatedRoutes.find((route) => routeKey(route) === 'POST /tasks/bulk');
+    const { shapes } = bulk ? listItems(bulk) : { shapes: [] };
+    const kinds = shapes.map((shape) =>
+      Object.fromEntries(Object.entries(shape).map(([name, schema]) => [name, fieldKind(schema, 'body')])),
+    );
+    expect(kinds).toEqual([
+      { assigneeId: 'id', id: 'id', action: 'enum' },
+      { deadline: 'instant', reason: 'text', id: 'id', action: 'enum' },
+      { reason: 'text', id: 'id', action: 'enum' },
+    ]);
   });
 });
 
@@ -144,6 +206,14 @@ describe('generated bad input', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
     const covered = new Set(cases.map((c) => routeKey(c.route)));
     for (const route of authenticatedRoutes) expect(covered, routeKey(route)).toContain(routeKey(route));
+  });
+
+  it('tries at least 5 bad bodies on every owner-only route, sent as the owner so the role does not decide', () => {
+    for (const route of authenticatedRoutes.filter((r) => r.ownerOnly)) {
+      const bodies = cases.filter((c) => c.route === route && (c.body !== undefined || c.rawBody !== undefined));
+      expect(bodies.length, routeKey(route)).toBeGreaterThanOrEqual(5);
+      expect(allowedCaller(route).role).toBe('owner');
+    }
   });
 
   it.each(cases.map((c) => [`${routeKey(c.route)} ${c.name}`, c] as const))('%s → 400', async (_name, c) => {
@@ -162,7 +232,7 @@ describe('generated bad input', () => {
     const body = c.body ?? (c.rawBody === undefined ? validBodies[routeKey(c.route)]?.() : undefined);
     // Act
     const response = await api.call(c.route.method, `${path}${query}`, {
-      as: owner,
+      as: allowedCaller(c.route),
       ...(body === undefined ? {} : { body }),
       ...(c.rawBody === undefined ? {} : { rawBody: c.rawBody }),
       ...(c.headers ? { headers: c.headers } : {}),

@@ -3,6 +3,7 @@ import type * as z from 'zod';
 import { routes as actionItemRoutes } from '../../functions/http/action-items.js';
 import { routes as listRoutes } from '../../functions/http/list-tasks.js';
 import { type HttpRoute, httpRoutes, routeKey } from '../../functions/http/routes.js';
+import { routes as settingsRoutes } from '../../functions/http/settings.js';
 import { routes as slaRoutes } from '../../functions/http/sla.js';
 import { routes as actionRoutes } from '../../functions/http/task-actions.js';
 import { routes as detailRoutes } from '../../functions/http/task-detail.js';
@@ -10,6 +11,8 @@ import type { RouteSpec } from '../../functions/middleware/http-handler.js';
 import type { Caller } from '../integration/api-client.js';
 
 export const owner: Caller = { party: 'partner', org: 'p-1', user: 'u-owner', role: 'manager' };
+/** The org's actual owner: the only role ownerOnly routes (settings PUTs) let through. */
+export const orgOwner: Caller = { party: 'partner', org: 'p-1', user: 'u-boss', role: 'owner' };
 export const contributor: Caller = { party: 'partner', org: 'p-1', user: 'u-contrib', role: 'contributor' };
 /** Same org id, the other party: the party is part of the boundary. */
 export const otherParty: Caller = { party: 'creditor', org: 'p-1', user: 'u-c', role: 'owner' };
@@ -18,13 +21,34 @@ export const otherOrg: Caller = { party: 'partner', org: 'p-2', user: 'u-x', rol
 const DAY = 86_400_000;
 export const inDays = (days: number): string => new Date(Date.now() + days * DAY).toISOString();
 
-/** A body every write route accepts on an open call reminder, so only the dimension under test decides. */
-export const validBodies: Record<string, () => Record<string, unknown>> = {
+/** Well-formed task ids no task has: the bulk body's items beyond the one under test. */
+const NO_SUCH_TASKS = [
+  '01ARZ3NDEKTSV4RRFFQ69G5FB0',
+  '01ARZ3NDEKTSV4RRFFQ69G5FB1',
+  '01ARZ3NDEKTSV4RRFFQ69G5FB2',
+] as const;
+
+/**
+ * A body every write route accepts on an open call reminder, so only the dimension under test decides.
+ * A route naming its tasks in the body (bulk) puts `taskId` in its first item, and has one item per action.
+ */
+export const validBodies: Record<string, (taskId?: string) => Record<string, unknown>> = {
   'POST /tasks': () => ({ title: 'Call the debtor', dueInBusinessDays: 2 }),
   'POST /tasks/{id}/postpone': () => ({ deadline: inDays(30), reason: 'debtor on holiday' }),
   'POST /tasks/{id}/assign': () => ({ assigneeId: 'u-9' }),
   'POST /tasks/{id}/complete': () => ({}),
   'POST /tasks/{id}/calls': () => ({ result: 'answered', note: 'will pay Friday' }),
+  'POST /tasks/bulk': (taskId = NO_SUCH_TASKS[0]) => ({
+    items: [
+      { id: taskId, action: 'assign', ...validBodies['POST /tasks/{id}/assign']?.() },
+      { id: NO_SUCH_TASKS[1], action: 'postpone', ...validBodies['POST /tasks/{id}/postpone']?.() },
+      { id: NO_SUCH_TASKS[2], action: 'complete', ...validBodies['POST /tasks/{id}/complete']?.() },
+    ],
+  }),
+  'PUT /settings/calendar': () => ({ timeZone: 'Europe/Copenhagen', country: 'DK', closedDays: ['2026-12-31'] }),
+  'PUT /settings/reminders': () => ({ warnings: [{ percentOfTime: 50 }], escalation: { businessDaysOverdue: 2 } }),
+  // generic: a type of either party, so the other party's owner may set it too.
+  'PUT /settings/auto-assignment': () => ({ rules: { generic: { strategy: 'round_robin', userIds: ['u-9'] } } }),
 };
 
 /** Every entry's route map, keyed by route key: the zod schemas the requests are validated with. */
@@ -34,9 +58,16 @@ const specs: Record<string, RouteSpec> = {
   ...actionRoutes,
   ...actionItemRoutes,
   ...slaRoutes,
+  ...settingsRoutes,
 };
 
 export const specOf = (route: HttpRoute): RouteSpec | undefined => specs[routeKey(route)];
+
+/** Routes that name their tasks in the body: access is decided per item (`results[].status`), the call is 200. */
+export const bulkRoutes: ReadonlySet<string> = new Set(['POST /tasks/bulk']);
+
+/** The caller of the suites that want a request through: the org's owner where only owners are let in. */
+export const allowedCaller = (route: HttpRoute): Caller => (route.ownerOnly ? orgOwner : owner);
 
 export const authenticatedRoutes = httpRoutes.filter((route) => route.auth);
 

@@ -1,6 +1,7 @@
 // The follow-up task of a paused case, shared by the survey event and the state machine's first step.
-import { type Calendar, type Party, scopeKeys, type Task, type TaskType } from '@casetasks/core';
+import { type Party, scopeKeys, type Task, type TaskType } from '@casetasks/core';
 import { type Db, getCaseState, type ScopeRef } from '@casetasks/db';
+import type { PolicyLookup } from '../../shared/org-policies.js';
 import { retryRaces } from './context.js';
 import { newStepContext, openTask, type StepContext, scopeRef } from './steps.js';
 
@@ -52,7 +53,7 @@ export const ensurePausedCaseTaskIn = async (
  */
 export const ensurePausedCaseTask = async (
   db: Db,
-  calendar: Calendar,
+  policies: PolicyLookup,
   input: PausedCaseTaskInput,
 ): Promise<Task | undefined> =>
-  retryRaces(() => ensurePausedCaseTaskIn(newStepContext(db, calendar, input.eventId), input));
+  retryRaces(() => ensurePausedCaseTaskIn(newStepContext(db, policies, input.eventId), input));

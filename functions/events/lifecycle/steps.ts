@@ -1,6 +1,5 @@
 // The building blocks every event rule uses: a marked write step, open-a-task and close-a-scope.
 import {
-  type Calendar,
   type CaseState,
   type CatalogueTaskInput,
   caseClosedAt,
@@ -33,6 +32,7 @@ import {
   saveChange,
 } from '@casetasks/db';
 import { ulid } from 'ulid';
+import { autoAssign, type PolicyLookup } from '../../shared/org-policies.js';
 
 export interface TaskEffect {
   action: 'created' | 'updated' | 'closed' | 'cancelled' | 'recorded' | 'ignored';
@@ -41,10 +41,10 @@ export interface TaskEffect {
   note?: string;
 }
 
-/** What one event's rules share: where to write, the calendar, and what happened so far. */
+/** What one event's rules share: where to write, each org's calendar and rules, and what happened so far. */
 export interface StepContext {
   db: Db;
-  calendar: Calendar;
+  policies: PolicyLookup;
   /** The platform event being applied; absent when the state machine calls in (no marker then). */
   eventId?: string;
   now: Date;
@@ -52,9 +52,9 @@ export interface StepContext {
   steps: { applied: number; duplicate: number };
 }
 
-export const newStepContext = (db: Db, calendar: Calendar, eventId?: string): StepContext => ({
+export const newStepContext = (db: Db, policies: PolicyLookup, eventId?: string): StepContext => ({
   db,
-  calendar,
+  policies,
   ...(eventId === undefined ? {} : { eventId }),
   now: new Date(),
   effects: [],
@@ -124,14 +124,15 @@ export const openTask = async (ctx: StepContext, spec: OpenTaskSpec): Promise<Ta
     ctx.effects.push({ action: 'ignored', type: spec.type, note: decision.reason });
     return undefined;
   }
-  const task = catalogueTask(ctx.calendar, { ...spec, id: ulid(), party: scope.party });
+  const policy = await ctx.policies.of(scope.party, spec.orgId);
+  const task = catalogueTask(policy.calendar, { ...spec, id: ulid(), party: scope.party });
   if (decision.kind === 'late') {
     const late = lateTask(task, decision.resolution, decision.at, ctx.eventId);
     const applied = await step(ctx, `late:${scopeName(scope)}`, (options) => recordLateTask(ctx.db, late, options));
     if (applied) ctx.effects.push(effectOf('recorded', late.task, `${decision.resolution} at ${decision.at}`));
     return late.task;
   }
-  const scheduled = scheduleReminder(ctx.calendar, task);
+  const scheduled = await autoAssign(ctx.db, policy, scheduleReminder(policy, task));
   const entry = creationEntry(scheduled, platformActor, ctx.eventId);
   const applied = await step(ctx, `open:${scopeName(scope)}`, (options) =>
     createGuardedTask(ctx.db, scheduled, entry, { ...options, closureScopes: spec.closureScopes ?? [] }),

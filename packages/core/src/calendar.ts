@@ -1,7 +1,8 @@
 // Business-day calendar: date-fns addBusinessDays semantics in an IANA time zone, with optional closed days.
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, isWeekend } from 'date-fns';
+import { addDays, format, isWeekend, startOfDay } from 'date-fns';
 import * as z from 'zod';
+import { DomainError } from './errors.js';
 
 export const calendarSettingsSchema = z.object({
   timeZone: z.string().default('UTC'),
@@ -29,8 +30,9 @@ export const isValidTimeZone = (timeZone: string): boolean => {
   }
 };
 
-export class InvalidCalendarError extends Error {
-  readonly statusCode = 400;
+/** An unknown time zone or country (400, names the setting). */
+export class InvalidCalendarError extends DomainError {
+  override readonly code = 'invalid_calendar';
 }
 
 const plainCalendar = (timeZone: string, closed: ReadonlySet<string>): Calendar => ({
@@ -44,7 +46,7 @@ export const utcCalendar: Calendar = plainCalendar('UTC', new Set());
 
 /** A calendar without public holidays: synchronous, no date-holidays in the bundle. */
 export const weekendCalendar = (timeZone = 'UTC', closedDays: readonly string[] = []): Calendar => {
-  if (!isValidTimeZone(timeZone)) throw new InvalidCalendarError(`unknown time zone ${timeZone}`);
+  if (!isValidTimeZone(timeZone)) throw new InvalidCalendarError(`unknown time zone ${timeZone}`, 'timeZone');
   return plainCalendar(timeZone, new Set(closedDays));
 };
 
@@ -59,7 +61,7 @@ export const loadCalendar = async (input: CalendarSettings = {}): Promise<Calend
   const { default: Holidays } = await import('date-holidays');
   const holidays = new Holidays(settings.country);
   if (!holidays.getCountries()[settings.country.toUpperCase()]) {
-    throw new InvalidCalendarError(`unknown country ${settings.country}`);
+    throw new InvalidCalendarError(`unknown country ${settings.country}`, 'country');
   }
   const byYear = new Map<number, Set<string>>();
   const publicHolidays = (year: number): Set<string> => {
@@ -121,3 +123,30 @@ export const localMonth = (calendar: Calendar, at: Date | string): string => loc
 /** Is `at` a working day in this calendar? */
 export const isWorkingDay = (calendar: Calendar, at: Date | string): boolean =>
   !isClosed(calendar, new TZDate(new Date(at).getTime(), calendar.timeZone));
+
+/**
+ * The instant at which `fraction` of the working time between `start` and `end` has passed, counting
+ * whole open days of the calendar (weekends and holidays do not count). "50 % of the time to the
+ * deadline" must not fall on a Sunday. Without any working time in between it falls back to wall time.
+ */
+export const workingTimeAt = (calendar: Calendar, start: string, end: string, fraction: number): string => {
+  const [from, to] = [Date.parse(start), Date.parse(end)];
+  const segments: [number, number][] = [];
+  let day = startOfDay(new TZDate(from, calendar.timeZone));
+  while (day.getTime() < to) {
+    const next = addDays(day, 1);
+    if (!isClosed(calendar, day)) {
+      const [a, b] = [Math.max(from, day.getTime()), Math.min(to, next.getTime())];
+      if (b > a) segments.push([a, b]);
+    }
+    day = next;
+  }
+  const total = segments.reduce((sum, [a, b]) => sum + b - a, 0);
+  if (total === 0) return new Date(from + fraction * (to - from)).toISOString();
+  let remaining = fraction * total;
+  for (const [a, b] of segments) {
+    if (remaining <= b - a) return new Date(a + remaining).toISOString();
+    remaining -= b - a;
+  }
+  return new Date(to).toISOString();
+};

@@ -6,6 +6,7 @@ export * from './catalogue.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './lifecycle.js';
+export * from './org-settings.js';
 export * from './reminders.js';
 export * from './rules/index.js';
 export * from './sla.js';

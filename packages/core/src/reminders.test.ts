@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { utcCalendar, weekendCalendar } from './calendar.js';
 import { assignTask, newTask, postponeTask } from './lifecycle.js';
+import { defaultPolicy } from './org-settings.js';
 import {
   buildDigest,
   digestHorizon,
@@ -11,6 +12,8 @@ import {
   scheduleReminder,
 } from './reminders.js';
 import type { Task } from './task.js';
+
+const utc = defaultPolicy(utcCalendar);
 
 const aTask = (patch: Partial<Parameters<typeof newTask>[0]> = {}): Task =>
   newTask({
@@ -27,15 +30,17 @@ const aTask = (patch: Partial<Parameters<typeof newTask>[0]> = {}): Task =>
 
 describe('scheduleReminder', () => {
   it('first reminder is `approaching` at deadline − 3 business days', () => {
-    expect(scheduleReminder(utcCalendar, aTask()).reminder).toEqual({
+    expect(scheduleReminder(utc, aTask()).reminder).toEqual({
       stage: 'approaching',
       nextAt: '2026-11-26T10:00:00.000Z',
+      threshold: '3bd',
+      later: [{ stage: 'overdue', at: '2026-12-01T10:00:00.000Z' }],
     });
   });
 
   it('a task born within 3 business days of its deadline gets only `overdue`', () => {
     const task = aTask({ deadline: '2026-11-25T10:00:00.000Z' });
-    expect(scheduleReminder(utcCalendar, task).reminder).toEqual({
+    expect(scheduleReminder(utc, task).reminder).toEqual({
       stage: 'overdue',
       nextAt: '2026-11-25T10:00:00.000Z',
     });
@@ -43,15 +48,15 @@ describe('scheduleReminder', () => {
 
   it('postponing starts the stages again for the new deadline', () => {
     const task = { ...aTask(), reminder: undefined, deadline: '2026-12-10T10:00:00.000Z' };
-    expect(scheduleReminder(utcCalendar, task, '2026-11-30T10:00:00.000Z').reminder).toEqual({
+    expect(scheduleReminder(utc, task, '2026-11-30T10:00:00.000Z').reminder).toMatchObject({
       stage: 'approaching',
       nextAt: '2026-12-07T10:00:00.000Z',
     });
   });
 
   it('leaves workflow-driven and closed tasks without reminders', () => {
-    const paused = scheduleReminder(utcCalendar, aTask({ type: 'paused_case_follow_up' }));
-    const closed = scheduleReminder(utcCalendar, {
+    const paused = scheduleReminder(utc, aTask({ type: 'paused_case_follow_up' }));
+    const closed = scheduleReminder(utc, {
       ...aTask(),
       status: 'completed',
       reminder: { stage: 'overdue', nextAt: '2026-12-01T10:00:00.000Z' },
@@ -63,7 +68,7 @@ describe('scheduleReminder', () => {
   it('skips weekends in the calendar zone', () => {
     // Tue 1 Dec 09:00 Copenhagen − 3 BD = Thu 26 Nov.
     const task = aTask({ deadline: '2026-12-01T08:00:00.000Z' });
-    expect(scheduleReminder(weekendCalendar('Europe/Copenhagen'), task).reminder?.nextAt).toBe(
+    expect(scheduleReminder(defaultPolicy(weekendCalendar('Europe/Copenhagen')), task).reminder?.nextAt).toBe(
       '2026-11-26T08:00:00.000Z',
     );
   });
@@ -76,40 +81,36 @@ describe('rescheduleOnDeadlineMove', () => {
   const sent: Task = { ...aTask(), reminder: { stage: 'overdue', nextAt: '2026-12-01T10:00:00.000Z' } };
 
   it('a postpone re-plans both stages for the new deadline', () => {
-    const change = rescheduleOnDeadlineMove(
-      utcCalendar,
-      postponeTask(sent, '2026-12-10T10:00:00.000Z', user, now),
-      now,
-    );
-    expect(change.after.reminder).toEqual({ stage: 'approaching', nextAt: '2026-12-07T10:00:00.000Z' });
+    const change = rescheduleOnDeadlineMove(utc, postponeTask(sent, '2026-12-10T10:00:00.000Z', user, now), now);
+    expect(change.after.reminder).toMatchObject({ stage: 'approaching', nextAt: '2026-12-07T10:00:00.000Z' });
     expect(change.after.originalDeadline).toBe('2026-12-01T10:00:00.000Z');
   });
 
   it('a change that keeps the deadline keeps the reminder as it is', () => {
-    const change = rescheduleOnDeadlineMove(utcCalendar, assignTask(sent, 'u-2', user, now), now);
+    const change = rescheduleOnDeadlineMove(utc, assignTask(sent, 'u-2', user, now), now);
     expect(change.after.reminder).toEqual(sent.reminder);
   });
 });
 
 describe('dueReminder', () => {
-  const scheduled = scheduleReminder(utcCalendar, aTask());
+  const scheduled = scheduleReminder(utc, aTask());
 
   it('nothing before the reminder time', () => {
-    expect(dueReminder(scheduled, '2026-11-26T09:59:59.000Z')).toEqual({});
+    expect(dueReminder(scheduled, '2026-11-26T09:59:59.000Z')).toEqual({ send: [] });
   });
 
   it('approaching, then overdue at the deadline, then nothing', () => {
     const first = dueReminder(scheduled, '2026-11-26T10:00:00.000Z');
     expect(first).toEqual({
-      send: 'Task Deadline Approaching',
+      send: [{ type: 'Task Deadline Approaching', threshold: '3bd' }],
       next: { stage: 'overdue', nextAt: '2026-12-01T10:00:00.000Z' },
     });
     const second = dueReminder({ ...scheduled, reminder: first.next }, '2026-12-01T10:30:00.000Z');
-    expect(second).toEqual({ send: 'Task Overdue' });
+    expect(second).toEqual({ send: [{ type: 'Task Overdue' }] });
   });
 
   it('a late approaching after the deadline becomes overdue', () => {
-    expect(dueReminder(scheduled, '2026-12-02T00:00:00.000Z')).toEqual({ send: 'Task Overdue' });
+    expect(dueReminder(scheduled, '2026-12-02T00:00:00.000Z')).toEqual({ send: [{ type: 'Task Overdue' }] });
   });
 });
 

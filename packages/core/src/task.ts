@@ -69,6 +69,25 @@ export const taskDetailsSchema = z.object({
 });
 export type TaskDetails = z.infer<typeof taskDetailsSchema>;
 
+/** approaching: a warning threshold; overdue: the deadline; escalation: N business days past it. */
+export const reminderStageSchema = z.enum(['approaching', 'overdue', 'escalation']);
+
+export const reminderPointSchema = z.object({
+  stage: reminderStageSchema,
+  at: isoDateTime,
+  /** The warning threshold that set this point, e.g. `50%` or `3bd`. */
+  threshold: z.string().optional(),
+});
+export type ReminderPoint = z.infer<typeof reminderPointSchema>;
+
+export const reminderScheduleSchema = z.object({
+  stage: reminderStageSchema,
+  nextAt: isoDateTime,
+  threshold: z.string().optional(),
+  /** The points after this one, by time. */
+  later: z.array(reminderPointSchema).optional(),
+});
+
 export const taskSchema = z.object({
   id: z.string(),
   type: taskTypeSchema,
@@ -89,8 +108,10 @@ export const taskSchema = z.object({
   completedAt: isoDateTime.optional(),
   completedBy: z.string().optional(),
   details: taskDetailsSchema.optional(),
-  /** The next deadline reminder still to send for this deadline (cleared once both are sent). */
-  reminder: z.object({ stage: z.enum(['approaching', 'overdue']), nextAt: isoDateTime }).optional(),
+  /** The next reminder still to send for this deadline, and the ones after it (cleared once all are sent). */
+  reminder: reminderScheduleSchema.optional(),
+  /** When the task was escalated to the org's owners and managers (once per deadline). */
+  escalatedAt: isoDateTime.optional(),
   version: z.number().int().positive(),
 });
 export type Task = z.infer<typeof taskSchema>;

@@ -78,6 +78,13 @@ export const indexes = {
     sortKey: 'g10sk',
     serves: "a partner org's active cases (case-update SLA dashboard)",
   },
+  openEscalated: {
+    name: 'openEscalated',
+    partitionKey: 'g11pk',
+    sortKey: 'g11sk',
+    serves:
+      'open escalated tasks across all orgs by escalation time (sharded): the digest lines of owners and managers',
+  },
 } as const satisfies Record<string, IndexDefinition>;
 
 export type IndexName = keyof typeof indexes;

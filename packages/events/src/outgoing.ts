@@ -10,7 +10,20 @@ const isoTime = z.iso.datetime({ offset: true });
 export const taskLifecycleDetailSchema = z.object({ task: taskSchema });
 
 /** `Task Deadline Approaching` / `Task Overdue` / `Paused Case Escalated`: the task when the reminder went out. */
-export const taskReminderDetailSchema = z.object({ task: taskSchema, remindedAt: isoTime });
+export const taskReminderDetailSchema = z.object({
+  task: taskSchema,
+  remindedAt: isoTime,
+  /** The org's warning threshold that fired (`Task Deadline Approaching`), e.g. `50%` or `3bd`. */
+  threshold: z.string().optional(),
+});
+
+/** `Task Escalated`: still open N business days after its deadline; for the org's owners and managers. */
+export const taskEscalatedDetailSchema = z.object({
+  task: taskSchema,
+  escalatedAt: isoTime,
+  businessDaysOverdue: z.number().int().positive(),
+  notify: z.object({ party: partySchema, orgId: z.string(), roles: z.array(z.enum(['owner', 'manager'])) }),
+});
 
 export const digestRecipientSchema = z.object({
   party: partySchema,
@@ -21,7 +34,7 @@ export const digestRecipientSchema = z.object({
 
 export const dailyDigestDetailSchema = z.object({
   recipient: digestRecipientSchema,
-  /** Local day (YYYY-MM-DD) of the service calendar. */
+  /** Local day (YYYY-MM-DD) in the recipient org's calendar. */
   day: z.iso.date(),
   counts: z.object({ overdue: z.number().int(), dueToday: z.number().int(), upcoming: z.number().int() }),
   tasks: z.array(
@@ -33,6 +46,20 @@ export const dailyDigestDetailSchema = z.object({
       deadline: isoTime,
     }),
   ),
+  /** Org recipient only: open tasks escalated to owners and managers, whoever they are assigned to. */
+  escalated: z
+    .array(
+      z.object({
+        id: z.string(),
+        type: taskTypeSchema,
+        title: z.string(),
+        caseId: z.string().nullable(),
+        deadline: isoTime,
+        assigneeId: z.string().nullable(),
+        escalatedAt: isoTime,
+      }),
+    )
+    .optional(),
 });
 
 export const outgoingDetailSchemas = {
@@ -41,6 +68,7 @@ export const outgoingDetailSchemas = {
   'Task Deadline Approaching': taskReminderDetailSchema,
   'Task Overdue': taskReminderDetailSchema,
   'Paused Case Escalated': taskReminderDetailSchema,
+  'Task Escalated': taskEscalatedDetailSchema,
   'Daily Digest': dailyDigestDetailSchema,
 } as const;
 
@@ -55,6 +83,7 @@ export const outgoingEventSchema = z.discriminatedUnion('detailType', [
   z.object({ detailType: z.literal('Task Deadline Approaching'), detail: taskReminderDetailSchema }),
   z.object({ detailType: z.literal('Task Overdue'), detail: taskReminderDetailSchema }),
   z.object({ detailType: z.literal('Paused Case Escalated'), detail: taskReminderDetailSchema }),
+  z.object({ detailType: z.literal('Task Escalated'), detail: taskEscalatedDetailSchema }),
   z.object({ detailType: z.literal('Daily Digest'), detail: dailyDigestDetailSchema }),
 ]);
 export type OutgoingPlatformEvent = z.infer<typeof outgoingEventSchema>;

@@ -6,6 +6,7 @@ import { handler as actionItems } from '../../../functions/http/action-items.js'
 import { handler as listTasks } from '../../../functions/http/list-tasks.js';
 import { handler as openapi } from '../../../functions/http/openapi.js';
 import { type HttpRoute, httpRoutes } from '../../../functions/http/routes.js';
+import { handler as settings } from '../../../functions/http/settings.js';
 import { handler as sla } from '../../../functions/http/sla.js';
 import { handler as taskActions } from '../../../functions/http/task-actions.js';
 import { handler as taskDetail } from '../../../functions/http/task-detail.js';
@@ -25,6 +26,7 @@ export const localHandlers: Record<HttpRoute['entry'], HttpLambda> = {
   'task-actions': taskActions,
   'action-items': actionItems,
   sla,
+  settings,
   openapi,
 };
 

@@ -18,6 +18,7 @@ export const taskPartitions = {
   dueForReminder: (shard: number) => `remind#${shard}`,
   openChatByDeadline: (party: Party, shard: number) => `chat#${party}#${shard}`,
   slaByOrg: (orgId: string) => `sla#${orgId}`,
+  openEscalated: (shard: number) => `escalated#${shard}`,
 } as const;
 
 /** Sort-key prefix of a case's tasks for one party and org (action items, case closing). */
@@ -45,6 +46,9 @@ export const toTaskItem = (task: Task): Record<string, unknown> => {
     put(keys, 'openByAssignee', taskPartitions.openByAssignee(party, orgId, task.assigneeId), byDeadline);
     if (task.reminder) {
       put(keys, 'dueForReminder', taskPartitions.dueForReminder(shardOf(id)), `${task.reminder.nextAt}#${id}`);
+    }
+    if (task.escalatedAt) {
+      put(keys, 'openEscalated', taskPartitions.openEscalated(shardOf(id)), `${task.escalatedAt}#${id}`);
     }
     if (task.type === 'new_message') {
       put(keys, 'openChatByDeadline', taskPartitions.openChatByDeadline(party, shardOf(id)), byDeadline);
