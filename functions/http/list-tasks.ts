@@ -1,6 +1,6 @@
 // GET /tasks and GET /tasks/summary: the caller's task lists, one Query per page, and the tab counts.
 
-import { localDay, type Principal, portalTabs, taskTypeSchema } from '@casetasks/core';
+import { localDay, type Principal, portalTabs, taskTypeSchema, weekendCalendar } from '@casetasks/core';
 import { countTasks, planIsEmpty, planTaskCounts, planTaskList, queryTasks, type TaskListFilter } from '@casetasks/db';
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
 import { tasksDb } from '../shared/clients.js';
 import { logger } from '../shared/observability.js';
-import { principalPolicy } from '../shared/org-policies.js';
+import { principalTimeZone } from '../shared/org-policies.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { entityIdSchema, noQuerySchema, taskViewSchema, toTaskView } from './task-views.js';
 
@@ -80,7 +80,9 @@ const dayStart = (timeZone: string, day: string): Date => {
 };
 
 const dueBounds = async (principal: Principal, dueFrom?: string, dueTo?: string) => {
-  const { timeZone } = (await principalPolicy(principal)).calendar;
+  // Only a day-only bound needs the org's zone: the plain list reads no settings (one less GetItem).
+  const needsZone = [dueFrom, dueTo].some((bound) => bound !== undefined && isDay(bound));
+  const timeZone = needsZone ? await principalTimeZone(principal) : 'UTC';
   const from = dueFrom && (isDay(dueFrom) ? dayStart(timeZone, dueFrom) : new Date(dueFrom));
   // A day as upper bound means up to its last millisecond.
   const to = dueTo && (isDay(dueTo) ? new Date(addDays(dayStart(timeZone, dueTo), 1).getTime() - 1) : new Date(dueTo));
@@ -131,7 +133,7 @@ export const routes = {
     query: noQuerySchema,
     response: summarySchema,
     handle: async ({ principal, now }) => {
-      const { calendar } = await principalPolicy(principal);
+      const calendar = weekendCalendar(await principalTimeZone(principal));
       const day = localDay(calendar, now);
       const start = dayStart(calendar.timeZone, day);
       const plans = planTaskCounts(principal.party, principal.orgId, {

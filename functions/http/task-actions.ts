@@ -185,19 +185,20 @@ const replay = async (principal: Principal, error: RequestKeyUsedError, fingerpr
 /**
  * Reads the task the caller may change, applies a core rule, re-plans its reminders on the org's
  * calendar if the deadline moved, and saves it conditionally on its version. The single routes and
- * every item of a bulk call go through here, so both apply the same access rules. A bulk call passes
- * the policy it read once, so its items share one settings read and one view of the settings.
+ * every item of a bulk call go through here, so both apply the same access rules. The org's settings
+ * are read only for a change that moves the deadline; a bulk call shares one read across its items.
  */
 export const applyChange = async (
   principal: Principal,
   id: string,
   now: Date,
   rule: (task: Task) => TaskChange,
-  policy?: OrgPolicy,
+  policyOf: () => Promise<OrgPolicy> = () => principalPolicy(principal),
 ): Promise<Task> => {
-  const task = await changeableTask(principal, id);
-  const planned = policy ?? (await principalPolicy(principal));
-  return saveChange(tasksDb(), rescheduleOnDeadlineMove(planned, rule(task), now.toISOString()));
+  const change = rule(await changeableTask(principal, id));
+  const moved = change.after.deadline !== change.before.deadline;
+  const planned = moved ? rescheduleOnDeadlineMove(await policyOf(), change, now.toISOString()) : change;
+  return saveChange(tasksDb(), planned);
 };
 
 const changeRoute = async (
@@ -244,10 +245,15 @@ const refusalStatus = (error: DomainError | VersionConflictError): BulkStatus | 
   return error.statusCode === 400 ? 'invalid' : undefined;
 };
 
-const bulkItem = async (principal: Principal, now: Date, policy: OrgPolicy, item: BulkItem): Promise<BulkResult> => {
+const bulkItem = async (
+  principal: Principal,
+  now: Date,
+  policyOf: () => Promise<OrgPolicy>,
+  item: BulkItem,
+): Promise<BulkResult> => {
   const { id, action } = item;
   try {
-    const task = await applyChange(principal, id, now, itemRule(principal, now, item), policy);
+    const task = await applyChange(principal, id, now, itemRule(principal, now, item), policyOf);
     return { id, action, status: 'applied', task: toTaskView(task) };
   } catch (error) {
     const refused = error instanceof DomainError || error instanceof VersionConflictError ? error : undefined;
@@ -347,8 +353,14 @@ export const routes = {
     body: bulkBodySchema,
     response: bulkResponseSchema,
     handle: async ({ principal, body, now }) => {
-      const policy = await principalPolicy(principal);
-      const results = await mapBounded(body.items, BULK_CONCURRENCY, (item) => bulkItem(principal, now, policy, item));
+      let policy: Promise<OrgPolicy> | undefined;
+      const policyOf = () => {
+        policy ??= principalPolicy(principal);
+        return policy;
+      };
+      const results = await mapBounded(body.items, BULK_CONCURRENCY, (item) =>
+        bulkItem(principal, now, policyOf, item),
+      );
       const counts = Object.fromEntries(
         bulkStatuses.map((status) => [status, results.filter((result) => result.status === status).length]),
       ) as Record<BulkStatus, number>;

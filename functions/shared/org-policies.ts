@@ -14,6 +14,7 @@ import {
 } from '@casetasks/core';
 import { type Db, getOrgSettings, nextAssignmentTurn, openTaskCounts } from '@casetasks/db';
 import { serviceCalendar, tasksDb } from './clients.js';
+import { config } from './config.js';
 import { logger } from './observability.js';
 
 export interface PolicyLookup {
@@ -81,6 +82,13 @@ export const orgPolicies = (db: Db, fallback: Calendar): PolicyLookup => {
 
 /** A fresh lookup on the service table and deployment calendar. */
 export const servicePolicies = async (): Promise<PolicyLookup> => orgPolicies(tasksDb(), await serviceCalendar());
+
+/**
+ * The caller org's time zone, without building its calendar: "today" and day-only bounds need no
+ * holidays, so the list routes read one small item and never load date-holidays.
+ */
+export const principalTimeZone = async (principal: Principal): Promise<string> =>
+  (await getOrgSettings(tasksDb(), principal.party, principal.orgId)).calendar?.timeZone ?? config().CALENDAR_TIME_ZONE;
 
 /** The caller's org policy, for one request. */
 export const principalPolicy = async (principal: Principal): Promise<OrgPolicy> =>

@@ -24,6 +24,8 @@ interface JobSpec {
   schedule: ScheduleExpression;
   timeout: Duration;
   memorySize: number;
+  /** Builds org working calendars (see ServiceFunction). */
+  orgCalendars: boolean;
 }
 
 const utc = TimeZone.ETC_UTC;
@@ -37,18 +39,21 @@ export const jobSpecs: Record<JobName, JobSpec> = {
     // The run is resumable; 15 minutes is Lambda's ceiling and the job's own time budget stays below it.
     timeout: Duration.minutes(15),
     memorySize: 1024,
+    orgCalendars: false,
   },
   'deadline-reminders': {
     description: 'casetasks deadline reminders and daily digest, hourly',
     schedule: ScheduleExpression.cron({ minute: '0', timeZone: utc }),
     timeout: Duration.minutes(5),
     memorySize: 512,
+    orgCalendars: true,
   },
   'monthly-surveys': {
     description: 'casetasks monthly case survey tasks, daily 03:00 UTC',
     schedule: ScheduleExpression.cron({ minute: '0', hour: '3', timeZone: utc }),
     timeout: Duration.minutes(5),
     memorySize: 512,
+    orgCalendars: true,
   },
 };
 
@@ -81,6 +86,7 @@ export class NightlyJobs extends Construct {
       environment,
       timeout: spec.timeout,
       memorySize: spec.memorySize,
+      orgCalendars: spec.orgCalendars,
     });
     grantTableAccess(table, fn, 'readWrite');
     // A failed run is retried once; every job is idempotent and resumes from its checkpoint.

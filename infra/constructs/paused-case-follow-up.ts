@@ -53,8 +53,13 @@ export class PausedCaseFollowUp extends Construct {
 
   constructor(scope: Construct, id: string, props: PausedCaseFollowUpProps) {
     super(scope, id);
-    const step = (name: string, entry: string, description: string): IFunction => {
-      const { fn } = new ServiceFunction(this, name, { entry, description, environment: props.environment });
+    const step = (name: string, entry: string, description: string, orgCalendars: boolean): IFunction => {
+      const { fn } = new ServiceFunction(this, name, {
+        entry,
+        description,
+        environment: props.environment,
+        orgCalendars,
+      });
       grantTableAccess(props.table, fn, 'readWrite');
       return fn;
     };
@@ -62,11 +67,13 @@ export class PausedCaseFollowUp extends Construct {
       'CreateTask',
       'functions/workflow/create-follow-up-task.ts',
       'casetasks paused-case follow-up: create the follow-up task and compute its reminder times',
+      true,
     );
     const sendReminder = step(
       'SendReminder',
       'functions/workflow/send-follow-up-reminder.ts',
       'casetasks paused-case follow-up: re-read the task and emit approaching / overdue / escalated once',
+      false,
     );
     this.functions = [createTask, sendReminder];
 

@@ -85,6 +85,7 @@ export class PlatformEvents extends Construct {
       entry: 'functions/events/outbox-relay.ts',
       description: 'casetasks outbox relay: table stream to service bus',
       environment,
+      orgCalendars: false,
       timeout: Duration.seconds(60),
     });
     this.serviceBus.grantPutEventsTo(fn);

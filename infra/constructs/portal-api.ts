@@ -23,6 +23,8 @@ type HttpEntry = HttpRoute['entry'];
 
 /** Entries that never touch the table (the OpenAPI document is built from code): no table grant at all. */
 const tableFreeEntries: ReadonlySet<HttpEntry> = new Set<HttpEntry>(['openapi']);
+/** Route groups that build org working calendars (deadlines, re-plans, settings checks): they carry date-holidays. */
+const orgCalendarEntries: ReadonlySet<HttpEntry> = new Set<HttpEntry>(['task-actions', 'settings']);
 
 export interface PortalApiProps {
   table: ITableV2;
@@ -119,6 +121,7 @@ export class PortalApi extends Construct {
       entry: `functions/http/${entry}.ts`,
       description: `casetasks HTTP: ${routes.map((route) => `${route.method} ${route.path}`).join(', ')}`,
       environment: props.environment,
+      orgCalendars: orgCalendarEntries.has(entry),
     });
     if (tableFreeEntries.has(entry)) return fn;
     grantTableAccess(props.table, fn, routes.some((route) => route.writes) ? 'readWrite' : 'read');

@@ -10,9 +10,10 @@ import { Construct } from 'constructs';
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
 /**
- * date-holidays (~1.1 MB minified with moment-timezone) is only imported when a calendar country is set
- * (core's loadCalendar). esbuild inlines even a dynamic import into the one output file, so without a
- * country the module is left out of the bundle; setting `calendarCountry` bundles it again.
+ * date-holidays (~1.1 MB minified with moment-timezone) is only imported when a calendar has a country
+ * (core's loadCalendar). esbuild inlines even a dynamic import into the one output file. Any org may
+ * set a country (issue 11), so every function that builds org calendars carries it; the others leave
+ * it out unless the deployment calendar itself has a country (`calendarCountry`).
  */
 const holidayModules = ['date-holidays'];
 
@@ -24,15 +25,24 @@ export interface ServiceFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   logLevel?: string;
+  /**
+   * Whether the function builds org working calendars (deadlines, reminder plans, digests, settings
+   * checks), and so needs date-holidays bundled. Default true: a new function that plans deadlines
+   * must work; functions that never do opt out to stay smaller.
+   */
+  orgCalendars?: boolean;
 }
 
 export class ServiceFunction extends Construct {
   readonly fn: NodejsFunction;
   /** The function's own role: starts with its log group only; constructs add what the function needs. */
   readonly role: Role;
+  /** Whether date-holidays is in the bundle (tests assert which functions carry it). */
+  readonly bundlesHolidays: boolean;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
+    this.bundlesHolidays = (props.orgCalendars ?? true) || Boolean(props.environment?.CALENDAR_COUNTRY);
     const logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -74,7 +84,7 @@ export class ServiceFunction extends Construct {
         bundleAwsSDK: true,
         metafile: true,
         mainFields: ['module', 'main'],
-        ...(props.environment?.CALENDAR_COUNTRY ? {} : { externalModules: holidayModules }),
+        ...(this.bundlesHolidays ? {} : { externalModules: holidayModules }),
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       },
     });
