@@ -32,34 +32,23 @@ export const digestRecipientSchema = z.object({
   assigneeId: z.string().nullable(),
 });
 
+/** A task as a digest lists it. */
+const digestTaskSchema = z.object({
+  id: z.string(),
+  type: taskTypeSchema,
+  title: z.string(),
+  caseId: z.string().nullable(),
+  deadline: isoTime,
+});
+
 export const dailyDigestDetailSchema = z.object({
   recipient: digestRecipientSchema,
   /** Local day (YYYY-MM-DD) in the recipient org's calendar. */
   day: z.iso.date(),
   counts: z.object({ overdue: z.number().int(), dueToday: z.number().int(), upcoming: z.number().int() }),
-  tasks: z.array(
-    z.object({
-      id: z.string(),
-      type: taskTypeSchema,
-      title: z.string(),
-      caseId: z.string().nullable(),
-      deadline: isoTime,
-    }),
-  ),
+  tasks: z.array(digestTaskSchema),
   /** Org recipient only: open tasks escalated to owners and managers, whoever they are assigned to. */
-  escalated: z
-    .array(
-      z.object({
-        id: z.string(),
-        type: taskTypeSchema,
-        title: z.string(),
-        caseId: z.string().nullable(),
-        deadline: isoTime,
-        assigneeId: z.string().nullable(),
-        escalatedAt: isoTime,
-      }),
-    )
-    .optional(),
+  escalated: z.array(digestTaskSchema.extend({ assigneeId: z.string().nullable(), escalatedAt: isoTime })).optional(),
 });
 
 export const outgoingDetailSchemas = {
