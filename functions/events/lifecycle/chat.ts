@@ -71,10 +71,11 @@ export const chatMessageSent = async (ctx: EventContext, event: PlatformEventOf<
       continue;
     }
     const patch: Partial<Task> = {};
-    const policy = await ctx.policies.of(receiver, orgId);
+    // Read the org's settings only when the deadline is re-planned: most messages just add to the count.
+    const policy = () => ctx.policies.of(receiver, orgId);
     if (task.createdAt > pending.firstAt) {
       // An earlier message delivered late: the clock starts at it, as if it had come in order.
-      const deadline = catalogueDeadline(policy.calendar, 'new_message', pending.firstAt);
+      const deadline = catalogueDeadline((await policy()).calendar, 'new_message', pending.firstAt);
       Object.assign(patch, {
         createdAt: pending.firstAt,
         originalDeadline: deadline,
@@ -87,7 +88,7 @@ export const chatMessageSent = async (ctx: EventContext, event: PlatformEventOf<
     if (Object.keys(patch).length === 0) continue;
     if (patch.deadline !== undefined && patch.deadline !== task.deadline) {
       // A re-planned deadline starts its reminders, and its escalation, afresh.
-      const planned = scheduleReminder(policy, { ...task, ...patch }, time);
+      const planned = scheduleReminder(await policy(), { ...task, ...patch }, time);
       Object.assign(patch, { reminder: planned.reminder, escalatedAt: undefined });
     }
     await changeFoundTask(ctx, 'update', changeTask(task, patch, 'updated', platformActor, time, extra));
