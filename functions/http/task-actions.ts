@@ -39,7 +39,7 @@ import { ulid } from 'ulid';
 import * as z from 'zod';
 import { type HttpResult, httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
 import { tasksDb } from '../shared/clients.js';
-import { autoAssign, principalPolicy } from '../shared/org-policies.js';
+import { autoAssign, principalPolicy, servicePolicies } from '../shared/org-policies.js';
 import {
   changeableTask,
   entityIdSchema,
@@ -353,11 +353,9 @@ export const routes = {
     body: bulkBodySchema,
     response: bulkResponseSchema,
     handle: async ({ principal, body, now }) => {
-      let policy: Promise<OrgPolicy> | undefined;
-      const policyOf = () => {
-        policy ??= principalPolicy(principal);
-        return policy;
-      };
+      // The lookup reads the org's settings at most once, and only if an item moves a deadline.
+      const lookup = await servicePolicies();
+      const policyOf = () => lookup.of(principal.party, principal.orgId);
       const results = await mapBounded(body.items, BULK_CONCURRENCY, (item) =>
         bulkItem(principal, now, policyOf, item),
       );
