@@ -6,10 +6,12 @@ import {
   DuplicateEventError,
   deleteParkedEvent,
   listParkedEvents,
+  type ParkedEvent,
   Transaction,
   wasApplied,
 } from '@casetasks/db';
 import {
+  InvalidEventError,
   type PlatformDetailType,
   type PlatformEvent,
   type PlatformEventOf,
@@ -86,16 +88,38 @@ export interface ProcessOptions {
   calendar?: Calendar;
   /** Org settings already looked up for this event (a drained event shares its parent's). */
   policies?: PolicyLookup;
+  /** The service clock an event's `time` may lead by 5 minutes (tests pin it; default: the real clock). */
+  now?: Date;
 }
 
 const caseIdOf = (event: PlatformEvent): string | undefined =>
   'caseId' in event.detail ? event.detail.caseId : undefined;
 
+/**
+ * A parked event, applied now that its fact is here; undefined when it fails validation (parked before
+ * a bound was tightened). It can never apply, so it must not block the event that woke it: it is logged
+ * whole, as the DLQ would keep it, and dropped.
+ */
+const applyParked = async (parked: ParkedEvent, options: ProcessOptions): Promise<PlatformEventOutcome | undefined> => {
+  try {
+    return await processPlatformEvent(parked.event, options);
+  } catch (error) {
+    if (!(error instanceof InvalidEventError)) throw error;
+    logger.error('parked event no longer valid: dropped', {
+      eventId: parked.eventId,
+      field: error.field,
+      reason: error.reason,
+      event: parked.event,
+    });
+    return undefined;
+  }
+};
+
 const applyOnce = async (
   db: Db,
   policies: PolicyLookup,
   event: PlatformEvent,
-  raw: Record<string, unknown>,
+  now: Date,
 ): Promise<PlatformEventOutcome> => {
   const outcome = (duplicate: boolean, effects: TaskEffect[]): PlatformEventOutcome => ({
     eventId: event.id,
@@ -108,13 +132,16 @@ const applyOnce = async (
     ...newStepContext(db, policies, event.id),
     eventId: event.id,
     event,
-    raw,
     parked: false,
     drain: async (waitKey) => {
       for (const parked of await listParkedEvents(db, waitKey)) {
-        const applied = await processPlatformEvent(parked.event, { db, policies });
-        ctx.effects.push({ action: 'recorded', note: `applied ${parked.eventId}, which waited for ${waitKey}` });
-        ctx.effects.push(...applied.effects);
+        const applied = await applyParked(parked, { db, policies, now });
+        if (applied) {
+          ctx.effects.push({ action: 'recorded', note: `applied ${parked.eventId}, which waited for ${waitKey}` });
+          ctx.effects.push(...applied.effects);
+        } else {
+          ctx.effects.push({ action: 'ignored', note: `dropped ${parked.eventId}: no longer a valid event` });
+        }
         await deleteParkedEvent(db, parked);
       }
     },
@@ -136,13 +163,14 @@ export const processPlatformEvent = async (
   raw: unknown,
   options: ProcessOptions = {},
 ): Promise<PlatformEventOutcome> => {
-  const event = parsePlatformEvent(raw);
+  const now = options.now ?? new Date();
+  const event = parsePlatformEvent(raw, now);
   const db = options.db ?? tasksDb();
   const policies = options.policies ?? orgPolicies(db, options.calendar ?? (await serviceCalendar()));
   const caseId = caseIdOf(event);
   // Explicit keys per line (not appendKeys): drained events are processed inside this one.
   const keys = { eventId: event.id, detailType: event['detail-type'], ...(caseId ? { caseId } : {}) };
-  const outcome = await retryRaces(() => applyOnce(db, policies, event, raw as Record<string, unknown>));
+  const outcome = await retryRaces(() => applyOnce(db, policies, event, now));
   for (const effect of outcome.effects) {
     logger.info(`${event['detail-type']}: ${effect.action}`, {
       ...keys,

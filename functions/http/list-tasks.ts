@@ -1,6 +1,16 @@
 // GET /tasks and GET /tasks/summary: the caller's task lists, one Query per page, and the tab counts.
 
-import { localDay, type Principal, portalTabs, taskTypeSchema, weekendCalendar } from '@casetasks/core';
+import {
+  boundedDateSchema,
+  boundedInstantSchema,
+  EARLIEST_INSTANT,
+  localDay,
+  MAX_YEARS_AHEAD,
+  type Principal,
+  portalTabs,
+  taskTypeSchema,
+  weekendCalendar,
+} from '@casetasks/core';
 import { countTasks, planIsEmpty, planTaskCounts, planTaskList, queryTasks, type TaskListFilter } from '@casetasks/db';
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
@@ -14,14 +24,20 @@ import { entityIdSchema, noQuerySchema, taskViewSchema, toTaskView } from './tas
 
 /** A due bound: a date-time, or a calendar day in the caller org's time zone (the whole day). */
 const dueBoundSchema = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })])
-  .describe("ISO date-time with offset, or a date (a whole day in the caller org's time zone); inclusive");
+  .union([boundedDateSchema, boundedInstantSchema])
+  .describe(
+    `ISO date-time with offset, or a date (a whole day in the caller org's time zone); inclusive; from ${EARLIEST_INSTANT.slice(0, 10)} to ${MAX_YEARS_AHEAD} years from now`,
+  );
 
+const TASK_TYPE_COUNT = taskTypeSchema.options.length;
+
+/** Capped before each entry is checked: the types become an `IN (...)` filter, whose operands DynamoDB limits. */
 const typeListSchema = z
   .string()
   .transform((value) => value.split(',').map((part) => part.trim()))
+  .pipe(z.array(z.string()).max(TASK_TYPE_COUNT, `at most ${TASK_TYPE_COUNT} types`))
   .pipe(z.array(taskTypeSchema).min(1))
-  .describe('Comma-separated task types');
+  .describe(`Comma-separated task types, at most ${TASK_TYPE_COUNT}; duplicates count once`);
 
 export const listQuerySchema = z
   .strictObject({
@@ -110,13 +126,13 @@ export const routes = {
         orgId: principal.orgId,
         status: query.status,
         ...(query.tab ? { tab: query.tab } : {}),
-        ...(query.type ? { types: query.type } : {}),
+        ...(query.type ? { types: [...new Set(query.type)] } : {}),
         ...(assignee === undefined ? {} : { assignee }),
         ...(query.caseId ? { caseId: query.caseId } : {}),
         ...(await dueBounds(principal, query.dueFrom, query.dueTo)),
       };
       const plan = planTaskList(filter);
-      const startKey = query.cursor ? decodeCursor(query.cursor, plan) : undefined;
+      const startKey = query.cursor ? decodeCursor(query.cursor, plan, filter) : undefined;
       if (planIsEmpty(filter)) return { body: { items: [], nextCursor: null } };
       const page = await queryTasks(tasksDb(), { ...plan, limit: query.limit, ...(startKey ? { startKey } : {}) });
       logger.debug('task list page', { index: plan.index, items: page.items.length, consumed: page.consumed });

@@ -1,5 +1,6 @@
 // GET /openapi.json: the OpenAPI 3.1 document generated from the very zod schemas that validate each route.
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { MAX_JSON_BODY_BYTES } from '@casetasks/core';
 import * as z from 'zod';
 import { errorBodySchema, jsonResponse } from '../middleware/http-errors.js';
 import { httpChain, type RouteMap } from '../middleware/http-handler.js';
@@ -49,6 +50,7 @@ const errorResponses = (routeKey: string) => ({
     ? { 409: errorResponse('Not allowed in the task’s state, or changed meanwhile') }
     : {}),
   500: errorResponse('Internal error (details are logged, never returned)'),
+  503: errorResponse('`unavailable`: the service could not finish in time or cannot reach its table; try again'),
 });
 
 const toRouteConfig = (routeKey: string, spec: RouteMap[string]): RouteConfig => {
@@ -72,6 +74,11 @@ const toRouteConfig = (routeKey: string, spec: RouteMap[string]): RouteConfig =>
         content: { 'application/json': { schema: spec.response } },
       },
       ...errorResponses(routeKey),
+      ...(spec.body
+        ? {
+            413: errorResponse(`The JSON body is larger than ${MAX_JSON_BODY_BYTES} bytes (\`fields\` names \`body\`)`),
+          }
+        : {}),
     },
   };
 };

@@ -1,9 +1,13 @@
 // SLA views of a partner org: the Partner Score SLA component for a period and the case-update dashboard.
 import {
   activeCaseOf,
+  boundedDateSchema,
+  boundedInstantSchema,
   caseUpdateDashboard,
   caseUpdateDashboardSchema,
+  EARLIEST_INSTANT,
   ForbiddenError,
+  MAX_YEARS_AHEAD,
   type Principal,
   requestedSlaPeriod,
   slaScoreReport,
@@ -17,8 +21,10 @@ import { logger } from '../shared/observability.js';
 import { noQuerySchema } from './task-views.js';
 
 const instant = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })])
-  .describe('ISO date (midnight UTC) or date-time with offset');
+  .union([boundedDateSchema, boundedInstantSchema])
+  .describe(
+    `ISO date (midnight UTC) or date-time with offset, from ${EARLIEST_INSTANT.slice(0, 10)} to ${MAX_YEARS_AHEAD} years from now`,
+  );
 
 const scoreQuerySchema = z.strictObject({
   from: instant.optional().describe('Period start on originalDeadline, inclusive; default: 30 days before `to`'),

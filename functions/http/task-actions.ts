@@ -25,6 +25,7 @@ import {
   TaskStateError,
   type TaskType,
   userActor,
+  wellFormedTextSchema,
 } from '@casetasks/core';
 import {
   createManualTask,
@@ -51,7 +52,7 @@ import {
   toTaskView,
 } from './task-views.js';
 
-const reasonSchema = z.string().trim().min(1).max(500);
+const reasonSchema = wellFormedTextSchema.trim().min(1).max(500);
 
 export const createTaskBodySchema = z
   .strictObject({
@@ -59,8 +60,8 @@ export const createTaskBodySchema = z
       .enum(manualTaskTypes as [TaskType, ...TaskType[]])
       .default('generic')
       .describe('generic (either party) or a collection-work type (partners)'),
-    title: z.string().trim().min(1).max(200),
-    description: z.string().max(4000).optional(),
+    title: wellFormedTextSchema.trim().min(1).max(200),
+    description: wellFormedTextSchema.max(4000).optional(),
     caseId: entityIdSchema.optional(),
     assigneeId: entityIdSchema.nullable().optional().describe('Default: unassigned (contributors: themselves)'),
     deadline: instantSchema.optional(),
@@ -141,7 +142,7 @@ const bulkResponseSchema = z.object({
 
 const callBodySchema = z.strictObject({
   result: callResultSchema,
-  note: z.string().trim().min(1).max(2000).optional(),
+  note: wellFormedTextSchema.trim().min(1).max(2000).optional(),
   rescheduleTo: instantSchema.optional().describe('Keeps the reminder open with this new deadline'),
 });
 

@@ -2,7 +2,10 @@
 import {
   assertMayChange,
   assertVisible,
+  boundedInstantSchema,
+  EARLIEST_INSTANT,
   historyEntrySchema,
+  MAX_YEARS_AHEAD,
   type Principal,
   type Task,
   taskSchema,
@@ -20,8 +23,10 @@ export const taskIdSchema = z
 /** Case and user ids from the platform: the grammar the event contract shares (core/ids.ts). */
 export { entityIdSchema } from '@casetasks/core';
 
-/** An instant with an explicit offset, e.g. `2026-12-01T17:00:00Z`. */
-export const instantSchema = z.iso.datetime({ offset: true }).describe('ISO 8601 date-time with offset');
+/** An instant with an explicit offset, e.g. `2026-12-01T17:00:00Z`, inside the input domain. */
+export const instantSchema = boundedInstantSchema.describe(
+  `ISO 8601 date-time with offset, from ${EARLIEST_INSTANT.slice(0, 10)} to ${MAX_YEARS_AHEAD} years from now`,
+);
 
 export const taskIdParamsSchema = z.strictObject({ id: taskIdSchema });
 

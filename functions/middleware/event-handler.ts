@@ -6,14 +6,16 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { InvalidEventError } from '@casetasks/events';
 import middy from '@middy/core';
 import { logger, metrics, tracer } from '../shared/observability.js';
+import { budgeted } from './time-budget.js';
 
 /**
  * The function receives the EventBridge event as it is (validated by `apply`). Every error is
- * rethrown: Lambda's async retries handle racing writes and outages, and its on-failure destination
- * (the DLQ) keeps an invalid event with the error message as the reason.
+ * rethrown: Lambda's async retries handle racing writes, outages and a spent time budget
+ * (TimeBudgetExceededError: the steps already written are no-ops on the retry), and its on-failure
+ * destination (the DLQ) keeps an invalid event with the error message as the reason.
  */
 export const eventHandler = <R>(name: string, apply: (event: unknown) => Promise<R>) =>
-  middy(apply)
+  middy(budgeted(name, (event: unknown) => apply(event)))
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(injectLambdaContext(logger, { clearState: true }))

@@ -1,5 +1,5 @@
 import { TaskNotFoundError, TaskStateError } from '@casetasks/core';
-import { VersionConflictError } from '@casetasks/db';
+import { DatabaseUnavailableError, TimeBudgetExceededError, VersionConflictError } from '@casetasks/db';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { errorBody, RequestValidationError, UnauthorizedError } from './http-errors.js';
@@ -13,6 +13,17 @@ describe('errorBody', () => {
   ])('keeps the status and code of %s', (error, statusCode, code) => {
     const result = errorBody(error);
     expect(result).toMatchObject({ statusCode, internal: false, body: { error: { code } } });
+  });
+
+  it.each([
+    [new TimeBudgetExceededError('TransactWriteItems')],
+    [new DatabaseUnavailableError('DynamoDB Local is not running: connect ECONNREFUSED 127.0.0.1:8000')],
+  ])('answers %s with 503 unavailable and its message', (error) => {
+    expect(errorBody(error)).toEqual({
+      statusCode: 503,
+      internal: false,
+      body: { error: { code: 'unavailable', message: error.message } },
+    });
   });
 
   it('names the field of a domain error', () => {

@@ -15,7 +15,7 @@ export const errorBodySchema = z
       code: z
         .string()
         .describe(
-          'unauthorized | invalid_request | rule_violation | invalid_calendar | invalid | forbidden | not_found | conflict | internal',
+          'unauthorized | invalid_request | rule_violation | invalid_calendar | invalid | forbidden | not_found | conflict | payload_too_large | unavailable | internal',
         ),
       message: z.string(),
       fields: z.array(errorFieldSchema).optional(),
@@ -60,6 +60,17 @@ export class RequestValidationError extends Error {
   }
 }
 
+/** A JSON body over MAX_JSON_BODY_BYTES: refused before it is parsed. */
+export class BodyTooLargeError extends Error {
+  readonly statusCode = 413;
+  readonly code = 'payload_too_large';
+  readonly field = 'body';
+  constructor(limitBytes: number) {
+    super(`body is larger than ${limitBytes} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
 /** No route of this function matches the request's route key. */
 export class RouteNotFoundError extends Error {
   readonly statusCode = 404;
@@ -88,8 +99,19 @@ const clientErrorShape = z.object({
   field: z.string().optional(),
 });
 
+/**
+ * The service cannot answer now, and says so (TimeBudgetExceededError, DatabaseUnavailableError):
+ * 503 `unavailable`, worth retrying; 504 is left to gateways, whose timeout we answer before.
+ */
+const unavailableShape = z.object({ statusCode: z.literal(503), code: z.literal('unavailable'), message: z.string() });
+
 /** Status and body for any error: known errors keep their status and message; anything else is a bare 500. */
 export const errorBody = (error: unknown): { statusCode: number; body: ErrorBody; internal: boolean } => {
+  const unavailable = error instanceof Error ? unavailableShape.safeParse(error) : undefined;
+  if (unavailable?.success) {
+    const { statusCode, code, message } = unavailable.data;
+    return { statusCode, body: { error: { code, message } }, internal: false };
+  }
   if (error instanceof RequestValidationError) {
     return {
       statusCode: 400,

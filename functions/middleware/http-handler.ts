@@ -3,19 +3,22 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import type { Principal } from '@casetasks/core';
+import { MAX_JSON_BODY_BYTES, type Principal, portalClaimsSchema, prototypeKeyPath } from '@casetasks/core';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
 import type { ZodType } from 'zod';
-import * as z from 'zod';
+import { timeLimits } from '../shared/config.js';
 import { logger, metrics, tracer } from '../shared/observability.js';
 import {
+  BodyTooLargeError,
   errorResponse,
   jsonResponse,
   RequestValidationError,
   RouteNotFoundError,
   UnauthorizedError,
 } from './http-errors.js';
+import { budgeted } from './time-budget.js';
 
 export interface HttpResult {
   /** Default: the route's successStatus, else 200. */
@@ -81,32 +84,40 @@ interface HttpContext extends Context {
   input?: { params: unknown; query: unknown; body: unknown; headers: unknown };
 }
 
-/** The JWT authorizer's claims (all strings); anything else is a 401. */
-const claimsSchema = z.object({
-  sub: z.string().min(1),
-  org_id: z.string().min(1),
-  party: z.enum(['partner', 'creditor']),
-  role: z.enum(['owner', 'manager', 'contributor']),
-});
-
 type AuthorizedEvent = HttpEvent & { requestContext: { authorizer?: { jwt?: { claims?: unknown } } } };
 
+/**
+ * The caller from the JWT authorizer's claims (all strings; API Gateway flattens an array to `[a b]`).
+ * Defence in depth behind the authorizer: ids outside the id grammar would reach table keys, so any
+ * claim outside the portal grammar is a 401 before validation or any read.
+ */
 export const principalFromEvent = (event: HttpEvent): Principal => {
-  const claims = claimsSchema.safeParse((event as AuthorizedEvent).requestContext.authorizer?.jwt?.claims);
+  const claims = portalClaimsSchema.safeParse((event as AuthorizedEvent).requestContext.authorizer?.jwt?.claims);
   if (!claims.success) throw new UnauthorizedError();
   const { sub, org_id, party, role } = claims.data;
   return { userId: sub, orgId: org_id, party, role };
 };
 
-/** The body as JSON; API Gateway may base64-encode it. An absent body is `{}` so a 400 names the missing fields. */
+/**
+ * The body as JSON; API Gateway may base64-encode it. An absent body is `{}` so a 400 names the missing
+ * fields. Bounded in size (413) before parsing, and refused where a key names the prototype: zod records
+ * drop an own `__proto__`, so it would otherwise pass as an emptied record.
+ */
 const jsonBody = (event: HttpEvent): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return {};
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(text, 'utf8') > MAX_JSON_BODY_BYTES) throw new BodyTooLargeError(MAX_JSON_BODY_BYTES);
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
     throw new RequestValidationError([{ field: 'body', message: 'body is not valid JSON' }]);
   }
+  const prototypeKey = prototypeKeyPath(json);
+  if (prototypeKey !== undefined) {
+    throw new RequestValidationError([{ field: prototypeKey, message: 'a key may not name the prototype' }]);
+  }
+  return json;
 };
 
 const claims = (): MiddlewareObj<HttpEvent, HttpResponse, Error, HttpContext> => ({
@@ -152,8 +163,12 @@ const countResponse = (routeKey: string, statusCode: number) => {
 const errorHandler = (): MiddlewareObj<HttpEvent, HttpResponse, Error, HttpContext> => ({
   onError: (request) => {
     const { response, internal } = errorResponse(request.error);
-    if (internal) logger.error('request failed', { error: request.error, routeKey: request.event.routeKey });
-    else logger.info('request refused', { statusCode: response.statusCode, routeKey: request.event.routeKey });
+    const { routeKey } = request.event;
+    if (internal) logger.error('request failed', { error: request.error, routeKey });
+    // A known 503 (out of time, table unreachable): nothing is wrong with the request, but someone should see it.
+    else if ((response.statusCode ?? 500) >= 500)
+      logger.warn('request not completed', { error: request.error, routeKey });
+    else logger.info('request refused', { statusCode: response.statusCode, routeKey });
     countResponse(request.event.routeKey, response.statusCode ?? 500);
     request.response = response;
   },
@@ -164,17 +179,20 @@ const errorHandler = (): MiddlewareObj<HttpEvent, HttpResponse, Error, HttpConte
  * Middy runs onError handlers in reverse order of `use`: the error handler (used last) answers
  * first, then metrics are flushed and the trace closed with the error recorded.
  */
-export const httpChain = (business: (event: HttpEvent, context: HttpContext) => Promise<HttpResponse>) =>
-  middy<HttpEvent, HttpResponse, Error, HttpContext>()
+export const httpChain = (business: (event: HttpEvent, context: HttpContext) => Promise<HttpResponse>) => {
+  // Ends before API Gateway gives up on the caller: no write follows a timeout answer (docs/operations.md).
+  const withinBudget = budgeted('the request', business, timeLimits.apiGatewayMs);
+  return middy<HttpEvent, HttpResponse, Error, HttpContext>()
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(injectLambdaContext(logger, { clearState: true }))
     .use(errorHandler())
     .handler(async (event, context) => {
-      const response = await business(event, context);
+      const response = await withinBudget(event, context);
       countResponse(event.routeKey, response.statusCode ?? 200);
       return response;
     });
+};
 
 /** One Lambda for a route group: claims → validation → dispatch on event.routeKey → error handler last. */
 export const httpHandler = (routes: RouteMap) =>

@@ -5,17 +5,24 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { JobInput, JobSummary } from '../shared/jobs.js';
 import { logger, metrics, tracer } from '../shared/observability.js';
+import { budgeted } from './time-budget.js';
 
-/** EventBridge Scheduler / rule input: the job may be invoked with `{}` or a JobInput. */
+/**
+ * EventBridge Scheduler / rule input: the job may be invoked with `{}` or a JobInput. Jobs stop
+ * starting work before their own budget (docs/workflow-and-jobs.md); the invocation's time budget is
+ * the backstop: no write after it, and the error lets the next run resume.
+ */
 export const scheduledHandler = (job: string, run: (input: JobInput) => Promise<JobSummary>) =>
-  middy(async (event: JobInput | undefined): Promise<JobSummary> => {
-    const summary = await run({
-      ...(event?.now ? { now: event.now } : {}),
-      ...(event?.checkpoint ? { checkpoint: event.checkpoint } : {}),
-    });
-    logger.info(`${job} finished`, { summary });
-    return summary;
-  })
+  middy(
+    budgeted(job, async (event: JobInput | undefined): Promise<JobSummary> => {
+      const summary = await run({
+        ...(event?.now ? { now: event.now } : {}),
+        ...(event?.checkpoint ? { checkpoint: event.checkpoint } : {}),
+      });
+      logger.info(`${job} finished`, { summary });
+      return summary;
+    }),
+  )
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(injectLambdaContext(logger, { clearState: true }))

@@ -4,6 +4,7 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { type ChatJudge, createBedrockJudge, offlineJudge } from '@casetasks/ai';
 import { closeTask, type Party, type Task } from '@casetasks/core';
 import {
+  checkpointKey,
   claimCheckpoint,
   type Db,
   type IndexPosition,
@@ -12,6 +13,7 @@ import {
   LeaseLostError,
   overdueChatTasks,
   recentMessages,
+  reportCorruptItem,
   saveChange,
   saveLeasedCheckpoint,
   VersionConflictError,
@@ -88,10 +90,17 @@ const positionSchema = z.object({
 });
 type Position = { shard: number; after?: IndexPosition };
 
-const parsePosition = (value: string): Position => {
+/** The stored position, or undefined when it no longer parses. */
+const parsePosition = (value: string): Position | undefined => {
   if (!value) return { shard: 0 };
-  const { shard, after } = positionSchema.parse(JSON.parse(value));
-  return after ? { shard, after } : { shard };
+  try {
+    const parsed = positionSchema.safeParse(JSON.parse(value));
+    if (!parsed.success) return undefined;
+    const { shard, after } = parsed.data;
+    return after ? { shard, after } : { shard };
+  } catch {
+    return undefined;
+  }
 };
 
 /** What a continuation needs from the summary: the same logical `now`, hence the same night and cut-off. */
@@ -144,6 +153,15 @@ const evaluateTask = async (deps: ChatCleanupDeps, task: Task, now: Date): Promi
   }
 };
 
+/**
+ * An unreadable stored position is reported and the night starts over from the first shard: resolved
+ * tasks have left the index, so starting over only judges the kept ones again.
+ */
+const startOver = (db: Db, lease: Lease): Position => {
+  reportCorruptItem(db, checkpointKey(lease.job, lease.runKey), 'position: not a resume position');
+  return { shard: 0 };
+};
+
 /** One party's run for the night: leased, checkpointed after every page, stops at the time budget. */
 export const cleanParty = async (
   deps: ChatCleanupDeps,
@@ -161,7 +179,7 @@ export const cleanParty = async (
   const checkpoint = await claimCheckpoint(deps.db, lease, new Date(deps.clock()));
   if (!checkpoint) return { ...counts, state: 'busy' };
   const earlier = { ...zero(), ...checkpoint.counts };
-  let position = parsePosition(checkpoint.position);
+  let position = parsePosition(checkpoint.position) ?? startOver(deps.db, lease);
   let state: PartyState = checkpoint.done ? 'done' : 'stopped';
   const mayStart = () => deps.clock() < deadline;
   const save = (done: boolean, release = false) =>

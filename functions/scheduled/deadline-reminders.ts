@@ -25,6 +25,7 @@ import {
   fromTaskItem,
   getCheckpoint,
   getTask,
+  instantKeyThrough,
   mapBounded,
   type OutgoingEvent,
   queryTasks,
@@ -42,9 +43,6 @@ import { DEFAULT_CONCURRENCY, type JobRunOptions, runDueItemsJob } from './due-i
 
 const JOB = 'deadline-reminders';
 const DIGEST_JOB = 'daily-digest';
-
-/** Sort keys are `{time}#{id}`: this bound includes every id at exactly `time`. */
-const through = (time: string) => `${time}#~`;
 
 /**
  * The due sends the org still wants: an escalation planned before the owner turned it off is dropped
@@ -121,7 +119,7 @@ const acrossShards = async (
         const page = await queryTasks(db, {
           index,
           partition: taskPartitions[index](shard),
-          to: through(to),
+          to: instantKeyThrough(to),
           ...(startKey ? { startKey } : {}),
         });
         page.items.forEach(visit);
@@ -175,7 +173,7 @@ const digestTasks = async (db: Db, recipient: DigestRecipient, horizon: string):
     const page = await queryTasks(db, {
       index: 'openByAssignee',
       partition: taskPartitions.openByAssignee(recipient.party, recipient.orgId, recipient.assigneeId),
-      to: through(horizon),
+      to: instantKeyThrough(horizon),
       ...(startKey ? { startKey } : {}),
     });
     tasks.push(...page.items);

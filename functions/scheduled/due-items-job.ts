@@ -36,8 +36,7 @@ export const runDueItemsJob = async <T>(job: DueItemsJob<T>): Promise<JobSummary
     runKey: job.runKey,
     index: job.index,
     partition: job.partition,
-    // Sort keys are `{time}#{id}`: this bound includes every id at exactly `now`.
-    dueThrough: `${at}#~`,
+    dueThrough: at,
     parse: job.parse,
     handle: job.handle,
     ...(job.input.checkpoint ? { resumeFrom: job.input.checkpoint } : {}),

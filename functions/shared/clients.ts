@@ -3,6 +3,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { type Calendar, loadCalendar, weekendCalendar } from '@casetasks/core';
 import { createDb, type Db } from '@casetasks/db';
 import { config } from './config.js';
+import { logCorruptItem } from './observability.js';
 
 let db: Db | undefined;
 let eventBridge: EventBridgeClient | undefined;
@@ -19,8 +20,19 @@ const localCredentials = () =>
       }
     : {};
 
+/** Local mode and tests: a connection failure means the emulator is down, and the answer says so (503). */
+const LOCAL_UNREACHABLE = 'DynamoDB Local is not running';
+
 export const tasksDb = (): Db => {
-  db ??= createDb(config().TABLE_NAME, { region: config().AWS_REGION, ...localCredentials() });
+  db ??= {
+    ...createDb(
+      config().TABLE_NAME,
+      { region: config().AWS_REGION, ...localCredentials() },
+      config().DYNAMODB_ENDPOINT ? { unreachableMessage: LOCAL_UNREACHABLE } : {},
+    ),
+    // A stored item that no longer parses is skipped by the read, logged by its key and counted.
+    onCorruptItem: logCorruptItem,
+  };
   return db;
 };
 

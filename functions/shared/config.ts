@@ -31,3 +31,18 @@ export const config = (): Config => {
 export const resetConfig = (): void => {
   cached = undefined;
 };
+
+/**
+ * Time limits the functions, the CDK stack and local mode share (docs/operations.md, "Time budgets").
+ * Every invocation gets a budget of its remaining time minus `safetyMarginMs` (HTTP: also capped by
+ * API Gateway's timeout); no DynamoDB call starts after it, so nothing is written once the caller
+ * was answered.
+ */
+export const timeLimits = {
+  /** API Gateway HTTP API's integration timeout: the caller has an answer by then, whatever the function does. */
+  apiGatewayMs: 30_000,
+  /** The portal functions' Lambda timeout (infra/constructs/portal-api.ts): well inside API Gateway's. */
+  httpFunctionMs: 10_000,
+  /** Kept at the end of each invocation to map the error, answer and flush logs and metrics. */
+  safetyMarginMs: 500,
+} as const;

@@ -3,15 +3,19 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type * as z from 'zod';
+import { budgeted } from '../middleware/time-budget.js';
 import { logger, tracer } from '../shared/observability.js';
 
-/** A failing step throws: the state's Retry decides, and every step is safe to repeat (markers, scope guards). */
+/**
+ * A failing step throws (also TimeBudgetExceededError near the Lambda timeout): the state's Retry
+ * decides, and every step is safe to repeat (markers, scope guards).
+ */
 export const stepHandler = <S extends z.ZodType, R>(
   name: string,
   schema: S,
   step: (input: z.infer<S>, now: Date) => Promise<R>,
 ) =>
-  middy(async (event: unknown): Promise<R> => step(schema.parse(event), new Date()))
+  middy(budgeted(name, async (event: unknown): Promise<R> => step(schema.parse(event), new Date())))
     .use(captureLambdaHandler(tracer))
     .use(injectLambdaContext(logger, { clearState: true }))
     .onError((request) => {

@@ -1,4 +1,4 @@
-// Every failure path has an alarm on the encrypted topic: each DLQ, each function, the state machine, API 5xx, cleanup `failed`.
+// Every failure path has an alarm on the encrypted topic: each DLQ, each function, the state machine, API 5xx, cleanup `failed`, unreadable items.
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, referencedId, resourcesOf } from '../testing/test-app.js';
@@ -56,6 +56,17 @@ describe('Alarms', () => {
       MetricName: 'failed',
       Dimensions: [{ Name: 'service', Value: 'casetasks' }],
       Statistic: 'Sum',
+    });
+  });
+
+  it('alarms on any stored item a read skipped because it no longer parses', () => {
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'CasetasksService-CorruptItems',
+      Namespace: 'casetasks',
+      MetricName: 'corruptItems',
+      Dimensions: [{ Name: 'service', Value: 'casetasks' }],
+      Statistic: 'Sum',
+      Period: 300,
     });
   });
 

@@ -38,6 +38,16 @@ export const cleanupMetric = (metricName: 'evaluated' | 'resolved' | 'kept' | 'f
 
 const fiveMinutes = Duration.minutes(5);
 
+/** Stored items a read skipped because they no longer parse (`CORRUPT_ITEMS_METRIC` in functions/shared/observability.ts). */
+export const corruptItemsMetric = (): Metric =>
+  new Metric({
+    namespace: 'casetasks',
+    metricName: 'corruptItems',
+    dimensionsMap: { service: 'casetasks' },
+    statistic: 'Sum',
+    period: fiveMinutes,
+  });
+
 /** Construct path below the stack: unique, stable and readable in alarm names. */
 const shortName = (construct: Construct): string =>
   construct.node.path
@@ -67,6 +77,7 @@ export class Alarms extends Construct {
     this.watchFunctions(stack.node.findAll().filter((c): c is LambdaFunction => c instanceof LambdaFunction));
     this.watchStateMachines(props.stateMachines);
     this.watchChatCleanup();
+    this.watchStoredItems();
   }
 
   /** Alarm when `metric` is above `threshold`; no data (nothing happened) is healthy. */
@@ -140,6 +151,16 @@ export class Alarms extends Construct {
         }),
       );
     }
+  }
+
+  private watchStoredItems(): void {
+    const corrupt = corruptItemsMetric();
+    this.alarm(
+      'CorruptItems',
+      corrupt,
+      'A read skipped a stored item that no longer parses: the log line "corrupt item skipped" names its pk/sk. What to do: docs/data-model.md (unreadable items).',
+    );
+    this.dashboard.addWidgets(new GraphWidget({ title: 'Unreadable stored items (skipped)', left: [corrupt] }));
   }
 
   private watchChatCleanup(): void {

@@ -2,6 +2,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { httpRoutes, routeKey } from '../../functions/http/routes.js';
+import { timeLimits } from '../../functions/shared/config.js';
 import { buildTestApp, referencedId, resourcesOf, roleOfFunction, statementsOfRole } from '../testing/test-app.js';
 import { tableActions } from './tasks-table.js';
 
@@ -84,6 +85,12 @@ describe('PortalApi', () => {
       expect(dynamo).not.toContain('dynamodb:Scan');
     },
   );
+
+  it("gives every route function a timeout inside API Gateway's, so its time budget answers first", () => {
+    const timeouts = new Set(httpRoutes.map((route) => functionOfRoute(routeKey(route))?.fn?.Properties.Timeout));
+    expect([...timeouts]).toEqual([timeLimits.httpFunctionMs / 1000]);
+    expect(timeLimits.httpFunctionMs).toBeLessThan(timeLimits.apiGatewayMs);
+  });
 
   it('logs access, throttles and allows the portal origins', () => {
     service.hasResourceProperties('AWS::ApiGatewayV2::Stage', {

@@ -16,6 +16,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type HttpRoute, httpRoutes } from '../../functions/http/routes.js';
+import { timeLimits } from '../../functions/shared/config.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './tasks-table.js';
 
@@ -122,6 +123,8 @@ export class PortalApi extends Construct {
       description: `casetasks HTTP: ${routes.map((route) => `${route.method} ${route.path}`).join(', ')}`,
       environment: props.environment,
       orgCalendars: orgCalendarEntries.has(entry),
+      // Inside API Gateway's 30 s: the function's own budget answers before the gateway gives up.
+      timeout: Duration.millis(timeLimits.httpFunctionMs),
     });
     if (tableFreeEntries.has(entry)) return fn;
     grantTableAccess(props.table, fn, routes.some((route) => route.writes) ? 'readWrite' : 'read');

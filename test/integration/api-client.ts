@@ -5,7 +5,7 @@ import { createDb, createTask, type Db } from '@casetasks/db';
 import { localClientConfig } from '@casetasks/local/dynamodb-local';
 import { ulid } from 'ulid';
 import { type PortalClaims, signLocalToken } from '../../packages/local/src/local-jwt.js';
-import { type LocalServer, startLocalServer } from '../../packages/local/src/server.js';
+import { type LocalServer, type LocalServerOptions, startLocalServer } from '../../packages/local/src/server.js';
 import { endpoint } from '../support/table.js';
 
 export interface Caller {
@@ -49,9 +49,17 @@ export const token = (caller: Caller, options: Parameters<typeof signLocalToken>
 const DAY = 86_400_000;
 
 /** One per test file: handlers read the table from the process environment, like Lambda. */
-export const startApi = async (prefix: string, options: { workflow?: boolean } = {}): Promise<ApiHarness> => {
+export const startApi = async (
+  prefix: string,
+  options: { workflow?: boolean; server?: Pick<LocalServerOptions, 'functionTimeoutMs' | 'eventLimits' | 'log'> } = {},
+): Promise<ApiHarness> => {
   const tableName = `${prefix}-${ulid().toLowerCase()}`;
-  const server = await startLocalServer({ dynamoEndpoint: endpoint(), tableName, workflow: options.workflow ?? false });
+  const server = await startLocalServer({
+    ...options.server,
+    dynamoEndpoint: endpoint(),
+    tableName,
+    workflow: options.workflow ?? false,
+  });
   const db = createDb(tableName, localClientConfig(endpoint()));
   const tokens = new Map<string, string>();
 

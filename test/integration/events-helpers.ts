@@ -9,6 +9,11 @@ import { type PausedCaseRef, type PausedCaseStart, setWorkflowStarter } from '..
 import { createTestTable, type TestTable } from '../support/table.js';
 
 export const calendar = weekendCalendar('UTC');
+/**
+ * The service clock of the event suites: after every fixed event time they use, so those stay inside
+ * `time`'s ceiling (service clock + 5 minutes) whatever day the suite runs.
+ */
+export const fixtureNow = new Date('2027-06-30T00:00:00.000Z');
 
 export interface RawEvent {
   id: string;
@@ -57,7 +62,7 @@ export const eventsHarness = async (prefix: string): Promise<EventsHarness> => {
   resetConfig();
   resetClients();
   const { db } = table;
-  const send = (event: RawEvent) => processPlatformEvent(event, { db, calendar });
+  const send = (event: RawEvent) => processPlatformEvent(event, { db, calendar, now: fixtureNow });
   const all = async (index: 'openByDeadline' | 'completedByOrg', partition: string) => {
     const tasks: Task[] = [];
     let startKey: Record<string, unknown> | undefined;

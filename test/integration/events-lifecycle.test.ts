@@ -154,7 +154,7 @@ describe('Case Status Changed', () => {
     await h.emit('Case Status Changed', { caseId: x.caseId, status: 'active' }, '2026-11-24T10:00:00Z');
     expect(await h.open(caseScope('more_info_needed', 'creditor', x.creditor, x.caseId))).toBeUndefined();
     const [closed] = await h.tasksOf('creditor', x.creditor);
-    expect(closed).toMatchObject({ resolution: 'auto', completedAt: '2026-11-24T10:00:00Z' });
+    expect(closed).toMatchObject({ resolution: 'auto', completedAt: '2026-11-24T10:00:00.000Z' });
     expect(await getCaseState(h.db, x.caseId)).toMatchObject({
       status: 'active',
       nextSurveyAt: '2026-12-24T10:00:00.000Z',
@@ -495,7 +495,7 @@ describe('Case Status Updated', () => {
     await h.emit('Case Status Updated', { caseId: x.caseId, statusType: 'older' }, '2026-11-22T10:00:00Z');
     expect((await getCaseState(h.db, x.caseId))?.lastStatusUpdate).toEqual({
       statusType: 'payment_plan',
-      at: '2026-11-23T10:00:00Z',
+      at: '2026-11-23T10:00:00.000Z',
       promisedDate: '2026-12-01',
     });
   });

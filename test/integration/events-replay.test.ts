@@ -4,7 +4,17 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setWorkflowStarter } from '../../functions/shared/workflow.js';
 import { type EventsHarness, eventsHarness, type RawEvent, recordingWorkflow } from './events-helpers.js';
-import { allTasks, buildStream, openPerScope, projection, scenarioArb } from './replay-model.js';
+import {
+  allTasks,
+  buildStream,
+  openPerScope,
+  projection,
+  scenarioArb,
+  winnerOrders,
+  winnerOrdersOverRuns,
+  winnerOrdersPerRun,
+  winnersLast,
+} from './replay-model.js';
 
 const SEED = Number(process.env.REPLAY_SEED ?? 20261120);
 const RUNS = Number(process.env.REPLAY_RUNS ?? 3);
@@ -24,6 +34,7 @@ describe('replay property', () => {
     'in order vs every event twice, shuffled: the same tasks, never two open per scope',
     async () => {
       let run = 0;
+      const coveredOverRuns = new Set<string>();
       await fc.assert(
         fc.asyncProperty(
           scenarioArb.chain((scenario) => {
@@ -34,11 +45,16 @@ describe('replay property', () => {
               fc.shuffledSubarray(twice, { minLength: twice.length, maxLength: twice.length }),
             );
           }),
-          async ([stream, delivery]) => {
-            const name = `r${run++}`;
+          async ([stream, shuffledTwice]) => {
+            const name = `r${run}`;
             const rename = (event: RawEvent): RawEvent => JSON.parse(JSON.stringify(event).replaceAll('RUN', name));
-            // Prepare: a stream of at least 40 events over several cases and organisations.
+            // Prepare: a stream of at least 40 events over several cases and organisations; every second
+            // run delivers each quote winner after everything else (the reported class of issue 15).
+            const delivery = run++ % 2 === 0 ? winnersLast(shuffledTwice) : shuffledTwice;
             expect(stream.length).toBeGreaterThanOrEqual(40);
+            const orders = winnerOrders(stream, delivery);
+            expect([...orders]).toEqual(expect.arrayContaining(winnerOrdersPerRun));
+            for (const order of orders) coveredOverRuns.add(order);
             // Act
             for (const event of stream) await inOrder.send(rename(event));
             const seen = new Set<string>();
@@ -61,6 +77,8 @@ describe('replay property', () => {
         ),
         { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
       );
+      // Assess: the runs did deliver a winner after each event that owes its partner something.
+      expect([...coveredOverRuns]).toEqual(expect.arrayContaining(winnerOrdersOverRuns));
     },
     // A hang guard, not a speed check: on a loaded 2-core CI box one run has taken over 60 s.
     RUNS * 180_000,

@@ -6,7 +6,7 @@ import { type PlatformEventOutcome, processPlatformEvent } from '../../functions
 import { resetClients } from '../../functions/shared/clients.js';
 import { resetConfig } from '../../functions/shared/config.js';
 import { createTestTable, type TestTable } from '../support/table.js';
-import { platformEvent } from './events-helpers.js';
+import { fixtureNow, platformEvent } from './events-helpers.js';
 
 /** A fresh table the handlers and the hourly job read through the environment, as in Lambda. */
 export const handlerTable = async (prefix: string): Promise<TestTable> => {
@@ -52,7 +52,7 @@ export const submitCase = (db: Db, submitted: SubmittedCase, time: string): Prom
       },
       time,
     ),
-    { db },
+    { db, now: fixtureNow },
   );
 
 /** The task of this type an event created, as stored. */

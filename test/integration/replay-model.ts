@@ -7,6 +7,18 @@ import { platformEvent, type RawEvent } from './events-helpers.js';
 
 export const BASE = Date.parse('2026-11-02T08:00:00.000Z');
 
+/**
+ * A case that needs a quote: submitted without a partner, quoted by two invited partners; the winner,
+ * if any, becomes its partner. `winnerAt` places the winner in time: right after the quotes, or that
+ * many steps into the case's life (after its chat, pause, solving, review and commission events when
+ * it is past them; always before the case closes).
+ */
+export const caseQuoteArb = fc.record({
+  quoted: fc.tuple(fc.boolean(), fc.boolean()),
+  winner: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }),
+  winnerAt: fc.option(fc.nat({ max: 20 }), { nil: undefined }),
+});
+
 export const caseArb = fc.record({
   creditor: fc.integer({ min: 0, max: 1 }),
   partner: fc.integer({ min: 0, max: 2 }),
@@ -28,14 +40,40 @@ export const caseArb = fc.record({
     { nil: undefined },
   ),
   closed: fc.boolean(),
+  quote: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: caseQuoteArb, weight: 2 }),
 });
+type CaseSpec = typeof caseArb extends fc.Arbitrary<infer C> ? C : never;
+
+/** A won quote case solved with the payment to the client, so every run holds the reported orders. */
+const wonQuoteCaseArb = (winnerAt: number | undefined) =>
+  fc.tuple(caseArb, fc.tuple(fc.boolean(), fc.boolean()), fc.integer({ min: 0, max: 1 })).map(
+    ([c, quoted, winner]): CaseSpec => ({
+      ...c,
+      quote: { quoted, winner, winnerAt },
+      solved: { reviewed: false, invoiceSent: false, overdue: undefined, ...c.solved, paidTo: 'client' },
+    }),
+  );
+
+/** Won after its whole life but the closing: a pause, chat, review and both commission events come first. */
+const lateWonQuoteCaseArb = wonQuoteCaseArb(20).map(
+  (c): CaseSpec => ({
+    ...c,
+    messages: ['creditor', ...c.messages],
+    pause: c.pause ?? 'partner',
+    solved: { paidTo: 'client', reviewed: true, invoiceSent: true, overdue: true },
+  }),
+);
+
 export const quoteArb = fc.record({
   creditor: fc.integer({ min: 0, max: 1 }),
   quoted: fc.tuple(fc.boolean(), fc.boolean()),
   winner: fc.option(fc.integer({ min: 0, max: 1 }), { nil: undefined }),
 });
 export const scenarioArb = fc.record({
-  cases: fc.array(caseArb, { minLength: 6, maxLength: 7 }),
+  // Two won quote cases first: one won before its life goes on, one won after it was solved.
+  cases: fc
+    .tuple(wonQuoteCaseArb(undefined), lateWonQuoteCaseArb, fc.array(caseArb, { minLength: 4, maxLength: 5 }))
+    .map(([early, late, others]) => [early, late, ...others]),
   quotes: fc.array(quoteArb, { minLength: 1, maxLength: 2 }),
   contractSignedAfterStep: fc.array(fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }), {
     minLength: 2,
@@ -62,53 +100,77 @@ export const buildStream = (scenario: Scenario, run: string): RawEvent[] => {
   scenario.cases.forEach((c, i) => {
     const caseId = `c-${run}-${i}`;
     const creditorOrgId = creditors[c.creditor] ?? '';
-    const partnerOrgId = partners[c.partner] ?? '';
-    let step = 0;
-    const next = () => at(i, step++);
-    add(
-      'Case Submitted',
-      {
-        caseId,
-        creditorOrgId,
-        partnerOrgId,
-        hasBankAccount: c.hasBankAccount,
-        contractSigned: c.contractSigned,
-        requiresQuote: false,
-      },
-      next(),
-    );
-    if (c.verified) add('Case Verified', { caseId }, next());
-    add('Case Status Changed', { caseId, status: 'active' }, next());
+    const invited = [partners[c.partner] ?? '', partners[(c.partner + 1) % 3] ?? ''];
+    const winner = c.quote?.winner === undefined ? undefined : invited[c.quote.winner];
+    // A quote case's partner is its winner: what the platform says of "the partner" names the winner.
+    const partnerOrgId = c.quote ? (winner ?? invited[0]) : invited[0];
+    const life: [string, Record<string, unknown>][] = [];
+    const then = (type: string, detail: Record<string, unknown>) => life.push([type, detail]);
+    if (c.verified) then('Case Verified', { caseId });
+    then('Case Status Changed', { caseId, status: 'active' });
     c.messages.forEach((senderParty, m) => {
-      add(
-        'Chat Message Sent',
-        { caseId, messageId: `m-${m}`, senderParty, senderUserId: `u-${senderParty}`, text: `message ${m}` },
-        next(),
-      );
+      then('Chat Message Sent', {
+        caseId,
+        messageId: `m-${m}`,
+        senderParty,
+        senderUserId: `u-${senderParty}`,
+        text: `message ${m}`,
+      });
     });
     if (c.needsDetails) {
-      add('Case Status Changed', { caseId, status: 'needs_additional_details' }, next());
-      add('Case Status Changed', { caseId, status: 'active' }, next());
+      then('Case Status Changed', { caseId, status: 'needs_additional_details' });
+      then('Case Status Changed', { caseId, status: 'active' });
     }
-    if (!c.hasBankAccount && c.bankAssigned) add('Bank Account Assigned', { caseId }, next());
+    if (!c.hasBankAccount && c.bankAssigned) then('Bank Account Assigned', { caseId });
     if (c.pause) {
-      add('Case Survey Submitted', { caseId, surveyId: `s-${i}`, outcome: 'pause', unblockingParty: c.pause }, next());
-      add('Case Status Changed', { caseId, status: 'active' }, next());
+      then('Case Survey Submitted', { caseId, surveyId: `s-${i}`, outcome: 'pause', unblockingParty: c.pause });
+      then('Case Status Changed', { caseId, status: 'active' });
     }
     if (c.complaint !== undefined) {
-      add('Complaint Filed', { complaintId: `k-${run}-${i}`, caseId, partnerOrgId }, next());
-      if (c.complaint) add('Complaint Responded', { complaintId: `k-${run}-${i}` }, next());
+      then('Complaint Filed', { complaintId: `k-${run}-${i}`, caseId, partnerOrgId });
+      if (c.complaint) then('Complaint Responded', { complaintId: `k-${run}-${i}` });
     }
     if (c.solved) {
-      add('Case Solved', { caseId, paymentReceivedBy: c.solved.paidTo }, next());
-      if (c.solved.reviewed) add('Partner Reviewed', { caseId }, next());
-      if (c.solved.paidTo === 'client' && c.solved.invoiceSent) add('Commission Invoice Sent', { caseId }, next());
+      then('Case Solved', { caseId, paymentReceivedBy: c.solved.paidTo });
+      if (c.solved.reviewed) then('Partner Reviewed', { caseId });
+      if (c.solved.paidTo === 'client' && c.solved.invoiceSent) then('Commission Invoice Sent', { caseId });
       if (c.solved.overdue !== undefined) {
-        add('Commission Invoice Overdue', { caseId, invoiceId: `i-${run}-${i}` }, next());
-        if (c.solved.overdue) add('Commission Collection Started', { invoiceId: `i-${run}-${i}` }, next());
+        then('Commission Invoice Overdue', { caseId, invoiceId: `i-${run}-${i}` });
+        if (c.solved.overdue) then('Commission Collection Started', { invoiceId: `i-${run}-${i}` });
       }
     }
-    if (c.closed) add('Case Status Changed', { caseId, status: 'closed' }, next());
+    if (c.closed) then('Case Status Changed', { caseId, status: 'closed' });
+    const opening: [string, Record<string, unknown>][] = [
+      [
+        'Case Submitted',
+        {
+          caseId,
+          creditorOrgId,
+          ...(c.quote ? {} : { partnerOrgId }),
+          hasBankAccount: c.hasBankAccount,
+          contractSigned: c.contractSigned,
+          requiresQuote: c.quote !== undefined,
+        },
+      ],
+    ];
+    if (c.quote) {
+      opening.push(['Quote Requested', { caseId, creditorOrgId, partnerOrgIds: invited }]);
+      c.quote.quoted.forEach((quoted, k) => {
+        if (quoted) opening.push(['Quote Submitted', { caseId, partnerOrgId: invited[k] }]);
+      });
+      if (winner !== undefined) {
+        const winnerEvent: [string, Record<string, unknown>] = [
+          'Quote Winner Selected',
+          { caseId, partnerOrgId: winner },
+        ];
+        // Never after the case closed: a closed case picks no partner (docs/events.md, "Known limits").
+        const latest = c.closed ? life.length - 1 : life.length;
+        if (c.quote.winnerAt === undefined) opening.push(winnerEvent);
+        else life.splice(Math.min(c.quote.winnerAt, latest), 0, winnerEvent);
+      }
+    }
+    // One step a day per case, in this order.
+    for (const [step, [type, detail]] of [...opening, ...life].entries()) add(type, detail, at(i, step));
   });
   scenario.quotes.forEach((q, j) => {
     const i = 50 + j;
@@ -176,3 +238,43 @@ export const openPerScope = (tasks: readonly Task[]) => {
   }
   return [...counts.values()];
 };
+
+const WINNER = 'Quote Winner Selected';
+const isWinner = (event: RawEvent) => event['detail-type'] === WINNER;
+
+/** The delivery with every quote winner moved to the end: each won case's partner arrives last. */
+export const winnersLast = (delivery: readonly RawEvent[]): RawEvent[] => [
+  ...delivery.filter((event) => !isWinner(event)),
+  ...delivery.filter(isWinner),
+];
+
+/**
+ * The orders a run covers around its quote winners, per detail-type of the same case: `winner after X`
+ * / `winner before X` in time, `delivered after X` when the winner's first delivery came after X's.
+ */
+export const winnerOrders = (stream: readonly RawEvent[], delivery: readonly RawEvent[]): Set<string> => {
+  const covered = new Set<string>();
+  const firstDelivery = (event: RawEvent) => delivery.findIndex((candidate) => candidate.id === event.id);
+  for (const winner of stream.filter(isWinner)) {
+    const sameCase = stream.filter((event) => event.detail.caseId === winner.detail.caseId && !isWinner(event));
+    for (const event of sameCase) {
+      const type = event['detail-type'];
+      covered.add(event.time < winner.time ? `winner after ${type}` : `winner before ${type}`);
+      if (firstDelivery(event) < firstDelivery(winner)) covered.add(`delivered after ${type}`);
+    }
+  }
+  return covered;
+};
+
+/** What every replay run must cover around quote winners (the class of issue 15 that lost the winner's tasks). */
+export const winnerOrdersPerRun = ['winner after Case Solved', 'winner before Case Solved'];
+/** What the runs together must cover: a winner delivered after each event that owes its partner something. */
+export const winnerOrdersOverRuns = [
+  'Case Solved',
+  'Case Survey Submitted',
+  'Case Status Changed',
+  'Chat Message Sent',
+  'Commission Invoice Sent',
+  'Commission Invoice Overdue',
+  'Partner Reviewed',
+].map((type) => `delivered after ${type}`);

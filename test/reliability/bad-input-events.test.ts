@@ -1,6 +1,6 @@
 // Bad platform events, generated from the incoming zod schemas: InvalidEventError naming the field (the DLQ reason), never a write.
 import { weekendCalendar } from '@casetasks/core';
-import { InvalidEventError, platformEventSchema } from '@casetasks/events';
+import { InvalidEventError, MAX_QUOTE_PARTNERS, MAX_SOURCE_LENGTH, platformEventSchema } from '@casetasks/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { processPlatformEvent } from '../../functions/events/process-platform-event.js';
@@ -60,11 +60,20 @@ const refused = (kind: EventFieldKind): Record<string, unknown> => {
     case 'id':
       return { ...strings, empty: '', huge: HUGE, ...oddUnicode, ...injections, space: 'a b' };
     case 'ids':
-      return { string: 'p-1', empty: [], number: [1], hostile: [injections.keyDelimiter], huge: [HUGE], null: null };
+      return {
+        string: 'p-1',
+        empty: [],
+        number: [1],
+        hostile: [injections.keyDelimiter],
+        huge: [HUGE],
+        null: null,
+        // One over the bound that keeps a quote round inside one transaction.
+        tooMany: Array.from({ length: MAX_QUOTE_PARTNERS + 1 }, (_, i) => `p-${i}`),
+      };
     case 'date':
-      return { ...strings, ...badDates, huge: HUGE };
+      return { ...strings, ...badDates, huge: HUGE, year9999: '9999-12-31', before2000: '1999-12-31' };
     case 'text':
-      // Free text is data: only its type is refused (chat text up to EventBridge's size is accepted, below).
+      // Free text is data: only its type is refused (long chat text is accepted and cut to what is kept, below).
       return strings;
     case 'enum':
       return { ...strings, upper: 'ACTIVE', unknown: 'archived', ...injections, empty: '' };
@@ -123,8 +132,19 @@ const cases: BadEvent[] = schemas.flatMap(({ detailType, detail }) => {
     for (const [key, value] of Object.entries(patch)) if (value === undefined) delete event[key];
     out.push({ name: `${detailType} ${name}`, field, event });
   };
-  for (const [name, time] of Object.entries({ ...badDates, nul: oddUnicode.nul, number: 1_700_000_000 }))
+  const outOfDomain = {
+    year9999: '9999-12-31T10:00:00Z',
+    year2100: '2100-01-01T00:00:00Z',
+    before2000: '1999-12-31T23:59:59Z',
+  };
+  for (const [name, time] of Object.entries({
+    ...badDates,
+    ...outOfDomain,
+    nul: oddUnicode.nul,
+    number: 1_700_000_000,
+  }))
     envelope(`time ${name}`, 'time', { time });
+  envelope('source over its bound', 'source', { source: 'x'.repeat(MAX_SOURCE_LENGTH + 1) });
   envelope('no id', 'id', { id: undefined });
   envelope('empty id', 'id', { id: '' });
   envelope('detail null', 'detail', { detail: null });
@@ -196,7 +216,7 @@ describe('every valid base event is accepted (the bad cases fail for their one f
 describe('unknown fields are tolerated, never stored (producers may add fields; decision in docs/RELIABILITY.md)', () => {
   it('an extra detail field and an extra envelope field change nothing about the outcome', async () => {
     // Prepare
-    // A known case: an event that must wait (parked) is kept as delivered and re-validated when applied.
+    // A known case, so nothing parks here; parked events keep only their parsed fields (events-input-domain.test.ts).
     await processPlatformEvent(
       platformEvent(
         'Case Submitted',
@@ -249,7 +269,7 @@ describe('POST /local/events answers 400 with the event index and the field', ()
 });
 
 describe('long chat text is data, bounded where it travels', () => {
-  it('a 200 KB message is stored; the task and its outgoing events carry only an excerpt', async () => {
+  it('a 200 KB message is accepted (its first MAX_CHAT_TEXT_LENGTH characters kept); the task and its outgoing events carry only an excerpt', async () => {
     // Prepare
     await processPlatformEvent(
       platformEvent(

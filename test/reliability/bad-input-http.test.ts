@@ -250,7 +250,9 @@ describe('generated bad input', () => {
 });
 
 describe('hostile-looking free text is data: stored and returned verbatim, never a 5xx', () => {
-  const texts = { ...injections, ...oddUnicode, long: 'é'.repeat(200) };
+  // A lone surrogate is not text (it has no UTF-8 form): refused with 400, see api-input-domain.test.ts.
+  const { loneSurrogate: _notText, ...wellFormed } = oddUnicode;
+  const texts = { ...injections, ...wellFormed, long: 'é'.repeat(200) };
   it.each(Object.entries(texts))('title %s', async (_name, text) => {
     // Act
     const created = await api.call('POST', '/tasks', { as: owner, body: { title: text, dueInBusinessDays: 2 } });

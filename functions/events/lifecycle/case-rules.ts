@@ -5,6 +5,7 @@ import type { PlatformEventOf } from '@casetasks/events';
 import { aggregateScope, joinAggregate, leaveAggregate } from './aggregates.js';
 import { applyStatus, pausedCaseWorkflow } from './case-status.js';
 import { caseWaitKey, type EventContext, knownCase, updateCase } from './context.js';
+import { forPartner, type PartnerPart } from './partner.js';
 import { ensurePausedCaseTaskIn } from './paused-case.js';
 import { closeScope, openTask, scopeRef } from './steps.js';
 
@@ -42,40 +43,39 @@ export const caseSubmitted = async (ctx: EventContext, event: PlatformEventOf<'C
 
 export const caseVerified = async (ctx: EventContext, event: PlatformEventOf<'Case Verified'>) => {
   const state = await knownCase(ctx, event.detail.caseId);
-  if (!state) return;
-  if (!state.partnerOrgId) {
-    ctx.effects.push({ action: 'ignored', note: 'the case has no partner' });
-    return;
-  }
-  await closeScope(ctx, scopeRef('review_new_case', state.partnerOrgId, scopeKeys.case(state.caseId)), event.time, {
+  if (state) await forPartner(ctx, event, state, verifiedForPartner);
+};
+
+export const verifiedForPartner: PartnerPart<'Case Verified'> = (ctx, event, state) =>
+  closeScope(ctx, scopeRef('review_new_case', state.partnerOrgId, scopeKeys.case(state.caseId)), event.time, {
     caseId: state.caseId,
   });
-};
 
 export const caseStatusChanged = async (ctx: EventContext, event: PlatformEventOf<'Case Status Changed'>) => {
   const state = await knownCase(ctx, event.detail.caseId);
   if (state) await applyStatus(ctx, state, event.detail.status, event.time);
 };
 
+/**
+ * The partner's survey: a pause is in place before its follow-up starts; update_case_status ends `auto`
+ * (answered) before a closing would cancel it.
+ */
 export const caseSurveySubmitted = async (ctx: EventContext, event: PlatformEventOf<'Case Survey Submitted'>) => {
   const { detail, time } = event;
   const state = await knownCase(ctx, detail.caseId);
   if (!state) return;
-  if (state.partnerOrgId) {
-    await closeScope(ctx, scopeRef('update_case_status', state.partnerOrgId, scopeKeys.case(state.caseId)), time, {
-      caseId: state.caseId,
-    });
-  }
-  if (detail.outcome === 'close') {
-    await applyStatus(ctx, state, 'closed', time);
-    return;
-  }
+  if (detail.outcome === 'pause') await applyStatus(ctx, state, 'paused', time);
+  await forPartner(ctx, event, state, surveyForPartner);
+  if (detail.outcome === 'close') await applyStatus(ctx, state, 'closed', time);
+};
+
+/** Closes the partner's update_case_status; a pause opens the unblocking party's follow-up and its workflow. */
+export const surveyForPartner: PartnerPart<'Case Survey Submitted'> = async (ctx, event, state) => {
+  const { detail, time } = event;
+  await closeScope(ctx, scopeRef('update_case_status', state.partnerOrgId, scopeKeys.case(state.caseId)), time, {
+    caseId: state.caseId,
+  });
   if (detail.outcome !== 'pause' || !detail.unblockingParty) return;
-  await applyStatus(ctx, state, 'paused', time);
-  if (!state.partnerOrgId) {
-    ctx.effects.push({ action: 'ignored', note: 'the case has no partner to follow up' });
-    return;
-  }
   const input = {
     caseId: state.caseId,
     surveyId: detail.surveyId,
@@ -128,11 +128,29 @@ export const caseSolved = async (ctx: EventContext, event: PlatformEventOf<'Case
   const known = await knownCase(ctx, detail.caseId);
   if (!known) return;
   const state = await applyStatus(ctx, known, 'solved', time);
-  const about = { scopeKey: scopeKeys.case(state.caseId), caseId: state.caseId, at: time, recordLate: true };
-  await openTask(ctx, { ...about, type: 'review_partner', orgId: state.creditorOrgId, caseState: state });
-  if (detail.paymentReceivedBy === 'client' && state.partnerOrgId) {
-    await openTask(ctx, { ...about, type: 'invoice_commission', orgId: state.partnerOrgId, caseState: state });
-  }
+  await openTask(ctx, {
+    type: 'review_partner',
+    orgId: state.creditorOrgId,
+    scopeKey: scopeKeys.case(state.caseId),
+    caseId: state.caseId,
+    at: time,
+    recordLate: true,
+    caseState: state,
+  });
+  if (detail.paymentReceivedBy === 'client') await forPartner(ctx, event, state, solvedForPartner);
+};
+
+/** Paid to the client: the partner invoices its commission. */
+export const solvedForPartner: PartnerPart<'Case Solved'> = async (ctx, event, state) => {
+  await openTask(ctx, {
+    type: 'invoice_commission',
+    orgId: state.partnerOrgId,
+    scopeKey: scopeKeys.case(state.caseId),
+    caseId: state.caseId,
+    at: event.time,
+    recordLate: true,
+    caseState: state,
+  });
 };
 
 export const partnerReviewed = async (ctx: EventContext, event: PlatformEventOf<'Partner Reviewed'>) => {

@@ -1,17 +1,15 @@
 // A case's status changes: more info needed, leaving paused, and the case closing.
-import { aggregateTypes, type CaseState, type CaseStatus, catalogue, scopeKeys } from '@casetasks/core';
+import { aggregateTypes, type CaseStatus, catalogue, scopeKeys } from '@casetasks/core';
 import { getScope, getTask, openTasksOfCase, recordScopeClosure } from '@casetasks/db';
 import { type WorkflowStarter, workflowStarter } from '../../shared/workflow.js';
 import { sfnWorkflowStarter } from '../../workflow/sfn-starter.js';
 import { leaveAggregate } from './aggregates.js';
-import { updateCase } from './context.js';
+import { type KnownCase, updateCase } from './context.js';
 import { pauseClosureScope, pauseTaskTypes } from './paused-case.js';
 import { closeScope, endTask, openTask, type StepContext, scopeRef, step } from './steps.js';
 
 /** Local mode and tests install their starter; deployed, Step Functions. */
 export const pausedCaseWorkflow = (): WorkflowStarter => workflowStarter() ?? sfnWorkflowStarter;
-
-type KnownCase = CaseState & { creditorOrgId: string };
 
 /** Every open task of the case, re-read consistently (the byCase index may lag a write). */
 const openTasksNow = async (ctx: StepContext, caseId: string) => {

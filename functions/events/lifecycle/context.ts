@@ -17,31 +17,35 @@ import { type StepContext, step } from './steps.js';
 
 export interface EventContext extends StepContext {
   eventId: string;
+  /** The parsed event (unknown fields dropped): also what a parked event stores. */
   event: PlatformEvent;
-  /** The event as received: what a parked event stores. */
-  raw: Record<string, unknown>;
   /** Set when the event waits for a fact: it is not finished, so it gets no `done` marker. */
   parked: boolean;
   /** Applies the events parked under `waitKey` now that their fact is here. */
   drain(waitKey: string): Promise<void>;
 }
 
-/** Waits for `waitKey`: stored, to be applied when the fact arrives (the write fails if it arrived meanwhile). */
-export const park = async (ctx: EventContext, waitKey: string, awaited: AwaitedFact): Promise<void> => {
-  ctx.parked = true;
+/** Stores the event under `waitKey`, to be applied when the fact arrives (the write fails if it arrived meanwhile). */
+export const parkUnder = async (ctx: EventContext, waitKey: string, awaited: AwaitedFact): Promise<void> => {
   const applied = await step(ctx, `park:${waitKey}`, (options) =>
-    parkEvent(ctx.db, { waitKey, eventId: ctx.eventId, time: ctx.event.time, event: ctx.raw }, awaited, options),
+    parkEvent(ctx.db, { waitKey, eventId: ctx.eventId, time: ctx.event.time, event: ctx.event }, awaited, options),
   );
   if (applied) ctx.effects.push({ action: 'recorded', note: `waiting for ${waitKey}` });
 };
 
+/** Waits for `waitKey`: the whole event is parked, so it is not finished and gets no `done` marker. */
+export const park = async (ctx: EventContext, waitKey: string, awaited: AwaitedFact): Promise<void> => {
+  ctx.parked = true;
+  await parkUnder(ctx, waitKey, awaited);
+};
+
 export const caseWaitKey = (caseId: string) => `case#${caseId}`;
 
+/** A case whose submission was seen: its creditor is known (its partner maybe not yet, see partner.ts). */
+export type KnownCase = CaseState & { creditorOrgId: string };
+
 /** The case with its organisations, or undefined after parking the event until Case Submitted. */
-export const knownCase = async (
-  ctx: EventContext,
-  caseId: string,
-): Promise<(CaseState & { creditorOrgId: string }) | undefined> => {
+export const knownCase = async (ctx: EventContext, caseId: string): Promise<KnownCase | undefined> => {
   const state = await getCaseState(ctx.db, caseId);
   if (state?.creditorOrgId) return { ...state, creditorOrgId: state.creditorOrgId };
   await park(ctx, caseWaitKey(caseId), { key: caseKey(caseId), attribute: 'creditorOrgId' });

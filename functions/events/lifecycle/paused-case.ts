@@ -26,6 +26,18 @@ export const pauseClosureScope = (caseId: string, party: Party, orgId: string): 
 
 export const pauseTaskTypes: readonly TaskType[] = ['client_input_required', 'paused_case_follow_up'];
 
+/**
+ * Where "the case left paused" is remembered for this pause: its own party's scope, and the creditor's,
+ * which is recorded even while a quote case has no partner yet (a pause applied when the winner
+ * arrives still sees that the case left paused meanwhile).
+ */
+const leftPausedScopes = (input: PausedCaseTaskInput, orgId: string): ScopeRef[] => {
+  const own = pauseClosureScope(input.caseId, input.unblockingParty, orgId);
+  return input.unblockingParty === 'creditor'
+    ? [own]
+    : [own, pauseClosureScope(input.caseId, 'creditor', input.creditorOrgId)];
+};
+
 /** As ensurePausedCaseTask, inside an event's step context (marker steps, effects). */
 export const ensurePausedCaseTaskIn = async (
   ctx: StepContext,
@@ -42,7 +54,7 @@ export const ensurePausedCaseTaskIn = async (
     details: { surveyId: input.surveyId },
     recordLate: true,
     ...(caseState ? { caseState } : {}),
-    closureScopes: [pauseClosureScope(input.caseId, input.unblockingParty, orgId)],
+    closureScopes: leftPausedScopes(input, orgId),
   });
 };
 

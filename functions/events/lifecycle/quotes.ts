@@ -10,6 +10,7 @@ import {
 } from '@casetasks/db';
 import type { PlatformEventOf } from '@casetasks/events';
 import { type EventContext, park, updateCase } from './context.js';
+import { applyPartnerParts } from './partner-parts.js';
 import { closeScope, openTask, scopeRef, step } from './steps.js';
 
 const quoteWaitKey = (caseId: string) => `quote#${caseId}`;
@@ -69,7 +70,11 @@ export const quoteSubmitted = async (ctx: EventContext, event: PlatformEventOf<'
   });
 };
 
-/** The winner ends the selection and every invited partner's provide_quote (auto, as the catalogue says). */
+/**
+ * The winner becomes the case's partner (kept if it comes before the submission), and what earlier
+ * events owed the partner is applied now, as Case Submitted does with a partner. Then it ends the
+ * selection and every invited partner's provide_quote (auto, as the catalogue says).
+ */
 export const quoteWinnerSelected = async (ctx: EventContext, event: PlatformEventOf<'Quote Winner Selected'>) => {
   const { caseId, partnerOrgId } = event.detail;
   const round = await knownRound(ctx, caseId);
@@ -77,7 +82,10 @@ export const quoteWinnerSelected = async (ctx: EventContext, event: PlatformEven
   if (round.winner === undefined || round.winner.at > event.time) {
     await step(ctx, 'quote-winner', (options) => recordQuoteWinner(ctx.db, caseId, partnerOrgId, event.time, options));
   }
-  if (await getCaseState(ctx.db, caseId)) await updateCase(ctx, caseId, { kind: 'partner', partnerOrgId });
+  const state = await updateCase(ctx, caseId, { kind: 'partner', partnerOrgId });
+  if (state.creditorOrgId && state.partnerOrgId) {
+    await applyPartnerParts(ctx, { ...state, creditorOrgId: state.creditorOrgId, partnerOrgId: state.partnerOrgId });
+  }
   await closeScope(ctx, scopeRef('select_quote_winner', round.creditorOrgId, scopeKeys.case(caseId)), event.time, {
     caseId,
   });

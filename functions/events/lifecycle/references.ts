@@ -3,6 +3,7 @@ import { scopeKeys } from '@casetasks/core';
 import { getCaseState, getReference, putReference, type ReferenceKind, referenceKey } from '@casetasks/db';
 import type { PlatformEventOf } from '@casetasks/events';
 import { type EventContext, knownCase, park } from './context.js';
+import { forPartner, type PartnerPart } from './partner.js';
 import { closeScope, openTask, scopeRef, step } from './steps.js';
 
 const referenceWaitKey = (kind: ReferenceKind, id: string) => `${kind}#${id}`;
@@ -48,24 +49,26 @@ export const complaintResponded = async (ctx: EventContext, event: PlatformEvent
 
 export const commissionInvoiceSent = async (ctx: EventContext, event: PlatformEventOf<'Commission Invoice Sent'>) => {
   const state = await knownCase(ctx, event.detail.caseId);
-  if (!state?.partnerOrgId) return;
-  await closeScope(ctx, scopeRef('invoice_commission', state.partnerOrgId, scopeKeys.case(state.caseId)), event.time, {
+  if (state) await forPartner(ctx, event, state, invoiceSentForPartner);
+};
+
+export const invoiceSentForPartner: PartnerPart<'Commission Invoice Sent'> = (ctx, event, state) =>
+  closeScope(ctx, scopeRef('invoice_commission', state.partnerOrgId, scopeKeys.case(state.caseId)), event.time, {
     caseId: state.caseId,
   });
-};
 
 export const commissionInvoiceOverdue = async (
   ctx: EventContext,
   event: PlatformEventOf<'Commission Invoice Overdue'>,
 ) => {
+  const state = await knownCase(ctx, event.detail.caseId);
+  if (state) await forPartner(ctx, event, state, invoiceOverdueForPartner);
+};
+
+/** The invoice is the partner's: its reference lets Commission Collection Started find the chase task. */
+export const invoiceOverdueForPartner: PartnerPart<'Commission Invoice Overdue'> = async (ctx, event, state) => {
   const { caseId, invoiceId } = event.detail;
-  const state = await knownCase(ctx, caseId);
-  if (!state) return;
-  if (!state.partnerOrgId) {
-    ctx.effects.push({ action: 'ignored', note: 'the case has no partner' });
-    return;
-  }
-  const partnerOrgId = state.partnerOrgId;
+  const { partnerOrgId } = state;
   await step(ctx, 'reference', (options) =>
     putReference(ctx.db, { kind: 'invoice', id: invoiceId, caseId, orgId: partnerOrgId }, options),
   );

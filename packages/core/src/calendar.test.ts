@@ -1,8 +1,19 @@
 import { TZDate } from '@date-fns/tz';
 import { addBusinessDays } from 'date-fns';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { addWorkingDays, deadlineAfter, loadCalendar, localMonth, utcCalendar, weekendCalendar } from './calendar.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addWorkingDays,
+  type Calendar,
+  deadlineAfter,
+  loadCalendar,
+  localMonth,
+  utcCalendar,
+  weekendCalendar,
+  workingTimeAt,
+} from './calendar.js';
+import { DAY_MS, dayStringOf, epochDayOf, localDayStart } from './calendar-days.js';
+import { walkAddWorkingDays, walkWorkingTimeAt } from './calendar-walk.test-helper.js';
 
 describe('business-day deadlines (UTC)', () => {
   it.each([
@@ -94,4 +105,114 @@ describe('public holidays (optional, off by default)', () => {
     const copenhagen = weekendCalendar('Europe/Copenhagen');
     expect(addWorkingDays(copenhagen, '2026-04-29T00:00:00.000Z', -23).toISOString()).toBe('2026-03-27T01:00:00.000Z');
   });
+});
+
+describe('the bounded arithmetic keeps the old day walk exactly (issue 15)', () => {
+  // Prepare: the zones the product meets, each weekends-only with random closed days or with its
+  // country's public holidays (with and without extra closed days, some on weekends or on a holiday).
+  const zones = ['Europe/Copenhagen', 'America/New_York', 'UTC', 'Australia/Sydney'] as const;
+  const countryOf = { 'Europe/Copenhagen': 'DK', 'America/New_York': 'US', UTC: 'GB', 'Australia/Sydney': 'AU' };
+  const fixedClosed = ['2026-12-24', '2026-12-25', '2026-12-26', '2027-01-01', '2027-07-14', '2028-02-29'];
+  const countryCalendars: Calendar[] = [];
+  beforeAll(async () => {
+    for (const timeZone of zones) {
+      const country = countryOf[timeZone];
+      countryCalendars.push(await loadCalendar({ timeZone, country }));
+      countryCalendars.push(await loadCalendar({ timeZone, country, closedDays: fixedClosed }));
+    }
+  });
+
+  const firstDay = epochDayOf('2025-01-01');
+  const lastDay = epochDayOf('2032-12-31');
+  // Instants near the DST changes the walk must keep the local time across.
+  const dstChanges = [
+    '2026-03-29T01:00:00.000Z',
+    '2026-10-25T01:00:00.000Z',
+    '2026-03-08T07:00:00.000Z',
+    '2026-11-01T06:00:00.000Z',
+    '2026-04-04T16:00:00.000Z',
+    '2026-10-03T16:00:00.000Z',
+  ].map(Date.parse);
+  const timeOfDay = fc.oneof(fc.constant(0), fc.integer({ min: 0, max: DAY_MS - 1 }));
+  const scenario = fc.record({
+    calendar: fc.oneof(
+      fc.record({ zone: fc.constantFrom(...zones), closedOffsets: fc.array(fc.integer({ min: -40, max: 500 })) }),
+      fc.nat({ max: 2 * zones.length - 1 }),
+    ),
+    day: fc.integer({ min: firstDay, max: lastDay }),
+    time: timeOfDay,
+    nearDst: fc.option(
+      fc.tuple(
+        fc.constantFrom(...dstChanges),
+        fc.integer({ min: -180, max: 180 }).map((minutes) => minutes * 60_000),
+      ),
+    ),
+  });
+  type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+  const setUp = ({ calendar, day, time, nearDst }: Scenario) => {
+    const built =
+      typeof calendar === 'number'
+        ? (countryCalendars[calendar] ?? utcCalendar)
+        : weekendCalendar(
+            calendar.zone,
+            calendar.closedOffsets.map((offset) => dayStringOf(day + offset)),
+          );
+    const from = nearDst ? nearDst[0] + nearDst[1] : localDayStart(built.timeZone, day) + time;
+    return { calendar: built, from };
+  };
+
+  it('addWorkingDays: random zones, holidays, closed days, weekend and holiday starts, negative amounts', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: -60, max: 260 }), (input, amount) => {
+        const { calendar, from } = setUp(input);
+
+        const fast = addWorkingDays(calendar, new Date(from), amount);
+
+        expect(fast.toISOString()).toBe(walkAddWorkingDays(calendar, new Date(from), amount).toISOString());
+      }),
+      { seed: 15, numRuns: 300 },
+    );
+  }, 120_000);
+
+  const fraction = fc.oneof(
+    fc.constantFrom(0, 1),
+    fc.integer({ min: 1, max: 99 }).map((percent) => percent / 100),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+  );
+
+  it('workingTimeAt: partial days, ends at local midnight, DST days and empty ranges', () => {
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.oneof(fc.integer({ min: -2, max: 20 }), fc.integer({ min: -2, max: 400 })),
+        timeOfDay,
+        fraction,
+        (input, endOffset, endTime, share) => {
+          const { calendar, from } = setUp(input);
+          const to = localDayStart(calendar.timeZone, input.day + endOffset) + endTime;
+          const [start, end] = [new Date(from).toISOString(), new Date(to).toISOString()];
+
+          const fast = workingTimeAt(calendar, start, end, share);
+
+          expect(fast).toBe(walkWorkingTimeAt(calendar, start, end, share));
+        },
+      ),
+      { seed: 15, numRuns: 200 },
+    );
+  }, 120_000);
+
+  it('workingTimeAt across up to ten years', () => {
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 3000, max: 3700 }), fraction, (input, endOffset, share) => {
+        const { calendar, from } = setUp(input);
+        const [start, end] = [new Date(from).toISOString(), new Date(from + endOffset * DAY_MS).toISOString()];
+
+        const fast = workingTimeAt(calendar, start, end, share);
+
+        expect(fast).toBe(walkWorkingTimeAt(calendar, start, end, share));
+      }),
+      { seed: 15, numRuns: 8 },
+    );
+  }, 120_000);
 });

@@ -4,18 +4,22 @@ import * as z from 'zod';
 import { type Calendar, calendarSettingsSchema } from './calendar.js';
 import { catalogue } from './catalogue.js';
 import { entityIdSchema } from './ids.js';
+import { boundedDateSchema, wellFormedTextSchema } from './input-domain.js';
 import { type Party, type TaskType, taskTypeSchema } from './task.js';
 
 /** The working calendar as an org stores it; `country: null` = weekends (and closed days) only. */
 export const orgCalendarSettingsSchema = z
   .strictObject({
-    timeZone: z.string().min(1).max(64).describe('IANA time zone, e.g. Europe/Copenhagen'),
+    timeZone: wellFormedTextSchema.min(1).max(64).describe('IANA time zone, e.g. Europe/Copenhagen'),
     country: z
       .string()
       .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. DK')
       .nullable()
       .describe('Country whose public holidays are closed days (date-holidays); null = none'),
-    closedDays: z.array(z.iso.date()).max(366).describe('Extra closed days (YYYY-MM-DD), e.g. a company holiday'),
+    closedDays: z
+      .array(boundedDateSchema)
+      .max(366)
+      .describe('Extra closed days (YYYY-MM-DD, from 2000-01-01 to 10 years from now), e.g. a company holiday'),
   })
   .meta({ id: 'CalendarSettings' });
 export type OrgCalendarSettings = z.infer<typeof orgCalendarSettingsSchema>;

@@ -1,7 +1,7 @@
 // Deadline reminders and the daily digest (SPEC §3): when each reminder is due and what it says. Pure.
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
-import { addWorkingDays, type Calendar, localDay, workingTimeAt } from './calendar.js';
+import { addWorkingDays, type Calendar, localDay, type StepCounter, workingTimeLocator } from './calendar.js';
 import type { TaskChange } from './lifecycle.js';
 import { type OrgPolicy, thresholdLabel, type WarningThreshold } from './org-settings.js';
 import type { Party, ReminderPoint, Task, TaskType } from './task.js';
@@ -34,24 +34,49 @@ export const approachingAt = (calendar: Calendar, deadline: string): string =>
 export const escalationAt = (deadline: string): string =>
   addDays(new Date(deadline), ESCALATION_CALENDAR_DAYS).toISOString();
 
+/**
+ * When the warning thresholds fall for one task: percentages count working time from its creation. The
+ * task's working time is indexed once, at its first percentage, however many thresholds use it.
+ */
+const warningPlanner = (calendar: Calendar, createdAt: string, deadline: string, counter?: StepCounter) => {
+  let shareOfWorkingTime: ((fraction: number) => string) | undefined;
+  return (threshold: WarningThreshold): string => {
+    if (!('percentOfTime' in threshold)) {
+      return addWorkingDays(calendar, deadline, -threshold.businessDaysBefore, counter).toISOString();
+    }
+    shareOfWorkingTime ??= workingTimeLocator(calendar, createdAt, deadline, counter);
+    return shareOfWorkingTime(threshold.percentOfTime / 100);
+  };
+};
+
 /** When a warning threshold falls for a task: percentages count working time from its creation. */
-export const warningAt = (calendar: Calendar, threshold: WarningThreshold, createdAt: string, deadline: string) =>
-  'percentOfTime' in threshold
-    ? workingTimeAt(calendar, createdAt, deadline, threshold.percentOfTime / 100)
-    : addWorkingDays(calendar, deadline, -threshold.businessDaysBefore).toISOString();
+export const warningAt = (
+  calendar: Calendar,
+  threshold: WarningThreshold,
+  createdAt: string,
+  deadline: string,
+  counter?: StepCounter,
+): string => warningPlanner(calendar, createdAt, deadline, counter)(threshold);
 
 /**
  * Every reminder point of the task's current deadline still ahead of `from`, by time: the org's
  * warnings (before the deadline), `overdue` at the deadline, and `escalation` when the org set one.
+ * Bounded work however far the deadline (issue 15): see workingTimeLocator and addWorkingDays.
  */
-export const reminderPlan = (policy: ReminderPolicy, task: Task, from: string): ReminderPoint[] => {
+export const reminderPlan = (
+  policy: ReminderPolicy,
+  task: Task,
+  from: string,
+  counter?: StepCounter,
+): ReminderPoint[] => {
   const { calendar, reminders } = policy;
   const fromMs = Date.parse(from);
   const deadlineMs = Date.parse(task.deadline);
+  const warningOf = warningPlanner(calendar, task.createdAt, task.deadline, counter);
   const warnings = reminders.warnings
     .map((threshold) => ({
       stage: 'approaching' as const,
-      at: warningAt(calendar, threshold, task.createdAt, task.deadline),
+      at: warningOf(threshold),
       threshold: thresholdLabel(threshold),
     }))
     .filter((point) => Date.parse(point.at) > fromMs && Date.parse(point.at) < deadlineMs);
@@ -59,7 +84,7 @@ export const reminderPlan = (policy: ReminderPolicy, task: Task, from: string): 
     ? [
         {
           stage: 'escalation' as const,
-          at: addWorkingDays(calendar, task.deadline, reminders.escalation.businessDaysOverdue).toISOString(),
+          at: addWorkingDays(calendar, task.deadline, reminders.escalation.businessDaysOverdue, counter).toISOString(),
         },
       ]
     : [];

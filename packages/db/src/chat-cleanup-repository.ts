@@ -5,8 +5,10 @@ import type { Party, Task } from '@casetasks/core';
 import type { Db } from './client.js';
 import { caseKey, fromMessageItem, messagePrefix, type StoredMessage } from './items/case-item.js';
 import { CHECKPOINT_TTL_DAYS, checkpointKey, fromCheckpointItem, type JobCheckpoint } from './items/checkpoint-item.js';
+import { instantKey } from './items/instant-key.js';
 import { fromTaskItem, taskPartitions } from './items/task-item.js';
 import { partitionPages } from './partition-pages.js';
+import { readStoredItem } from './stored-items.js';
 import { indexes, tableKeys, ttlAttribute } from './table-definition.js';
 import { queryIndex } from './task-repository.js';
 
@@ -37,7 +39,7 @@ const positionOf = (item: Record<string, unknown>): IndexPosition => ({
 
 /**
  * One page of a party's open `new_message` tasks in one shard whose deadline is before `before`, oldest
- * deadline first. The sort key is `{deadline}#{id}`, so `<= before` (a bare timestamp) means deadline < before.
+ * deadline first. The sort key is `{deadline}#{id}`, so `<= before` (a bare instant key) means deadline < before.
  */
 export const overdueChatTasks = async (
   db: Db,
@@ -46,12 +48,16 @@ export const overdueChatTasks = async (
   const page = await queryIndex(db, {
     index: 'openChatByDeadline',
     partition: taskPartitions.openChatByDeadline(query.party, query.shard),
-    to: query.before,
+    to: instantKey(query.before, 'before'),
     limit: query.limit,
     ...(query.after ? { startKey: query.after } : {}),
   });
   return {
-    tasks: page.items.map((item) => ({ task: fromTaskItem(item), position: positionOf(item) })),
+    // A task that no longer parses is reported and passed over; the next position still moves past it.
+    tasks: page.items.flatMap((item) => {
+      const task = readStoredItem(db, item, fromTaskItem);
+      return task ? [{ task, position: positionOf(item) }] : [];
+    }),
     ...(page.lastKey ? { lastKey: page.lastKey } : {}),
   };
 };

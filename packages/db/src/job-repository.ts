@@ -1,13 +1,16 @@
 // Periodic jobs over sharded sparse indexes: a resumable paged walk with checkpoints, and the jobs' atomic writes.
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseState, TaskChange } from '@casetasks/core';
+import * as z from 'zod';
 import type { Db } from './client.js';
 import { VersionConflictError } from './errors.js';
 import type { AppliedMarker } from './items/applied-item.js';
 import { caseKey, fromCaseItem, toCaseItem } from './items/case-item.js';
 import { checkpointKey, fromCheckpointItem, type JobCheckpoint, toCheckpointItem } from './items/checkpoint-item.js';
+import { instantKeyThrough } from './items/instant-key.js';
 import type { OutgoingEvent } from './items/outbox-item.js';
 import { allShards } from './items/shard.js';
+import { readStoredItem, reportCorruptItem } from './stored-items.js';
 import type { IndexName } from './table-definition.js';
 import { addMarker, addOutbox, addTaskChange, queryIndex } from './task-repository.js';
 import { Transaction } from './transaction.js';
@@ -29,7 +32,22 @@ export const saveCheckpoint = async (db: Db, checkpoint: JobCheckpoint): Promise
 // ---- the walk ---------------------------------------------------------------------------------------
 
 /** Resume position per shard: the last key read, or done. */
-type Positions = Record<string, { lastKey?: Record<string, unknown>; done?: boolean }>;
+const positionsSchema = z.record(
+  z.string(),
+  z.object({ lastKey: z.record(z.string(), z.unknown()).optional(), done: z.boolean().optional() }),
+);
+type Positions = z.infer<typeof positionsSchema>;
+
+/** A resume position given by the caller that is not one a summary handed out (400, names the field). */
+export class InvalidCheckpointError extends Error {
+  readonly statusCode = 400;
+  readonly code = 'invalid';
+  readonly field = 'checkpoint';
+  constructor() {
+    super('checkpoint is not a position this job handed out');
+    this.name = 'InvalidCheckpointError';
+  }
+}
 
 export interface DueWalk<T> {
   db: Db;
@@ -38,8 +56,9 @@ export interface DueWalk<T> {
   runKey: string;
   index: IndexName;
   partition: (shard: number) => string;
-  /** Inclusive upper bound of the sort key: everything due up to now. */
+  /** Everything due up to and including this instant is read (the sort keys are `{instant}#{id}`). */
   dueThrough: string;
+  /** An item that does not parse is reported to the Db's sink and counted `corrupt`; the walk goes on. */
   parse: (item: Record<string, unknown>) => T;
   /** Handles one due item and names its outcome, counted in the summary. */
   handle: (item: T) => Promise<string>;
@@ -63,10 +82,34 @@ export interface WalkResult {
   pages: number;
 }
 
-const parsePositions = (value: string | undefined): Positions => {
-  if (!value) return {};
-  const parsed: unknown = JSON.parse(value);
-  return typeof parsed === 'object' && parsed !== null ? (parsed as Positions) : {};
+const parsePositions = (value: string): Positions | undefined => {
+  try {
+    const parsed = positionsSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Where the walk starts: the caller's position (refused when it is not one), else the stored unfinished
+ * checkpoint of the run. A stored checkpoint that no longer parses is reported and the run starts over:
+ * handled items have left the due range, so starting over only re-reads.
+ */
+const startingPoint = async <T>(
+  walk: DueWalk<T>,
+): Promise<{ positions: Positions; counts: Record<string, number> }> => {
+  if (walk.resumeFrom) {
+    const positions = parsePositions(walk.resumeFrom);
+    if (!positions) throw new InvalidCheckpointError();
+    return { positions, counts: {} };
+  }
+  const stored = await getCheckpoint(walk.db, walk.job, walk.runKey);
+  if (!stored || stored.done) return { positions: {}, counts: {} };
+  const positions = stored.position ? parsePositions(stored.position) : {};
+  if (positions) return { positions, counts: { ...stored.counts } };
+  reportCorruptItem(walk.db, checkpointKey(walk.job, walk.runKey), 'position: not a resume position');
+  return { positions: {}, counts: {} };
 };
 
 /** Runs `work` over `items` with at most `limit` in flight. */
@@ -90,9 +133,7 @@ export const mapBounded = async <T, R>(items: readonly T[], limit: number, work:
  */
 export const walkDueItems = async <T>(walk: DueWalk<T>): Promise<WalkResult> => {
   const started = Date.now();
-  const stored = walk.resumeFrom ? undefined : await getCheckpoint(walk.db, walk.job, walk.runKey);
-  const positions = parsePositions(walk.resumeFrom ?? (stored && !stored.done ? stored.position : undefined));
-  const counts: Record<string, number> = { ...(walk.resumeFrom || !stored || stored.done ? {} : stored.counts) };
+  const { positions, counts } = await startingPoint(walk);
   let pages = 0;
   let outOfTime = false;
   const save = (done: boolean) =>
@@ -117,13 +158,15 @@ export const walkDueItems = async <T>(walk: DueWalk<T>): Promise<WalkResult> => 
         const page = await queryIndex(walk.db, {
           index: walk.index,
           partition: walk.partition(shard),
-          to: walk.dueThrough,
+          to: instantKeyThrough(walk.dueThrough, 'now'),
           limit: walk.pageSize ?? 100,
           ...(position.lastKey ? { startKey: position.lastKey } : {}),
         });
         const outcomes = await mapBounded(page.items, walk.concurrency ?? 8, async (item) => {
+          const parsed = readStoredItem(walk.db, item, walk.parse);
+          if (parsed === undefined) return 'corrupt';
           try {
-            return await walk.handle(walk.parse(item));
+            return await walk.handle(parsed);
           } catch (error) {
             walk.onError?.(error);
             return 'failed';
@@ -167,11 +210,12 @@ export const emitOnce = async (db: Db, marker: AppliedMarker, events: readonly O
   await tx.commit();
 };
 
+/** The case state, or undefined when there is none or it no longer parses (reported). */
 export const getCaseState = async (db: Db, caseId: string): Promise<CaseState | undefined> => {
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.tableName, Key: caseKey(caseId), ConsistentRead: true }),
   );
-  return Item ? fromCaseItem(Item) : undefined;
+  return Item ? readStoredItem(db, Item, fromCaseItem) : undefined;
 };
 
 /** The next version of a case state, iff nobody changed the case since it was read. */

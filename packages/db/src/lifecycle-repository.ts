@@ -178,7 +178,7 @@ export const removeAggregateMember = async (
 /** The fact a parked event waits for: the write fails if it appeared meanwhile (then apply instead). */
 export interface AwaitedFact {
   key: { pk: string; sk: string };
-  /** The attribute whose absence means "not there yet" (`pk` for a whole item). */
+  /** The attribute whose absence, or null, means "not there yet" (`pk` for a whole item). */
   attribute: string;
 }
 
@@ -196,8 +196,9 @@ export const parkEvent = async (
         ConditionCheck: {
           TableName: '',
           Key: awaited.key,
-          ConditionExpression: 'attribute_not_exists(#awaited)',
+          ConditionExpression: 'attribute_not_exists(#awaited) OR attribute_type(#awaited, :null)',
           ExpressionAttributeNames: { '#awaited': awaited.attribute },
+          ExpressionAttributeValues: { ':null': 'NULL' },
         },
       },
       () => new ConditionFailedError(`${awaited.key.pk} arrived while parking`),

@@ -7,16 +7,24 @@ import {
   fromOrgSettingsItem,
   type OrgSettingsSection,
   orgSettingsKey,
+  orgSettingsSections,
 } from './items/org-settings-item.js';
 import { taskPartitions } from './items/task-item.js';
+import { reportCorruptItem } from './stored-items.js';
 import { countTasks } from './task-count-repository.js';
 
-/** The org's settings (version 0 and no sections when it never set any). */
+/** The org's settings (version 0 and no sections when it never set any); a stored section that no longer parses is reported. */
 export const getOrgSettings = async (db: Db, party: Party, orgId: string, consistent = false): Promise<OrgSettings> => {
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.tableName, Key: orgSettingsKey(party, orgId), ConsistentRead: consistent }),
   );
-  return fromOrgSettingsItem(Item);
+  const settings = fromOrgSettingsItem(Item);
+  for (const section of Object.keys(orgSettingsSections) as OrgSettingsSection[]) {
+    if (Item?.[section] !== undefined && settings[section] === undefined) {
+      reportCorruptItem(db, Item, `${section}: no longer a valid section (defaults apply)`);
+    }
+  }
+  return settings;
 };
 
 export interface SettingsWrite<S extends OrgSettingsSection> {

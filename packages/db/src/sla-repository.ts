@@ -2,7 +2,9 @@
 import type { CaseState, Task } from '@casetasks/core';
 import type { Db } from './client.js';
 import { activeCasesPartition, fromCaseItem } from './items/case-item.js';
+import { instantKey } from './items/instant-key.js';
 import { fromTaskItem, taskPartitions } from './items/task-item.js';
+import { readStoredItems } from './stored-items.js';
 import { type IndexQuery, queryIndex } from './task-repository.js';
 
 export interface ReadOptions {
@@ -42,8 +44,8 @@ const queryAll = async (
 
 /**
  * Tasks of the org whose originalDeadline is in [from, to): the sort key is `{originalDeadline}#{id}`, so
- * BETWEEN the two bare instants includes every key of `from` and none of `to`. Both must be in the stored
- * form (UTC `toISOString()`), or the string range would not match the time range.
+ * BETWEEN the two bare instant keys includes every key of `from` and none of `to`. Tasks that no longer
+ * parse are reported and left out of the score.
  */
 export const slaTasksInPeriod = async (
   db: Db,
@@ -56,12 +58,12 @@ export const slaTasksInPeriod = async (
     {
       index: 'slaByOrg',
       partition: taskPartitions.slaByOrg(orgId),
-      from: period.from.toISOString(),
-      to: period.to.toISOString(),
+      from: instantKey(period.from, 'from'),
+      to: instantKey(period.to, 'to'),
     },
     options,
   );
-  return { tasks: items.map(fromTaskItem), stats };
+  return { tasks: readStoredItems(db, items, fromTaskItem), stats };
 };
 
 /** The partner org's active cases with their last status update (seed 002 dashboard). */
@@ -78,5 +80,5 @@ export const activeCasesOfPartner = async (
     },
     options,
   );
-  return { cases: items.map(fromCaseItem), stats };
+  return { cases: readStoredItems(db, items, fromCaseItem), stats };
 };

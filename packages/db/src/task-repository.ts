@@ -11,6 +11,7 @@ import { type OutgoingEvent, toOutboxItem } from './items/outbox-item.js';
 import { type ScopeRef, type ScopeState, scopeKey } from './items/scope-item.js';
 import { fromTaskItem, taskKey, toTaskItem } from './items/task-item.js';
 import { partitionItems } from './partition-pages.js';
+import { readStoredItem, readStoredItems } from './stored-items.js';
 import { type IndexName, indexes } from './table-definition.js';
 import { Transaction } from './transaction.js';
 
@@ -181,11 +182,12 @@ export const saveChange = async (db: Db, change: TaskChange, options: WriteOptio
 
 // ---- reads ------------------------------------------------------------------------------------
 
+/** The task, or undefined when there is none or it no longer parses (reported): an unreadable task reads as missing. */
 export const getTask = async (db: Db, id: string, consistent = false): Promise<Task | undefined> => {
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.tableName, Key: taskKey(id), ConsistentRead: consistent }),
   );
-  return Item ? fromTaskItem(Item) : undefined;
+  return Item ? readStoredItem(db, Item, fromTaskItem) : undefined;
 };
 
 export const getScope = async (db: Db, scope: ScopeRef): Promise<ScopeState | undefined> => {
@@ -214,8 +216,9 @@ export const wasApplied = async (db: Db, marker: AppliedMarker): Promise<boolean
   return Item !== undefined;
 };
 
+/** The task's history, oldest first; an entry that no longer parses is reported and left out. */
 export const listHistory = async (db: Db, taskId: string): Promise<HistoryEntry[]> =>
-  (await partitionItems(db, { pk: taskKey(taskId).pk, prefix: historyPrefix })).map(fromHistoryItem);
+  readStoredItems(db, await partitionItems(db, { pk: taskKey(taskId).pk, prefix: historyPrefix }), fromHistoryItem);
 
 export interface IndexQuery {
   index: IndexName;
@@ -281,8 +284,11 @@ export const queryIndex = async (db: Db, query: IndexQuery): Promise<Page<Record
   };
 };
 
-/** queryIndex for task indexes, parsed into tasks. */
+/**
+ * queryIndex for task indexes, parsed into tasks. A task that no longer parses is reported and left
+ * out, so a page may hold fewer than `limit` tasks; `lastKey` still continues after everything read.
+ */
 export const queryTasks = async (db: Db, query: IndexQuery): Promise<Page<Task>> => {
   const page = await queryIndex(db, query);
-  return { ...page, items: page.items.map(fromTaskItem) };
+  return { ...page, items: readStoredItems(db, page.items, fromTaskItem) };
 };

@@ -3,6 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.js';
 import { ConditionFailedError } from './errors.js';
+import { assertTimeLeft, timeLeftMs } from './time-budget.js';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -23,9 +24,14 @@ export const isTransactionConflict = (error: unknown): boolean =>
   error instanceof TransactionCanceledException &&
   (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
 
-/** Full-jitter exponential backoff, so two writers that collided do not collide again in lockstep. */
+/**
+ * Full-jitter exponential backoff, so two writers that collided do not collide again in lockstep.
+ * Never sleeps past the invocation's time budget: the next attempt then refuses to start instead.
+ */
 export const conflictBackoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1_000, 20 * 2 ** attempt)));
+  new Promise((resolve) =>
+    setTimeout(resolve, Math.min(Math.random() * Math.min(1_000, 20 * 2 ** attempt), Math.max(0, timeLeftMs()))),
+  );
 
 export class Transaction {
   private readonly entries: Entry[] = [];
@@ -70,12 +76,14 @@ export class Transaction {
 
   /**
    * Commits all items or none. A failed condition becomes the typed error of its item; a conflict
-   * with a concurrent transaction (nothing applied) is retried with backoff.
+   * with a concurrent transaction (nothing applied) is retried with backoff. No attempt starts once
+   * the invocation's time budget is spent (TimeBudgetExceededError): its caller has been answered.
    */
   async commit(): Promise<void> {
     if (this.entries.length === 0) return;
     const input = { TransactItems: this.entries.map((entry) => entry.item) };
     for (let attempt = 1; ; attempt++) {
+      assertTimeLeft(`commit of ${this.entries.length} items`);
       try {
         await this.db.client.send(new TransactWriteCommand(input));
         return;

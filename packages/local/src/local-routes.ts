@@ -1,10 +1,10 @@
 // Local-only endpoints standing in for the platform's bus, the schedules and the outbox relay (never deployed).
-import { type Db, listOutboxSince, type OutboxEntry } from '@casetasks/db';
+import { type Db, listOutboxSince, type OutboxEntry, TimeBudgetExceededError, withinTimeBudget } from '@casetasks/db';
 import { parsePlatformEvent } from '@casetasks/events';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { processPlatformEvent } from '../../../functions/events/process-platform-event.js';
+import { type PlatformEventOutcome, processPlatformEvent } from '../../../functions/events/process-platform-event.js';
 import {
   errorBody,
   errorResponse,
@@ -22,11 +22,17 @@ const jobs: Record<JobName, (input: JobInput) => Promise<JobSummary>> = {
   'chat-cleanup': (input) => chatCleanup(input),
 };
 
+/** A sync that takes longer than this is left for the next one: it never holds an answer up. */
+export const OUTBOX_SYNC_TIMEOUT_MS = 2_000;
+
 /** Plays the deployed stream relay + bus: every outbox entry, once, in id order, kept in memory. */
 export class LocalOutbox {
   private readonly seen = new Set<string>();
   readonly entries: OutboxEntry[] = [];
-  constructor(private readonly db: () => Db) {}
+  constructor(
+    private readonly db: () => Db,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {}
 
   /**
    * Reads the whole outbox rather than "since the last id": jobs run with a simulated `now` write
@@ -40,6 +46,35 @@ export class LocalOutbox {
     }
     return fresh;
   }
+
+  /**
+   * After a write: the deployed relay is asynchronous, so a failed or slow read here never changes
+   * the write's answer. Bounded and logged; the next sync (or GET /local/outbox) catches up.
+   */
+  async syncAfterWrite(): Promise<{ emitted: OutboxEntry[] } | { outboxError: string }> {
+    try {
+      const budget = { deadline: Date.now() + OUTBOX_SYNC_TIMEOUT_MS };
+      return { emitted: await withinTimeBudget(budget, 'the local outbox sync', () => this.sync()) };
+    } catch (error) {
+      this.log(`local outbox sync failed; the answer stands and the next sync catches up: ${String(error)}`);
+      return { outboxError: String(error) };
+    }
+  }
+}
+
+/** Bounds of one POST /local/events call (API Gateway's own bounds do not apply to /local/*). */
+export interface LocalEventLimits {
+  /** Events per call; more is a 400 and nothing is applied. */
+  maxEvents: number;
+  /** Time for the whole call; past it the answer is a 503 listing what was applied. */
+  timeoutMs: number;
+}
+
+export const defaultLocalEventLimits: LocalEventLimits = { maxEvents: 100, timeoutMs: 29_000 };
+
+export interface LocalRoutesContext {
+  outbox: LocalOutbox;
+  eventLimits: LocalEventLimits;
 }
 
 const parseJson = (body: Buffer): unknown => {
@@ -64,11 +99,20 @@ const withEnvelope = (raw: unknown, at: Date): unknown => {
   return { ...envelope.data, id: envelope.data.id ?? ulid(), time: envelope.data.time ?? at.toISOString() };
 };
 
-/** POST /local/events: validates every event first (400 names the event and field, nothing applied), then runs each. */
-const postEvents = async (body: Buffer, outbox: LocalOutbox): Promise<APIGatewayProxyStructuredResultV2> => {
+/**
+ * POST /local/events: validates every event first (400 names the event and field, nothing applied),
+ * then runs each in order within the call's time bound.
+ */
+const postEvents = async (body: Buffer, { outbox, eventLimits }: LocalRoutesContext) => {
   const parsed = parseJson(body);
+  const raw = Array.isArray(parsed) ? parsed : [parsed];
+  if (raw.length > eventLimits.maxEvents) {
+    throw new RequestValidationError([
+      { field: 'body', message: `at most ${eventLimits.maxEvents} events per call; got ${raw.length}` },
+    ]);
+  }
   const now = Date.now();
-  const events = (Array.isArray(parsed) ? parsed : [parsed]).map((raw, i) => withEnvelope(raw, new Date(now + i)));
+  const events = raw.map((event, i) => withEnvelope(event, new Date(now + i)));
   for (const [index, event] of events.entries()) {
     try {
       parsePlatformEvent(event);
@@ -77,9 +121,20 @@ const postEvents = async (body: Buffer, outbox: LocalOutbox): Promise<APIGateway
       return jsonResponse(statusCode, { ...refusal, index });
     }
   }
-  const results = [];
-  for (const event of events) results.push(await processPlatformEvent(event));
-  return jsonResponse(200, { results, emitted: await outbox.sync() });
+  const results: PlatformEventOutcome[] = [];
+  try {
+    await withinTimeBudget({ deadline: now + eventLimits.timeoutMs }, 'POST /local/events', async () => {
+      for (const event of events) results.push(await processPlatformEvent(event));
+    });
+  } catch (error) {
+    if (!(error instanceof TimeBudgetExceededError)) throw error;
+    // Events are applied exactly once by id: sending the unfinished ones again is safe.
+    const message =
+      `POST /local/events ran out of its ${eventLimits.timeoutMs} ms after ${results.length} of ${events.length} ` +
+      `events; the event at index ${results.length} may be partly applied: send it and the ones after it again`;
+    return jsonResponse(503, { error: { code: 'unavailable', message }, index: results.length, results });
+  }
+  return jsonResponse(200, { results, ...(await outbox.syncAfterWrite()) });
 };
 
 const jobBodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }).optional() });
@@ -92,7 +147,7 @@ const postJob = async (name: string, body: Buffer, outbox: LocalOutbox): Promise
   const input = jobBodySchema.safeParse(parseJson(body));
   if (!input.success) throw RequestValidationError.fromZod(input.error, 'body');
   const summary = await job(input.data.now ? { now: input.data.now } : {});
-  return jsonResponse(200, { summary, emitted: await outbox.sync() });
+  return jsonResponse(200, { summary, ...(await outbox.syncAfterWrite()) });
 };
 
 /** Serves `/local/*`, or returns undefined for any other path. */
@@ -100,11 +155,12 @@ export const serveLocalRoute = async (
   method: string,
   path: string,
   body: Buffer,
-  outbox: LocalOutbox,
+  context: LocalRoutesContext,
 ): Promise<APIGatewayProxyStructuredResultV2 | undefined> => {
   if (!path.startsWith('/local/')) return undefined;
+  const { outbox } = context;
   try {
-    if (method === 'POST' && path === '/local/events') return await postEvents(body, outbox);
+    if (method === 'POST' && path === '/local/events') return await postEvents(body, context);
     const job = /^\/local\/jobs\/([^/]+)$/.exec(path)?.[1];
     if (method === 'POST' && job) return await postJob(decodeURIComponent(job), body, outbox);
     if (method === 'GET' && path === '/local/outbox') {

@@ -24,6 +24,9 @@ Try it (a partner manager of org p-1; more tokens: npm run token -- --party cred
   curl -s -H "authorization: Bearer $TOKEN" ${server.url}/tasks
   curl -s ${server.url}/openapi.json
 
+If DynamoDB Local dies, calls answer 503 "unavailable" until it is restarted (automatically${
+  values.persist ? '; the data is kept' : '; in memory, the data is lost'
+}).
 Ctrl-C stops the server and DynamoDB Local.
 `);
 

@@ -10,13 +10,14 @@ import { handler as settings } from '../../../functions/http/settings.js';
 import { handler as sla } from '../../../functions/http/sla.js';
 import { handler as taskActions } from '../../../functions/http/task-actions.js';
 import { handler as taskDetail } from '../../../functions/http/task-detail.js';
+import { jsonResponse } from '../../../functions/middleware/http-errors.js';
 import { resetClients, tasksDb } from '../../../functions/shared/clients.js';
 import { resetConfig } from '../../../functions/shared/config.js';
 import { setWorkflowStarter } from '../../../functions/shared/workflow.js';
 import { gatewayResponse, type HttpLambda, invokeRoute } from './api-gateway.js';
 import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
 import { localJwtSecret } from './local-jwt.js';
-import { LocalOutbox, serveLocalRoute } from './local-routes.js';
+import { defaultLocalEventLimits, type LocalEventLimits, LocalOutbox, serveLocalRoute } from './local-routes.js';
 import { createLocalWorkflowStarter, type LocalWorkflowStarter } from './state-machine.js';
 
 /** The very handlers the CDK stack deploys, one per entry of the route table. */
@@ -43,6 +44,12 @@ export interface LocalServerOptions {
   jwtSecret?: string;
   /** Run the paused-case state machine in-process (default true). */
   workflow?: boolean;
+  /** The emulated Lambda timeout of the API's handlers (default 29 s; deployed: 10 s, see docs/local-mode.md). */
+  functionTimeoutMs?: number;
+  /** Bounds of one POST /local/events call. */
+  eventLimits?: Partial<LocalEventLimits>;
+  /** First wait before restarting a DynamoDB Local that died (default 1 s). */
+  restartDelayMs?: number;
   log?: (line: string) => void;
 }
 
@@ -51,6 +58,8 @@ export interface LocalServer {
   port: number;
   tableName: string;
   dynamoEndpoint: string;
+  /** The supervised DynamoDB Local this server started (absent with `dynamoEndpoint`). */
+  dynamo?: DynamoDbLocal;
   outbox: LocalOutbox;
   /** The in-process paused-case state machine, when it could be installed. */
   workflow?: LocalWorkflowStarter;
@@ -91,48 +100,81 @@ const installWorkflow = (log: (line: string) => void): LocalWorkflowStarter | un
   }
 };
 
+/** While DynamoDB Local is down, every call gets this rather than a bare 500. */
+const dynamoUnavailable = (cause: string) =>
+  jsonResponse(503, { error: { code: 'unavailable', message: `DynamoDB Local is not running: ${cause}` } });
+
+/** The handlers read the endpoint from the environment, exactly as in Lambda; new clients pick it up. */
+const pointHandlersAt = (endpoint: string, tableName: string) => {
+  process.env.TABLE_NAME = tableName;
+  process.env.DYNAMODB_ENDPOINT = endpoint;
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  resetConfig();
+  resetClients();
+};
+
 export const startLocalServer = async (options: LocalServerOptions = {}): Promise<LocalServer> => {
   const log = options.log ?? (() => undefined);
   const tableName = options.tableName ?? 'casetasks-local';
   const dynamo: DynamoDbLocal | undefined = options.dynamoEndpoint
     ? undefined
-    : await startDynamoDbLocal(options.persistDir ? { persistDir: options.persistDir } : {});
-  const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
-  await ensureTable(dynamoEndpoint, tableName);
+    : await startDynamoDbLocal({
+        ...(options.persistDir ? { persistDir: options.persistDir } : {}),
+        supervise: {
+          log,
+          ...(options.restartDelayMs === undefined ? {} : { restartDelayMs: options.restartDelayMs }),
+          // In memory, the restarted instance is empty: the table comes back, the data does not.
+          onRestarted: async (endpoint) => {
+            await ensureTable(endpoint, tableName);
+            pointHandlersAt(endpoint, tableName);
+          },
+        },
+      });
+  const dynamoEndpoint = () => options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
+  await ensureTable(dynamoEndpoint(), tableName);
 
-  // The handlers read their configuration from the environment, exactly as in Lambda.
-  process.env.TABLE_NAME = tableName;
-  process.env.DYNAMODB_ENDPOINT = dynamoEndpoint;
-  process.env.AWS_ACCESS_KEY_ID ??= 'local';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  resetConfig();
-  resetClients();
+  pointHandlersAt(dynamoEndpoint(), tableName);
 
   const workflow = options.workflow === false ? undefined : installWorkflow(log);
-  const outbox = new LocalOutbox(tasksDb);
+  const outbox = new LocalOutbox(tasksDb, log);
   await outbox.sync();
-  const gateway = { routes: httpRoutes, handlers: localHandlers, secret: options.jwtSecret ?? localJwtSecret(), log };
+  const gateway = {
+    routes: httpRoutes,
+    handlers: localHandlers,
+    secret: options.jwtSecret ?? localJwtSecret(),
+    ...(options.functionTimeoutMs === undefined ? {} : { functionTimeoutMs: options.functionTimeoutMs }),
+    log,
+  };
+  const localRoutes = { outbox, eventLimits: { ...defaultLocalEventLimits, ...options.eventLimits } };
+
+  /** The handler's own answer; only a DynamoDB Local that is down (before or during the call) replaces it. */
+  const answer = async (method: string, url: URL, request: IncomingMessage, body: Buffer) => {
+    const down = dynamo?.downCause;
+    if (down) return dynamoUnavailable(down);
+    const local = await serveLocalRoute(method, url.pathname, body, localRoutes);
+    if (local) return local;
+    const result = await invokeRoute(gateway, {
+      method,
+      url,
+      headers: request.headers,
+      body,
+      ...(request.socket.remoteAddress ? { sourceIp: request.socket.remoteAddress } : {}),
+    });
+    const diedMeanwhile = (result.statusCode ?? 200) >= 500 ? dynamo?.downCause : undefined;
+    if (diedMeanwhile) return dynamoUnavailable(diedMeanwhile);
+    // The deployed stream relay publishes what a write put in the outbox; locally we collect it here, best effort.
+    if (method !== 'GET') await outbox.syncAfterWrite();
+    return result;
+  };
 
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const started = Date.now();
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
     const body = await readBody(request);
-    let result: APIGatewayProxyStructuredResultV2;
-    if (body === undefined) result = gatewayResponse(413, 'Request Entity Too Large');
-    else {
-      result =
-        (await serveLocalRoute(method, url.pathname, body, outbox)) ??
-        (await invokeRoute(gateway, {
-          method,
-          url,
-          headers: request.headers,
-          body,
-          ...(request.socket.remoteAddress ? { sourceIp: request.socket.remoteAddress } : {}),
-        }));
-      // The deployed stream relay publishes what a write put in the outbox; locally we collect it here.
-      if (method !== 'GET') await outbox.sync();
-    }
+    const result: APIGatewayProxyStructuredResultV2 =
+      body === undefined ? gatewayResponse(413, 'Request Entity Too Large') : await answer(method, url, request, body);
     send(response, result);
     log(`${method} ${url.pathname}${url.search} → ${result.statusCode} (${Date.now() - started} ms)`);
   };
@@ -154,7 +196,10 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
     url: `http://${host}:${port}`,
     port,
     tableName,
-    dynamoEndpoint,
+    get dynamoEndpoint() {
+      return dynamoEndpoint();
+    },
+    ...(dynamo ? { dynamo } : {}),
     outbox,
     ...(workflow ? { workflow } : {}),
     stop: async () => {

@@ -1,6 +1,7 @@
 // `npm run token -- --party partner --org p-1 --user u-1 --role manager`: prints a local bearer token.
 import { parseArgs } from 'node:util';
-import { portalClaimsSchema, signLocalToken } from './local-jwt.js';
+import { portalClaimsSchema } from '@casetasks/core';
+import { signLocalToken } from './local-jwt.js';
 
 const usage =
   'usage: npm run token -- --party partner|creditor --org ORG_ID --user USER_ID [--role owner|manager|contributor] [--expires 12h]';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { utcCalendar } from '../calendar.js';
-import { aggregatePatch, aggregateView } from './aggregates.js';
+import { aggregatePatch, aggregateView, MAX_LISTED_CASE_IDS } from './aggregates.js';
 import { catalogueTask } from './creation.js';
 
 describe('aggregateView', () => {
@@ -10,6 +10,17 @@ describe('aggregateView', () => {
       caseIds: ['c-1', 'c-2'],
       details: { coveredCount: 2 },
     });
+  });
+
+  it('lists at most MAX_LISTED_CASE_IDS cases (the first by id) and counts them all', () => {
+    const caseIds = Array.from({ length: 2_000 }, (_, i) => `case-${String(i).padStart(4, '0')}-${'x'.repeat(118)}`);
+    const view = aggregateView('assign_bank_account', caseIds.reverse());
+    expect(view.caseIds).toHaveLength(MAX_LISTED_CASE_IDS);
+    expect(view.caseIds[0]).toMatch(/^case-0000-/);
+    expect(view.details.coveredCount).toBe(2_000);
+    expect(view.title).toBe('Assign bank account to 2000 cases');
+    // The task item and a history entry with the list before and after stay far below 400 KB.
+    expect(Buffer.byteLength(JSON.stringify(view.caseIds)) * 2).toBeLessThan(150_000);
   });
 
   it('aggregatePatch: nothing when the task already shows the view', () => {

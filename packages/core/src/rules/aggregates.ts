@@ -11,9 +11,20 @@ export interface AggregateView {
   details: { coveredCount: number };
 }
 
+/**
+ * How many case ids an aggregate task lists. A creditor may have thousands of pending cases: the task
+ * item (and the history entry of each change, which holds the list before and after) must stay far
+ * below DynamoDB's 400 KB item limit even with 128-character ids. `coveredCount` stays exact.
+ */
+export const MAX_LISTED_CASE_IDS = 500;
+
 export const aggregateView = (type: AggregateType, caseIds: readonly string[]): AggregateView => {
   const sorted = [...new Set(caseIds)].sort();
-  return { title: aggregateTitle(type, sorted.length), caseIds: sorted, details: { coveredCount: sorted.length } };
+  return {
+    title: aggregateTitle(type, sorted.length),
+    caseIds: sorted.slice(0, MAX_LISTED_CASE_IDS),
+    details: { coveredCount: sorted.length },
+  };
 };
 
 /** The patch that brings an open aggregate task to the view; undefined when it already shows it. */

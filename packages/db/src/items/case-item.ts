@@ -1,6 +1,7 @@
 // Case state and recent chat messages: one partition per case.
 import { type CaseState, caseStateSchema } from '@casetasks/core';
 import { indexes, ttlAttribute } from '../table-definition.js';
+import { instantSortKey } from './instant-key.js';
 import { shardOf } from './shard.js';
 
 export const caseKey = (caseId: string) => ({ pk: `casestate#${caseId}`, sk: 'case' });
@@ -15,7 +16,7 @@ export const toCaseItem = (state: CaseState) => ({
   ...(state.status === 'active' && state.nextSurveyAt
     ? {
         [indexes.surveyDue.partitionKey]: surveyPartition(shardOf(state.caseId)),
-        [indexes.surveyDue.sortKey]: `${state.nextSurveyAt}#${state.caseId}`,
+        [indexes.surveyDue.sortKey]: instantSortKey(state.nextSurveyAt, state.caseId, 'nextSurveyAt'),
       }
     : {}),
   ...(state.status === 'active' && state.partnerOrgId
@@ -40,9 +41,10 @@ export interface StoredMessage {
 }
 
 export const messagePrefix = 'msg#';
+/** Ordered by `sentAt` in its fixed-width key form, so the conversation tail reads in time order. */
 export const messageKey = (caseId: string, sentAt: string, messageId: string) => ({
   pk: `casestate#${caseId}`,
-  sk: `${messagePrefix}${sentAt}#${messageId}`,
+  sk: `${messagePrefix}${instantSortKey(sentAt, messageId, 'sentAt')}`,
 });
 
 export const toMessageItem = (message: StoredMessage) => ({

@@ -27,7 +27,12 @@ export const fromCheckpointItem = (item: Record<string, unknown>): JobCheckpoint
   job: String(item.job),
   runKey: String(item.runKey),
   position: String(item.position),
-  counts: (item.counts ?? {}) as Record<string, number>,
+  // Only numeric counts: the summary adds to them.
+  counts: Object.fromEntries(
+    Object.entries(typeof item.counts === 'object' && item.counts !== null ? item.counts : {}).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number' && Number.isFinite(entry[1]),
+    ),
+  ),
   done: item.done === true,
   updatedAt: String(item.updatedAt),
 });

@@ -5,7 +5,7 @@ import { ttlAttribute } from '../table-definition.js';
 /** A parked event not claimed within this time is dropped (its fact never came). */
 export const PARKED_TTL_DAYS = 90;
 
-/** What an event waits for: `case#{id}`, `complaint#{id}`, `invoice#{id}`, `quote#{caseId}`. */
+/** What an event waits for: `case#{id}`, `complaint#{id}`, `invoice#{id}`, `quote#{caseId}`, `partner#{caseId}` (its partner part). */
 export const parkedPartition = (waitKey: string) => `parked#${waitKey}`;
 export const parkedKey = (waitKey: string, time: string, eventId: string) => ({
   pk: parkedPartition(waitKey),
@@ -16,7 +16,7 @@ export interface ParkedEvent {
   waitKey: string;
   eventId: string;
   time: string;
-  /** The event exactly as received; it is validated again when applied. */
+  /** The event as parsed (unknown fields dropped); it is validated again when applied. */
   event: Record<string, unknown>;
 }
 

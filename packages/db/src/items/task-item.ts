@@ -1,6 +1,7 @@
 // Task items: the task itself plus the sparse index keys derived from its state (the only place they are built).
 import { catalogue, type Party, slaWeightFor, type Task, type TaskStatus, taskSchema } from '@casetasks/core';
 import { indexes } from '../table-definition.js';
+import { instantSortKey } from './instant-key.js';
 import { shardOf } from './shard.js';
 
 export const taskKey = (id: string) => ({ pk: `task#${id}`, sk: 'task' });
@@ -34,37 +35,43 @@ const put = (keys: Keys, index: keyof typeof indexes, pk: string, sk: string) =>
   keys[indexes[index].sortKey] = sk;
 };
 
-/** The stored item of a task: its fields plus exactly the index keys its state calls for. */
+/**
+ * The stored item of a task: its fields plus exactly the index keys its state calls for. Every instant
+ * in a sort key goes through instantSortKey: a task whose instant has no fixed-width key is refused
+ * (InstantOutOfRangeError naming the field) and nothing is written.
+ */
 export const toTaskItem = (task: Task): Record<string, unknown> => {
   const keys: Keys = {};
   const { accessLevel: party, orgId, id } = task;
   if (task.status === 'open') {
-    const byDeadline = `${task.deadline}#${id}`;
+    const byDeadline = instantSortKey(task.deadline, id, 'deadline');
     put(keys, 'openByDeadline', taskPartitions.openByDeadline(party, orgId), byDeadline);
     const tab = catalogue[task.type].tab;
     if (tab) put(keys, 'openByTab', taskPartitions.openByTab(party, orgId, tab), byDeadline);
     put(keys, 'openByAssignee', taskPartitions.openByAssignee(party, orgId, task.assigneeId), byDeadline);
     if (task.reminder) {
-      put(keys, 'dueForReminder', taskPartitions.dueForReminder(shardOf(id)), `${task.reminder.nextAt}#${id}`);
+      const sk = instantSortKey(task.reminder.nextAt, id, 'reminder.nextAt');
+      put(keys, 'dueForReminder', taskPartitions.dueForReminder(shardOf(id)), sk);
     }
     if (task.escalatedAt) {
-      put(keys, 'openEscalated', taskPartitions.openEscalated(shardOf(id)), `${task.escalatedAt}#${id}`);
+      const sk = instantSortKey(task.escalatedAt, id, 'escalatedAt');
+      put(keys, 'openEscalated', taskPartitions.openEscalated(shardOf(id)), sk);
     }
     if (task.type === 'new_message') {
       put(keys, 'openChatByDeadline', taskPartitions.openChatByDeadline(party, shardOf(id)), byDeadline);
     }
   } else {
-    put(keys, 'completedByOrg', taskPartitions.completedByOrg(party, orgId), `${task.completedAt}#${id}`);
+    const sk = instantSortKey(task.completedAt ?? '', id, 'completedAt');
+    put(keys, 'completedByOrg', taskPartitions.completedByOrg(party, orgId), sk);
   }
   if (task.caseId) {
-    put(
-      keys,
-      'byCase',
-      taskPartitions.byCase(task.caseId),
-      `${byCasePrefix(task.status, party, orgId)}${task.deadline}#${id}`,
-    );
+    const sk = `${byCasePrefix(task.status, party, orgId)}${instantSortKey(task.deadline, id, 'deadline')}`;
+    put(keys, 'byCase', taskPartitions.byCase(task.caseId), sk);
   }
-  if (countsForSla(task)) put(keys, 'slaByOrg', taskPartitions.slaByOrg(orgId), `${task.originalDeadline}#${id}`);
+  if (countsForSla(task)) {
+    const sk = instantSortKey(task.originalDeadline, id, 'originalDeadline');
+    put(keys, 'slaByOrg', taskPartitions.slaByOrg(orgId), sk);
+  }
   return { ...taskKey(id), kind: 'task', ...task, ...keys };
 };
 

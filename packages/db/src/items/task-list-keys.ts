@@ -3,6 +3,7 @@ import type { Party, PortalTab, TaskStatus, TaskType } from '@casetasks/core';
 import { typesInTab } from '@casetasks/core';
 import { indexes } from '../table-definition.js';
 import type { IndexQuery } from '../task-repository.js';
+import { instantKey, instantKeyThrough } from './instant-key.js';
 import { byCasePrefix, taskPartitions } from './task-item.js';
 
 export interface TaskListFilter {
@@ -15,15 +16,14 @@ export interface TaskListFilter {
   /** Resolved assignee: a user id, null = unassigned, undefined = anyone. */
   assignee?: string | null;
   caseId?: string;
-  /** Inclusive bounds on the working deadline, ISO instants as stored (`toISOString`). */
+  /** Inclusive bounds on the working deadline: ISO instants, keyed through instantKey like the stored deadlines. */
   dueFrom?: string;
   dueTo?: string;
 }
 
 export type TaskListQuery = Omit<IndexQuery, 'limit' | 'startKey'>;
 
-/** Sorts after every `#{ULID}` suffix of a sort key, so `to` bounds are inclusive of that instant. */
-const AFTER_ID = '#~';
+/** Sorts after every `{deadline}#{id}` rest of a byCase key (they start with a digit). */
 const AFTER_ALL = '~';
 
 interface FilterParts {
@@ -53,11 +53,11 @@ const addAssignee = (parts: FilterParts, assignee: string | null) => {
 
 const addDue = (parts: FilterParts, dueFrom: string | undefined, dueTo: string | undefined) => {
   if (dueFrom !== undefined) {
-    parts.values[':dueFrom'] = dueFrom;
+    parts.values[':dueFrom'] = instantKey(dueFrom, 'dueFrom');
     parts.clauses.push('deadline >= :dueFrom');
   }
   if (dueTo !== undefined) {
-    parts.values[':dueTo'] = dueTo;
+    parts.values[':dueTo'] = instantKey(dueTo, 'dueTo');
     parts.clauses.push('deadline <= :dueTo');
   }
 };
@@ -88,15 +88,15 @@ export const planTaskList = (filter: TaskListFilter): TaskListQuery => {
     query = {
       index: 'byCase',
       partition: taskPartitions.byCase(filter.caseId),
-      from: `${prefix}${filter.dueFrom ?? ''}`,
-      to: `${prefix}${filter.dueTo === undefined ? AFTER_ALL : filter.dueTo + AFTER_ID}`,
+      from: `${prefix}${filter.dueFrom === undefined ? '' : instantKey(filter.dueFrom, 'dueFrom')}`,
+      to: `${prefix}${filter.dueTo === undefined ? AFTER_ALL : instantKeyThrough(filter.dueTo, 'dueTo')}`,
     };
     served.caseId = true;
     served.due = true;
   } else {
     const range = {
-      ...(filter.dueFrom === undefined ? {} : { from: filter.dueFrom }),
-      ...(filter.dueTo === undefined ? {} : { to: filter.dueTo + AFTER_ID }),
+      ...(filter.dueFrom === undefined ? {} : { from: instantKey(filter.dueFrom, 'dueFrom') }),
+      ...(filter.dueTo === undefined ? {} : { to: instantKeyThrough(filter.dueTo, 'dueTo') }),
     };
     served.due = true;
     if (filter.assignee !== undefined) {
@@ -182,8 +182,8 @@ export const planTaskCounts = (
       messages: tab('messages'),
       all: { index: 'openByDeadline', partition: all },
     },
-    // `${deadline}#${id}` < now exactly when deadline < now.
-    overdue: { index: 'openByDeadline', partition: all, to: at.now },
-    dueToday: { index: 'openByDeadline', partition: all, from: at.dayStart, to: at.dayEnd },
+    // A bare instant key as upper bound: `{deadline}#{id}` < now exactly when deadline < now.
+    overdue: { index: 'openByDeadline', partition: all, to: instantKey(at.now) },
+    dueToday: { index: 'openByDeadline', partition: all, from: instantKey(at.dayStart), to: instantKey(at.dayEnd) },
   };
 };

@@ -1,0 +1,875 @@
+// Extreme values (issue 15): every HTTP route and every incoming event type at the edges of the input domain and
+// just past them. No 5xx, every refusal names the field and writes nothing, every accepted input reads back and
+// survives every scheduled job, now and at the domain's far edge.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EARLIEST_INSTANT, latestInstant } from '@casetasks/core';
+import { getTask } from '@casetasks/db';
+import { InvalidEventError, type PlatformDetailType, platformEventSchema } from '@casetasks/events';
+import { localClientConfig } from '@casetasks/local/dynamodb-local';
+import { addBusinessDays } from 'date-fns';
+import fc from 'fast-check';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type * as z from 'zod';
+import { processPlatformEvent } from '../../functions/events/process-platform-event.js';
+import { type HttpRoute, routeKey } from '../../functions/http/routes.js';
+import { jobNames } from '../../functions/shared/jobs.js';
+import { setWorkflowStarter } from '../../functions/shared/workflow.js';
+import { type ApiHarness, type ApiResponse, type Caller, errorFields, startApi } from '../integration/api-client.js';
+import { platformEvent, type RawEvent, recordingWorkflow } from '../integration/events-helpers.js';
+import { endpoint } from '../support/table.js';
+import {
+  dotted,
+  type Edge,
+  type EdgeContext,
+  type Expect,
+  edgesOf,
+  fresh,
+  generatedTextEdge,
+  type Path,
+  type Slot,
+  setAt,
+  slotsOf,
+  unknownKeyEdges,
+  unwrap,
+  urlEncode,
+  type Where,
+} from './extreme-values-arbitraries.js';
+import { allowedCaller, authenticatedRoutes, specOf, validBodies } from './requests.js';
+
+const SEED = Number(process.env.EXTREME_SEED ?? 20261115);
+/** Full size (`EXTREME_RUNS=n`): every edge of every slot, n generated texts and n random multi-field probes each. */
+const FULL = process.env.EXTREME_RUNS !== undefined;
+const RUNS = Number(process.env.EXTREME_RUNS ?? 2);
+/** Inside `npm test`: a seeded sample of each slot's edges, the domain's own edges first. */
+const EDGES_PER_SLOT = FULL ? Number.POSITIVE_INFINITY : 3;
+/** Events cost more per probe (a prelude of events, a redelivery): fewer of each slot's edges inside npm test. */
+const EVENT_EDGES_PER_SLOT = FULL ? Number.POSITIVE_INFINITY : 1;
+const FIGURES_FILE =
+  process.env.EXTREME_FIGURES ?? join(import.meta.dirname, '..', '..', 'bench', 'results', 'extreme-values.json');
+/** Per route or event type: the edge-by-edge probes, RUNS random ones, readback and six job runs. */
+const TIMEOUT = 240_000 + RUNS * 3_000;
+
+const DAY = 86_400_000;
+
+// ---- figures -----------------------------------------------------------------------------------
+
+interface Violation {
+  at: string;
+  probe: string;
+  problem: string;
+  detail: string;
+}
+
+const figures = {
+  seed: SEED,
+  runs: RUNS,
+  probes: 0,
+  httpProbes: 0,
+  eventProbes: 0,
+  serverErrors: 0,
+  writesOnRefusal: 0,
+  refused: 0,
+  accepted: 0,
+  acceptedAndProcessed: 0,
+  jobRuns: 0,
+  /** Probes and seconds per route or event type: where the time goes. */
+  perTarget: [] as { at: string; probes: number; seconds: number }[],
+  violations: [] as Violation[],
+};
+
+/** Written after every test, so an interrupted full-size run still leaves its figures. */
+const writeFigures = (final: boolean) => {
+  const { violations, ...counts } = figures;
+  const report = { ...counts, violationCount: violations.length, finishedAt: new Date().toISOString(), violations };
+  mkdirSync(dirname(FIGURES_FILE), { recursive: true });
+  writeFileSync(FIGURES_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  if (!final) return;
+  process.stdout.write(
+    `\nextreme values: ${counts.probes} probes (${counts.httpProbes} HTTP, ${counts.eventProbes} events), ` +
+      `${counts.serverErrors} 5xx, ${counts.writesOnRefusal} writes on 4xx, ${counts.refused} refused, ` +
+      `${counts.accepted} accepted, ${counts.acceptedAndProcessed} accepted and processed, ` +
+      `${counts.jobRuns} job runs, ${violations.length} violations → ${FIGURES_FILE}\n`,
+  );
+};
+afterEach(() => writeFigures(false));
+afterAll(() => writeFigures(true));
+
+const excerpt = (value: unknown): string => {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return (text ?? String(value)).slice(0, 240);
+};
+
+/** Collects one route's or event type's violations; the test asserts the list is empty. */
+const recorder = (at: string) => {
+  const found: Violation[] = [];
+  return {
+    found,
+    add: (probe: string, problem: string, detail: unknown = '') => {
+      const violation = { at, probe, problem, detail: excerpt(detail) };
+      found.push(violation);
+      figures.violations.push(violation);
+    },
+  };
+};
+type Recorder = ReturnType<typeof recorder>;
+
+const summarize = (found: readonly Violation[]): string =>
+  found.map((v) => `${v.probe}: ${v.problem} ${v.detail}`).join('\n');
+
+/** Fields one rule spans: a refusal of either may rightly name the other (`to` for a period too long from `from`). */
+const SPANNING: Record<string, string> = { from: 'to', to: 'from', dueFrom: 'dueTo', dueTo: 'dueFrom' };
+
+/**
+ * A 400 (or InvalidEventError) names the field when it names it, a part of it, the list item holding it
+ * (a union item cannot tell which of its options was meant), or the other field of a rule both span.
+ */
+const names = (named: readonly string[], targets: readonly string[]): boolean =>
+  named.some((field) =>
+    targets.some(
+      (target) =>
+        field === target ||
+        field.startsWith(`${target}.`) ||
+        (field.split('.').length >= 2 && target.startsWith(`${field}.`)) ||
+        SPANNING[target] === field,
+    ),
+  );
+
+// ---- probes ------------------------------------------------------------------------------------
+
+/** One change to a request or event: a value at a slot's path, or an unknown key on an object slot. */
+interface Change {
+  where: Where;
+  path: Path;
+  value: unknown;
+}
+
+interface Probe {
+  name: string;
+  changes: Change[];
+  /** Fields a refusal may name. */
+  targets: string[];
+  expect: Expect;
+  marker?: string;
+  /** Optional siblings dropped so only this value decides (deadline XOR dueInBusinessDays). */
+  drop: Change[];
+}
+
+const changeOf = (where: Where, slot: Slot, edge: Edge): Change =>
+  edge.key === undefined
+    ? { where, path: slot.path, value: edge.value }
+    : { where, path: [...slot.path, edge.key], value: where === 'query' ? edge.marker : edge.value };
+
+const targetsOf = (slot: Slot, edge: Edge): string[] =>
+  edge.key !== undefined
+    ? [dotted([...slot.path, edge.key])]
+    : slot.kind === 'record'
+      ? [dotted(slot.path), ...Object.keys(edge.value as object).map((key) => dotted([...slot.path, key]))]
+      : [dotted(slot.path)];
+
+interface Part {
+  where: Where;
+  schema: z.ZodType | undefined;
+  base: unknown;
+}
+
+/** Fields whose values a rule (not the schema) decides: a deadline in the past, an unknown zone, a missing task. */
+const RULED = new Set(['deadline', 'rescheduleTo', 'from', 'to', 'timeZone', 'country']);
+
+const contextFor = (where: Where, slot: Slot, now: number): EdgeContext => {
+  const name = slot.path.findLast((segment): segment is string => typeof segment === 'string') ?? '';
+  return {
+    where,
+    now,
+    ceiling: where === 'event' && dotted(slot.path) === 'time' ? 'skew' : 'years',
+    ruled: where === 'path' ? name === 'id' : where !== 'event' && (RULED.has(name) || slot.kind === 'record'),
+  };
+};
+
+/**
+ * If a value at `slot` makes the whole part invalid for another field's sake (a body that may hold
+ * either `deadline` or `dueInBusinessDays`), the optional siblings to drop so that it does not.
+ */
+const siblingsToDrop = (part: Part, slot: Slot, edges: readonly Edge[]): Change[] => {
+  const good = edges.find((edge) => edge.parses && edge.key === undefined);
+  if (!part.schema || !good || slot.path.length === 0) return [];
+  const withGood = setAt(part.base, slot.path, good.value);
+  if (part.schema.safeParse(withGood).success) return [];
+  const parentPath = slot.path.slice(0, -1);
+  const parent = parentPath.reduce<unknown>(
+    (value, key) => (value as Record<string | number, unknown> | undefined)?.[key],
+    withGood,
+  );
+  for (const sibling of Object.keys((parent as Record<string, unknown>) ?? {})) {
+    if (sibling === slot.path.at(-1)) continue;
+    const without = setAt(withGood, [...parentPath, sibling], undefined);
+    if (part.schema.safeParse(without).success)
+      return [{ where: part.where, path: [...parentPath, sibling], value: undefined }];
+  }
+  return [];
+};
+
+/** Edges only the running service can make (a real cursor and ones crafted from it, the planted task's id). */
+interface ExtraEdges {
+  where: Where;
+  path: string;
+  edges: Edge[];
+}
+
+/** A slot's edges within EDGES_PER_SLOT: a seeded pick that takes accepted, refused and ruled values in turn. */
+const sampled = (edges: readonly Edge[], limit: number): Edge[] => {
+  if (edges.length <= limit) return [...edges];
+  const shuffled = fc.sample(fc.shuffledSubarray([...edges], { minLength: edges.length }), {
+    seed: SEED + edges.length,
+    numRuns: 1,
+  })[0] ?? [...edges];
+  // The domain's own edges (values only the input domain refuses) first, then taken, refused and ruled values.
+  const groups = [
+    shuffled.filter((e) => e.domain),
+    ...(['accept', 'refuse', 'either'] as const).map((expect) =>
+      shuffled.filter((e) => !e.domain && e.expect === expect),
+    ),
+  ];
+  const picked: Edge[] = [];
+  for (let round = 0; picked.length < limit; round += 1) {
+    for (const group of groups) {
+      const edge = group[round];
+      if (edge && picked.length < limit) picked.push(edge);
+    }
+  }
+  return picked;
+};
+
+/** Every slot's edges, one probe each, plus RUNS generated texts and RUNS random multi-field probes (seeded). */
+const probesOf = (parts: readonly Part[], now: number, extras: readonly ExtraEdges[] = []): Probe[] => {
+  const perSlot: { part: Part; slot: Slot; edges: Edge[]; all: Edge[] }[] = [];
+  for (const part of parts) {
+    if (!part.schema) continue;
+    for (const slot of slotsOf(part.schema, part.base, part.where)) {
+      const context = contextFor(part.where, slot, now);
+      const keyed = slot.kind === 'object' && part.where !== 'headers' && part.where !== 'path';
+      const own = keyed ? unknownKeyEdges(slot) : [];
+      const extra = extras.filter((entry) => entry.where === part.where && entry.path === dotted(slot.path));
+      const all = [...own, ...edgesOf(slot, context)];
+      const limit = part.where === 'event' ? EVENT_EDGES_PER_SLOT : EDGES_PER_SLOT;
+      const edges = [...sampled(all, limit), ...extra.flatMap((entry) => entry.edges)];
+      if (edges.length > 0) perSlot.push({ part, slot, edges, all });
+    }
+  }
+  const single = (entry: (typeof perSlot)[number], edge: Edge): Probe => ({
+    name: `${entry.part.where} ${dotted(entry.slot.path) || '(root)'}: ${edge.name}`,
+    changes: [changeOf(entry.part.where, entry.slot, edge)],
+    targets: targetsOf(entry.slot, edge),
+    expect: edge.expect,
+    ...(edge.marker ? { marker: edge.marker } : {}),
+    drop: edge.key === undefined ? siblingsToDrop(entry.part, entry.slot, entry.all) : [],
+  });
+  const probes = perSlot.flatMap((entry) => entry.edges.map((edge) => single(entry, edge)));
+
+  const generated = perSlot.flatMap((entry) => {
+    const arbitrary = generatedTextEdge(entry.slot, contextFor(entry.part.where, entry.slot, now));
+    return arbitrary ? fc.sample(arbitrary, { seed: SEED, numRuns: RUNS }).map((edge) => single(entry, edge)) : [];
+  });
+
+  const leaves = perSlot.filter((entry) => entry.slot.kind !== 'object');
+  const combination = fc
+    .uniqueArray(fc.nat({ max: Math.max(leaves.length - 1, 0) }), { minLength: 2, maxLength: 4 })
+    .chain((indexes) =>
+      fc.tuple(
+        ...indexes.map((index) => {
+          const entry = leaves[index];
+          return entry ? fc.constantFrom(...entry.edges).map((edge) => ({ entry, edge })) : fc.constant(undefined);
+        }),
+      ),
+    );
+  const combined =
+    leaves.length < 2
+      ? []
+      : fc.sample(combination, { seed: SEED + 1, numRuns: RUNS }).map((picks): Probe => {
+          // A change inside a list another pick replaces would be overwritten: keep the first of related paths.
+          const chosen = picks
+            .filter((pick) => pick !== undefined)
+            .filter((pick, index, all) =>
+              all.slice(0, index).every((earlier) => {
+                const [a, b] = [dotted(earlier.entry.slot.path), dotted(pick.entry.slot.path)];
+                return a !== b && !a.startsWith(`${b}.`) && !b.startsWith(`${a}.`);
+              }),
+            );
+          const expects = chosen.map(({ edge }) => edge.expect);
+          return {
+            name: `random: ${chosen.map(({ entry, edge }) => `${dotted(entry.slot.path)}=${edge.name}`).join(', ')}`,
+            changes: chosen.map(({ entry, edge }) => changeOf(entry.part.where, entry.slot, edge)),
+            // Together, values may break a rule that spans fields: naming any field of the request will do.
+            targets: [
+              ...chosen.flatMap(({ entry, edge }) => targetsOf(entry.slot, edge)),
+              ...parts.flatMap((part) => Object.keys((part.base as object | undefined) ?? {})),
+            ],
+            expect: expects.includes('refuse') ? 'refuse' : expects.every((e) => e === 'accept') ? 'accept' : 'either',
+            drop: [],
+          };
+        });
+  return [...probes, ...generated, ...combined];
+};
+
+/** A part of a request or event with a probe's changes applied. */
+const applied = (probe: Probe, where: Where, base: unknown): unknown =>
+  [...probe.drop, ...probe.changes]
+    .filter((change) => change.where === where)
+    .reduce((value, change) => setAt(value, change.path, change.value), base);
+
+// ---- the service, over HTTP ----------------------------------------------------------------------
+
+const json = (response: ApiResponse): Record<string, unknown> =>
+  typeof response.body === 'object' && response.body !== null ? (response.body as Record<string, unknown>) : {};
+
+const reader = (party: Caller['party'], org: string): Caller => ({ party, org, user: 'u-reader', role: 'manager' });
+
+/** Every id on the caller's open and completed lists, page by page. */
+const listedIds = async (api: ApiHarness, caller: Caller): Promise<{ ids: Set<string>; problems: string[] }> => {
+  const ids = new Set<string>();
+  const problems: string[] = [];
+  for (const status of ['open', 'completed']) {
+    let cursor: string | null = null;
+    for (let page = 0; page < 200; page += 1) {
+      const query: string = `status=${status}&limit=100${cursor ? `&cursor=${urlEncode(cursor)}` : ''}`;
+      const response = await api.call('GET', `/tasks?${query}`, { as: caller });
+      if (response.status !== 200) {
+        problems.push(`GET /tasks?status=${status} → ${response.status} ${excerpt(response.body)}`);
+        break;
+      }
+      const body = json(response) as { items?: { id: string }[]; nextCursor?: string | null };
+      for (const item of body.items ?? []) ids.add(item.id);
+      cursor = body.nextCursor ?? null;
+      if (!cursor) break;
+    }
+  }
+  return { ids, problems };
+};
+
+/** The reads every accepted task must answer: detail, history, summary, action items and the SLA views. */
+const readBack = async (api: ApiHarness, caller: Caller, taskId: string, now: number): Promise<string[]> => {
+  const problems: string[] = [];
+  const expectOk = (what: string, response: ApiResponse) => {
+    if (response.status !== 200) problems.push(`${what} → ${response.status} ${excerpt(response.body)}`);
+    return response.status === 200;
+  };
+  const detail = await api.call('GET', `/tasks/${taskId}`, { as: caller });
+  if (!expectOk('GET /tasks/{id}', detail)) return problems;
+  const task = json(detail) as { id: string; status: string; caseId: string | null; originalDeadline: string };
+  if (task.id !== taskId) problems.push(`GET /tasks/{id} answered task ${task.id}`);
+  const history = await api.call('GET', `/tasks/${taskId}/history`, { as: caller });
+  if (expectOk('GET /tasks/{id}/history', history) && ((json(history).items as unknown[]) ?? []).length === 0)
+    problems.push('history is empty');
+  expectOk('GET /tasks/summary', await api.call('GET', '/tasks/summary', { as: caller }));
+  if (task.caseId) {
+    const items = await api.call('GET', `/cases/${urlEncode(task.caseId)}/action-items`, { as: caller });
+    if (expectOk('GET /cases/{caseId}/action-items', items) && task.status === 'open') {
+      const { overdue = [], upcoming = [] } = json(items) as Record<string, { taskId: string }[]>;
+      if (![...overdue, ...upcoming].some((item) => item.taskId === taskId))
+        problems.push('open task missing from its case action items');
+    }
+  }
+  if (caller.party === 'partner') {
+    // A two-day period around the original deadline, kept inside the domain.
+    const deadline = Date.parse(task.originalDeadline);
+    const from = Math.max(deadline - DAY, Date.parse(EARLIEST_INSTANT));
+    const to = Math.min(from + 2 * DAY, Date.parse(latestInstant(now)));
+    const period =
+      from < to ? `&from=${urlEncode(new Date(from).toISOString())}&to=${urlEncode(new Date(to).toISOString())}` : '';
+    expectOk('GET /sla/score', await api.call('GET', `/sla/score?lines=true${period}`, { as: caller }));
+    expectOk('GET /sla/cases', await api.call('GET', '/sla/cases', { as: caller }));
+  }
+  return problems;
+};
+
+/** The scheduled jobs through the same functions /local/jobs runs, at `at`. */
+const runJobs = async (api: ApiHarness, at: string): Promise<string[]> => {
+  const problems: string[] = [];
+  for (const job of jobNames) {
+    figures.jobRuns += 1;
+    const response = await api.call('POST', `/local/jobs/${job}`, { body: { now: at } });
+    if (response.status !== 200) problems.push(`job ${job} at ${at} → ${response.status} ${excerpt(response.body)}`);
+  }
+  return problems;
+};
+
+interface Accepted {
+  probe: string;
+  caller: Caller;
+  taskIds: string[];
+}
+
+/**
+ * After a table's probes: every accepted task is on its lists, the jobs run at now and at the domain's
+ * far edge (now + 10 years + 60 business days), and every accepted task still reads back afterwards.
+ */
+const processAccepted = async (api: ApiHarness, accepted: readonly Accepted[], record: Recorder, now: number) => {
+  const listed = async (stage: string) => {
+    const failing = new Set<string>();
+    const byCaller = new Map<string, Accepted[]>();
+    for (const entry of accepted) {
+      const key = JSON.stringify(entry.caller);
+      byCaller.set(key, [...(byCaller.get(key) ?? []), entry]);
+    }
+    for (const entries of byCaller.values()) {
+      const first = entries[0];
+      if (!first) continue;
+      const { ids, problems } = await listedIds(api, first.caller);
+      for (const problem of problems) record.add(`lists ${stage}`, problem);
+      for (const entry of entries) {
+        const missing = entry.taskIds.filter((id) => !ids.has(id));
+        if (missing.length > 0 || problems.length > 0) {
+          failing.add(entry.probe);
+          if (missing.length > 0) record.add(entry.probe, `accepted task missing from GET /tasks ${stage}`, missing);
+        }
+      }
+    }
+    return failing;
+  };
+  const failing = await listed('before the jobs');
+  const farEdge = addBusinessDays(new Date(latestInstant(now)), 60).toISOString();
+  const jobProblems = [...(await runJobs(api, new Date().toISOString())), ...(await runJobs(api, farEdge))];
+  for (const problem of jobProblems) record.add('jobs', problem);
+  for (const probe of await listed('after the jobs')) failing.add(probe);
+  for (const entry of accepted) {
+    for (const id of entry.taskIds) {
+      const response = await api.call('GET', `/tasks/${id}`, { as: entry.caller });
+      if (response.status !== 200) {
+        failing.add(entry.probe);
+        record.add(entry.probe, `GET /tasks/{id} after the jobs → ${response.status}`, response.body);
+      }
+    }
+  }
+  const probes = new Set(accepted.map((entry) => entry.probe));
+  const processed = jobProblems.length > 0 ? [] : [...probes].filter((probe) => !failing.has(probe));
+  figures.acceptedAndProcessed += processed.length;
+};
+
+/** Each route's table is dropped after it: DynamoDB Local slows down as tables pile up. */
+const stopAndDrop = async (api: ApiHarness) => {
+  await api.stop();
+  const admin = new DynamoDBClient(localClientConfig(endpoint()));
+  try {
+    await admin.send(new DeleteTableCommand({ TableName: api.server.tableName }));
+  } finally {
+    admin.destroy();
+  }
+};
+
+// ---- HTTP routes -------------------------------------------------------------------------------
+
+const PLACEHOLDER_TASK = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+const CASE = 'case-x';
+
+/** The caller's task ids a successful write answered with. */
+const writtenTaskIds = (key: string, body: Record<string, unknown>): string[] => {
+  if (key === 'POST /tasks/bulk') {
+    const results = (body.results as { status: string; task?: { id: string } }[] | undefined) ?? [];
+    return results.flatMap((result) => (result.status === 'applied' && result.task ? [result.task.id] : []));
+  }
+  return typeof body.id === 'string' ? [body.id] : [];
+};
+
+const httpParts = (route: HttpRoute, taskId: string): Part[] => {
+  const spec = specOf(route);
+  const key = routeKey(route);
+  return [
+    { where: 'path', schema: spec?.params, base: { id: taskId, caseId: CASE } },
+    { where: 'query', schema: spec?.query, base: {} },
+    { where: 'headers', schema: spec?.headers, base: {} },
+    { where: 'body', schema: spec?.body, base: validBodies[key]?.(taskId) },
+  ];
+};
+
+/** A real next-page cursor, and cursors crafted from it: other keys, oversized or empty key values, another index. */
+const craftedCursors = (real: string): Edge[] => {
+  const decoded = JSON.parse(Buffer.from(real, 'base64url').toString('utf8')) as {
+    i: string;
+    k: Record<string, string>;
+  };
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+  const keys = Object.keys(decoded.k);
+  const withKey = (patch: (k: Record<string, string>) => Record<string, unknown>) =>
+    encode({ ...decoded, k: patch({ ...decoded.k }) });
+  const edge = (name: string, value: string, expect: Expect = 'either'): Edge => ({
+    name,
+    value,
+    expect,
+    parses: true,
+  });
+  const edges = [
+    edge('a real cursor', real, 'accept'),
+    edge(
+      'cursor with an extra key attribute',
+      withKey((k) => ({ ...k, extra: 'x' })),
+    ),
+    edge(
+      'cursor without its first key attribute',
+      withKey((k) => ({ ...k, [keys[0] ?? 'pk']: undefined })),
+    ),
+    edge('cursor on another index', encode({ ...decoded, i: 'byCase' })),
+    edge(
+      'cursor with a __proto__ key',
+      encode(JSON.parse(`{"i":${JSON.stringify(decoded.i)},"k":{"__proto__":{"a":"b"}}}`)),
+    ),
+    edge('cursor of null', encode(null)),
+    edge(
+      'cursor of a number key',
+      withKey((k) => ({ ...k, [keys.at(-1) ?? 'sk']: 1 })),
+    ),
+  ];
+  for (const attribute of keys) {
+    edges.push(
+      edge(
+        `cursor with ${attribute} empty`,
+        withKey((k) => ({ ...k, [attribute]: '' })),
+      ),
+      edge(
+        `cursor with ${attribute} of 2 KB`,
+        withKey((k) => ({ ...k, [attribute]: `${k[attribute]}${'~'.repeat(2048)}` })),
+      ),
+      edge(
+        `cursor with ${attribute} + a lone surrogate`,
+        withKey((k) => ({ ...k, [attribute]: `${k[attribute]}\uD800` })),
+      ),
+    );
+  }
+  return edges;
+};
+
+const plantFor = (api: ApiHarness) =>
+  api.plant({ type: 'call_reminder', accessLevel: 'partner', orgId: 'p-1', caseId: CASE, assigneeId: null });
+
+const sendHttp = (api: ApiHarness, route: HttpRoute, caller: Caller, probe: Probe, taskId: string) => {
+  const parts = Object.fromEntries(
+    httpParts(route, taskId).map((part) => [part.where, applied(probe, part.where, part.base)]),
+  );
+  const params = (parts.path ?? {}) as Record<string, unknown>;
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => urlEncode(String(params[name] ?? '')));
+  const query = Object.entries((parts.query ?? {}) as Record<string, unknown>)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `${urlEncode(name)}=${urlEncode(String(value))}`)
+    .join('&');
+  const headers = Object.fromEntries(
+    Object.entries((parts.headers ?? {}) as Record<string, unknown>).map(([name, value]) => [name, String(value)]),
+  );
+  return api.call(route.method, query ? `${path}?${query}` : path, {
+    as: caller,
+    headers,
+    ...(parts.body === undefined ? {} : { body: parts.body }),
+  });
+};
+
+/** After an accepted settings change: it reads back, and a task planned on it is created and reads back. */
+const settingsReadBack = async (api: ApiHarness, route: HttpRoute, caller: Caller, body: Record<string, unknown>) => {
+  const problems: string[] = [];
+  const read = await api.call('GET', route.path, { as: caller });
+  if (read.status !== 200 || JSON.stringify(read.body) !== JSON.stringify(body))
+    problems.push(`GET ${route.path} → ${read.status}, not what the PUT answered: ${excerpt(read.body)}`);
+  const created = await api.call('POST', '/tasks', {
+    as: caller,
+    body: { type: 'generic', title: 'planned on the new settings', dueInBusinessDays: 260 },
+  });
+  if (created.status !== 201)
+    problems.push(`POST /tasks after the change → ${created.status} ${excerpt(created.body)}`);
+  return { problems, taskIds: created.status === 201 ? [String(json(created).id)] : [] };
+};
+
+const runHttpRoute = async (route: HttpRoute) => {
+  const key = routeKey(route);
+  const record = recorder(key);
+  const api = await startApi('rel-extreme');
+  try {
+    const caller = allowedCaller(route);
+    const now = Date.now();
+    // Something to list and page through, and a real cursor to craft others from.
+    for (let i = 0; i < 3; i += 1) await plantFor(api);
+    const page = json(await api.call('GET', '/tasks?limit=1', { as: caller }));
+    const extras: ExtraEdges[] = [
+      {
+        where: 'path',
+        path: 'id',
+        edges: [{ name: 'the planted task', value: PLACEHOLDER_TASK, expect: 'accept', parses: true }],
+      },
+      ...(typeof page.nextCursor === 'string'
+        ? [{ where: 'query' as const, path: 'cursor', edges: craftedCursors(page.nextCursor) }]
+        : []),
+    ];
+    const probes = probesOf(httpParts(route, PLACEHOLDER_TASK), now, extras);
+    const accepted: Accepted[] = [];
+    for (const probe of probes) {
+      // A fresh task per probe on task routes, so each write meets an open task.
+      const needsTask = route.taskParam !== undefined || key === 'POST /tasks/bulk';
+      const taskId = needsTask ? (await plantFor(api)).id : PLACEHOLDER_TASK;
+      const swapped: Probe = {
+        ...probe,
+        changes: probe.changes.map((change) =>
+          change.value === PLACEHOLDER_TASK ? { ...change, value: taskId } : change,
+        ),
+      };
+      const before = await api.snapshot();
+      let response: ApiResponse;
+      try {
+        response = await sendHttp(api, route, caller, swapped, taskId);
+      } catch (error) {
+        record.add(probe.name, 'the request could not be sent', String(error));
+        continue;
+      }
+      figures.probes += 1;
+      figures.httpProbes += 1;
+      const { status } = response;
+      if (status >= 500) {
+        figures.serverErrors += 1;
+        record.add(probe.name, `${status}`, response.body);
+        continue;
+      }
+      if (status >= 400) {
+        figures.refused += 1;
+        if (status === 400 && !names(errorFields(response), probe.targets))
+          record.add(probe.name, `400 does not name ${probe.targets[0]}`, response.body);
+        if ((await api.snapshot()) !== before) {
+          figures.writesOnRefusal += 1;
+          record.add(probe.name, `written on ${status}`);
+        }
+        if (probe.expect === 'accept')
+          record.add(probe.name, `refused a value the contract takes (${status})`, response.body);
+        continue;
+      }
+      figures.accepted += 1;
+      if (probe.expect === 'refuse')
+        record.add(probe.name, `accepted a value it must refuse (${status})`, response.body);
+      if (probe.marker && (await api.snapshot()).includes(probe.marker))
+        record.add(probe.name, 'an unknown key was stored');
+      if (!route.writes) {
+        accepted.push({ probe: probe.name, caller, taskIds: [] });
+        continue;
+      }
+      const body = json(response);
+      const settings = route.method === 'PUT' ? await settingsReadBack(api, route, caller, body) : undefined;
+      const taskIds = settings ? settings.taskIds : writtenTaskIds(key, body);
+      const problems = [...(settings?.problems ?? [])];
+      for (const id of taskIds) problems.push(...(await readBack(api, caller, id, now)));
+      for (const problem of problems) record.add(probe.name, 'accepted input does not read back', problem);
+      if (problems.length === 0) accepted.push({ probe: probe.name, caller, taskIds });
+    }
+    await processAccepted(api, accepted, record, now);
+    return { probes: probes.length, found: record.found };
+  } finally {
+    await stopAndDrop(api);
+  }
+};
+
+describe('every HTTP route at the edges of the input domain', () => {
+  it.each(authenticatedRoutes.filter((route) => specOf(route)).map((route) => [routeKey(route), route] as const))(
+    '%s: no 5xx, refusals name the field and write nothing, accepted input reads back and survives every job',
+    async (_key, route) => {
+      // Prepare + Act
+      const started = performance.now();
+      const { probes, found } = await runHttpRoute(route);
+      figures.perTarget.push({
+        at: routeKey(route),
+        probes,
+        seconds: Math.round((performance.now() - started) / 100) / 10,
+      });
+      // Assess
+      expect(probes).toBeGreaterThan(0);
+      expect(found, summarize(found)).toEqual([]);
+    },
+    TIMEOUT,
+  );
+});
+
+// ---- platform events ---------------------------------------------------------------------------
+
+const eventSchemas = platformEventSchema.options.map((option) => ({
+  detailType: option.shape['detail-type'].value as PlatformDetailType,
+  schema: option as unknown as z.ZodType,
+  detail: option.shape.detail as unknown as z.ZodType,
+}));
+
+/** A valid detail: ids unique to the probe, shared org ids (so readers are few), every optional field set. */
+const baseDetail = (detail: z.ZodType, now: number): Record<string, unknown> => {
+  const unique = fresh();
+  const shape = (unwrap(detail) as unknown as { shape: Record<string, z.ZodType> }).shape;
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(shape)) {
+    const inner = unwrap(schema);
+    const def = (inner as unknown as { _zod: { def: { type: string; entries?: Record<string, string> } } })._zod.def;
+    if (name === 'partnerOrgIds') values[name] = ['p-ev', 'p-ev2'];
+    else if (name === 'creditorOrgId') values[name] = 'cr-ev';
+    else if (name === 'partnerOrgId') values[name] = 'p-ev';
+    else if (name.endsWith('Id')) values[name] = `${name.replace(/Id$/, '')}-${unique}`;
+    else if (def.type === 'enum') values[name] = Object.values(def.entries ?? {})[0];
+    else if (def.type === 'boolean') values[name] = false;
+    else if (name.endsWith('Date')) values[name] = new Date(now + 30 * DAY).toISOString().slice(0, 10);
+    else values[name] = 'hello';
+  }
+  return values;
+};
+
+/** Events that make the probe's event meaningful: its case submitted and active, a quote round, a complaint... */
+const preludeOf = (detailType: PlatformDetailType, detail: unknown, time: string): RawEvent[] => {
+  const d = (typeof detail === 'object' && detail !== null ? detail : {}) as Record<string, unknown>;
+  const text = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+  const unique = fresh();
+  const caseId = text(d.caseId, `case-${unique}`);
+  const creditorOrgId = text(d.creditorOrgId, 'cr-ev');
+  const partnerOrgId = text(d.partnerOrgId, 'p-ev');
+  const at = (detailType: string, body: Record<string, unknown>) => platformEvent(detailType, body, time);
+  const submitted = at('Case Submitted', {
+    caseId,
+    creditorOrgId,
+    partnerOrgId,
+    hasBankAccount: false,
+    contractSigned: false,
+    requiresQuote: false,
+  });
+  const active = at('Case Status Changed', { caseId, status: 'active' });
+  const solved = at('Case Solved', { caseId, paymentReceivedBy: 'client' });
+  switch (detailType) {
+    case 'Case Submitted':
+      return [];
+    case 'Quote Submitted':
+    case 'Quote Winner Selected':
+      return [submitted, at('Quote Requested', { caseId, creditorOrgId, partnerOrgIds: [partnerOrgId] })];
+    case 'Complaint Responded':
+      return [submitted, at('Complaint Filed', { complaintId: text(d.complaintId, unique), caseId, partnerOrgId })];
+    case 'Commission Invoice Sent':
+    case 'Commission Invoice Overdue':
+    case 'Partner Reviewed':
+      return [submitted, active, solved];
+    case 'Commission Collection Started':
+      return [
+        submitted,
+        active,
+        solved,
+        at('Commission Invoice Overdue', { caseId, invoiceId: text(d.invoiceId, unique) }),
+      ];
+    default:
+      return [submitted, active];
+  }
+};
+
+const runEventType = async (detailType: PlatformDetailType, schema: z.ZodType, detail: z.ZodType) => {
+  const record = recorder(detailType);
+  recordingWorkflow();
+  const api = await startApi('rel-extreme-ev');
+  try {
+    const now = Date.now();
+    const time = new Date(now - 3_600_000).toISOString();
+    const base = {
+      id: `ev-${fresh()}`,
+      source: 'platform',
+      'detail-type': detailType,
+      time,
+      detail: baseDetail(detail, now),
+    };
+    const probes = probesOf([{ where: 'event', schema, base }], now);
+    const accepted: Accepted[] = [];
+    for (const probe of probes) {
+      // Each probe its own event id and ids, unless the probe sets them.
+      const own = { ...base, id: `ev-${fresh()}`, detail: baseDetail(detail, now) };
+      const event = applied(probe, 'event', own) as Record<string, unknown>;
+      for (const prior of preludeOf(detailType, event.detail, new Date(now - 7_200_000).toISOString())) {
+        await processPlatformEvent(prior).catch((error: unknown) => {
+          if (!(error instanceof InvalidEventError))
+            record.add(probe.name, 'a valid prelude event failed', String(error));
+        });
+      }
+      const before = await api.snapshot();
+      figures.probes += 1;
+      figures.eventProbes += 1;
+      const outcome = await processPlatformEvent(event).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
+      // The same event again, as POST /local/events delivers it: a duplicate, or the same refusal
+      // (every probe at full size, every third inside npm test).
+      const redeliver = FULL || figures.eventProbes % 3 === 0;
+      const local = redeliver ? await api.call('POST', '/local/events', { body: [event] }) : undefined;
+      if (local && local.status >= 500) {
+        figures.serverErrors += 1;
+        record.add(probe.name, `POST /local/events → ${local.status}`, local.body);
+      }
+      if ('error' in outcome) {
+        const { error } = outcome;
+        if (!(error instanceof InvalidEventError)) {
+          figures.serverErrors += 1;
+          record.add(
+            probe.name,
+            'threw something else than InvalidEventError (retried, then a DLQ without a field)',
+            String(error),
+          );
+          continue;
+        }
+        figures.refused += 1;
+        if (!names([error.field], probe.targets))
+          record.add(probe.name, `InvalidEventError names ${error.field}, not ${probe.targets[0]}`);
+        if (error.retryable !== false) record.add(probe.name, 'InvalidEventError is retryable');
+        if (local && (local.status !== 400 || !JSON.stringify(local.body).includes(error.field)))
+          record.add(probe.name, `POST /local/events → ${local.status}, not a 400 naming ${error.field}`, local.body);
+        if ((await api.snapshot()) !== before) {
+          figures.writesOnRefusal += 1;
+          record.add(probe.name, 'written although refused');
+        }
+        if (probe.expect === 'accept') record.add(probe.name, 'refused a value the contract takes', error.message);
+        continue;
+      }
+      figures.accepted += 1;
+      if (probe.expect === 'refuse') record.add(probe.name, 'accepted a value it must refuse', outcome.value.effects);
+      if (local && local.status !== 200)
+        record.add(probe.name, `POST /local/events → ${local.status} for an accepted event`, local.body);
+      if (probe.marker && (await api.snapshot()).includes(probe.marker))
+        record.add(probe.name, 'an unknown field was stored');
+      const effectTasks = [
+        ...new Set(outcome.value.effects.flatMap((effect) => (effect.taskId ? [effect.taskId] : []))),
+      ];
+      // Inside npm test the first task of each accepted event is read back through every view; all of them at full size.
+      const taskIds = FULL ? effectTasks : effectTasks.slice(0, 1);
+      const problems: string[] = [];
+      const byCaller = new Map<string, Accepted>();
+      for (const id of taskIds) {
+        const task = await getTask(api.db, id, true);
+        if (!task) {
+          problems.push(`task ${id} of an effect is not in the table`);
+          continue;
+        }
+        const caller = reader(task.accessLevel, task.orgId);
+        problems.push(...(await readBack(api, caller, id, now)));
+        const key = JSON.stringify(caller);
+        const entry = byCaller.get(key) ?? { probe: probe.name, caller, taskIds: [] };
+        entry.taskIds.push(id);
+        byCaller.set(key, entry);
+      }
+      for (const problem of problems) record.add(probe.name, 'accepted event does not read back', problem);
+      if (problems.length === 0)
+        accepted.push(
+          ...(byCaller.size > 0
+            ? byCaller.values()
+            : [{ probe: probe.name, caller: reader('partner', 'p-ev'), taskIds: [] }]),
+        );
+    }
+    await processAccepted(api, accepted, record, now);
+    return { probes: probes.length, found: record.found };
+  } finally {
+    setWorkflowStarter(undefined);
+    await stopAndDrop(api);
+  }
+};
+
+describe('every incoming event type at the edges of the input domain', () => {
+  it.each(eventSchemas.map((entry) => [entry.detailType, entry] as const))(
+    '%s: no failure but InvalidEventError naming the field, nothing written on refusal, accepted events read back and survive every job',
+    async (_type, { detailType, schema, detail }) => {
+      // Prepare + Act
+      const started = performance.now();
+      const { probes, found } = await runEventType(detailType, schema, detail);
+      figures.perTarget.push({ at: detailType, probes, seconds: Math.round((performance.now() - started) / 100) / 10 });
+      // Assess
+      expect(probes).toBeGreaterThan(0);
+      expect(found, summarize(found)).toEqual([]);
+    },
+    TIMEOUT,
+  );
+});
