@@ -117,6 +117,15 @@ describe('POST /local/jobs/{name}', () => {
     expect(bad.status).toBe(400);
     expect(errorFields(bad)).toEqual(['now']);
   });
+
+  it("holds a job's now to the input domain plus a year: year 9999 is a 400, 10 years ahead runs", async () => {
+    const far = await api.call('POST', '/local/jobs/deadline-reminders', { body: { now: '9999-12-01T09:00:00Z' } });
+    expect(far.status).toBe(400);
+    expect(errorFields(far)).toEqual(['now']);
+    const edge = new Date(Date.now() + 10 * 365 * 86_400_000).toISOString();
+    const run = await api.call('POST', '/local/jobs/deadline-reminders', { body: { now: edge } });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+  });
 });
 
 describe('GET /local/outbox', () => {

@@ -55,6 +55,20 @@ const stallCalls = (matches: (commandName: string, input: unknown) => boolean) =
   };
 };
 
+/** A `Case Submitted` for the budget partner, without envelope id and time (local mode adds them). */
+const caseSubmitted = (caseId: string) => ({
+  source: 'platform',
+  'detail-type': 'Case Submitted',
+  detail: {
+    caseId,
+    creditorOrgId: 'c-budget',
+    partnerOrgId: partner.org,
+    hasBankAccount: true,
+    contractSigned: true,
+    requiresQuote: false,
+  },
+});
+
 const fail = (message: string) => {
   throw new Error(message);
 };
@@ -107,20 +121,7 @@ describe('a DynamoDB stall past the time budget: 503 unavailable, and nothing wr
     // Prepare
     const before = await api.snapshot();
     const caseId = `case-${ulid()}`;
-    const event = {
-      id: ulid(),
-      source: 'platform',
-      'detail-type': 'Case Submitted',
-      time: new Date().toISOString(),
-      detail: {
-        caseId,
-        creditorOrgId: 'c-budget',
-        partnerOrgId: partner.org,
-        hasBankAccount: true,
-        contractSigned: true,
-        requiresQuote: false,
-      },
-    };
+    const event = { id: ulid(), time: new Date().toISOString(), ...caseSubmitted(caseId) };
     const context = { getRemainingTimeInMillis: () => FUNCTION_TIMEOUT_MS } as Context;
     const stall = stallCalls((command) => command === 'TransactWriteItemsCommand');
     // Act
@@ -217,22 +218,10 @@ describe('POST /local/events is bounded', () => {
   it('a call that runs past its time bound: 503 JSON saying how far it got, and no write after the answer', async () => {
     // Prepare
     const before = await api.snapshot();
-    const submitted = (caseId: string) => ({
-      source: 'platform',
-      'detail-type': 'Case Submitted',
-      detail: {
-        caseId,
-        creditorOrgId: 'c-budget',
-        partnerOrgId: partner.org,
-        hasBankAccount: true,
-        contractSigned: true,
-        requiresQuote: false,
-      },
-    });
     const stall = stallCalls((command) => command === 'TransactWriteItemsCommand');
     // Act
     const response = await api.call('POST', '/local/events', {
-      body: [submitted(`case-${ulid()}`), submitted(`case-${ulid()}`)],
+      body: [caseSubmitted(`case-${ulid()}`), caseSubmitted(`case-${ulid()}`)],
     });
     await stall.ended();
     // Assess

@@ -1,4 +1,5 @@
 // Local-only endpoints standing in for the platform's bus, the schedules and the outbox relay (never deployed).
+import { isInstantInDomain, MAX_YEARS_AHEAD } from '@casetasks/core';
 import { type Db, listOutboxSince, type OutboxEntry, TimeBudgetExceededError, withinTimeBudget } from '@casetasks/db';
 import { parsePlatformEvent } from '@casetasks/events';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -137,7 +138,17 @@ const postEvents = async (body: Buffer, { outbox, eventLimits }: LocalRoutesCont
   return jsonResponse(200, { results, ...(await outbox.syncAfterWrite()) });
 };
 
-const jobBodySchema = z.strictObject({ now: z.iso.datetime({ offset: true }).optional() });
+/**
+ * A job's simulated `now`: the input domain's window and one more year, so a run can see every deadline
+ * the domain admits (and its escalation) come due.
+ */
+const JOB_YEARS_AHEAD = MAX_YEARS_AHEAD + 1;
+const jobNowSchema = z.iso
+  .datetime({ offset: true, abort: true })
+  .refine((value) => isInstantInDomain(Date.parse(value), Date.now() + 365.2425 * 86_400_000), {
+    message: `must lie between 2000-01-01 and ${JOB_YEARS_AHEAD} years from now`,
+  });
+const jobBodySchema = z.strictObject({ now: jobNowSchema.optional() });
 
 /** POST /local/jobs/{name}: runs a scheduled job now (or at `now`), as its schedule would. */
 const postJob = async (name: string, body: Buffer, outbox: LocalOutbox): Promise<APIGatewayProxyStructuredResultV2> => {
