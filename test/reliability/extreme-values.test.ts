@@ -3,11 +3,10 @@
 // survives every scheduled job, now and at the domain's far edge.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EARLIEST_INSTANT, latestInstant } from '@casetasks/core';
 import { getTask } from '@casetasks/db';
 import { InvalidEventError, type PlatformDetailType, platformEventSchema } from '@casetasks/events';
-import { localClientConfig } from '@casetasks/local/dynamodb-local';
+import { startDynamoDbLocal } from '@casetasks/local/dynamodb-local';
 import { addBusinessDays } from 'date-fns';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -18,7 +17,6 @@ import { jobNames } from '../../functions/shared/jobs.js';
 import { setWorkflowStarter } from '../../functions/shared/workflow.js';
 import { type ApiHarness, type ApiResponse, type Caller, errorFields, startApi } from '../integration/api-client.js';
 import { platformEvent, type RawEvent, recordingWorkflow } from '../integration/events-helpers.js';
-import { endpoint } from '../support/table.js';
 import {
   dotted,
   type Edge,
@@ -446,15 +444,21 @@ const processAccepted = async (api: ApiHarness, accepted: readonly Accepted[], r
   figures.acceptedAndProcessed += processed.length;
 };
 
-/** Each route's table is dropped after it: DynamoDB Local slows down as tables pile up. */
-const stopAndDrop = async (api: ApiHarness) => {
-  await api.stop();
-  const admin = new DynamoDBClient(localClientConfig(endpoint()));
-  try {
-    await admin.send(new DeleteTableCommand({ TableName: api.server.tableName }));
-  } finally {
-    admin.destroy();
-  }
+/**
+ * Each route and detail-type runs on its own DynamoDB Local: one instance answers from a single SQLite
+ * thread that slows down as the probes' data piles up, and dropping a table does not give it back.
+ */
+const startOwnApi = async (prefix: string): Promise<{ api: ApiHarness; stop: () => Promise<void> }> => {
+  const local = await startDynamoDbLocal();
+  process.env.DYNAMODB_ENDPOINT = local.endpoint;
+  const api = await startApi(prefix);
+  return {
+    api,
+    stop: async () => {
+      await api.stop();
+      await local.stop();
+    },
+  };
 };
 
 // ---- HTTP routes -------------------------------------------------------------------------------
@@ -579,7 +583,7 @@ const settingsReadBack = async (api: ApiHarness, route: HttpRoute, caller: Calle
 const runHttpRoute = async (route: HttpRoute) => {
   const key = routeKey(route);
   const record = recorder(key);
-  const api = await startApi('rel-extreme');
+  const { api, stop } = await startOwnApi('rel-extreme');
   try {
     const caller = allowedCaller(route);
     const now = Date.now();
@@ -656,7 +660,7 @@ const runHttpRoute = async (route: HttpRoute) => {
     await processAccepted(api, accepted, record, now);
     return { probes: probes.length, found: record.found };
   } finally {
-    await stopAndDrop(api);
+    await stop();
   }
 };
 
@@ -754,7 +758,7 @@ const preludeOf = (detailType: PlatformDetailType, detail: unknown, time: string
 const runEventType = async (detailType: PlatformDetailType, schema: z.ZodType, detail: z.ZodType) => {
   const record = recorder(detailType);
   recordingWorkflow();
-  const api = await startApi('rel-extreme-ev');
+  const { api, stop } = await startOwnApi('rel-extreme-ev');
   try {
     const now = Date.now();
     const time = new Date(now - 3_600_000).toISOString();
@@ -854,7 +858,7 @@ const runEventType = async (detailType: PlatformDetailType, schema: z.ZodType, d
     return { probes: probes.length, found: record.found };
   } finally {
     setWorkflowStarter(undefined);
-    await stopAndDrop(api);
+    await stop();
   }
 };
 
