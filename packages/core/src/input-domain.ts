@@ -2,7 +2,8 @@
 // Declared once here so the validators, the docs tables and the extreme-values suite agree.
 import * as z from 'zod';
 
-const YEAR_MS = 365.2425 * 24 * 3_600_000;
+/** A mean Gregorian year: the unit of the domain's window. */
+export const YEAR_MS = 365.2425 * 24 * 3_600_000;
 
 /** The earliest instant any input may name: nothing in this service predates it. */
 export const EARLIEST_INSTANT = '2000-01-01T00:00:00.000Z';

@@ -1,5 +1,5 @@
 // Local-only endpoints standing in for the platform's bus, the schedules and the outbox relay (never deployed).
-import { isInstantInDomain, MAX_YEARS_AHEAD } from '@casetasks/core';
+import { isInstantInDomain, MAX_YEARS_AHEAD, YEAR_MS } from '@casetasks/core';
 import { type Db, listOutboxSince, type OutboxEntry, TimeBudgetExceededError, withinTimeBudget } from '@casetasks/db';
 import { parsePlatformEvent } from '@casetasks/events';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -145,7 +145,7 @@ const postEvents = async (body: Buffer, { outbox, eventLimits }: LocalRoutesCont
 const JOB_YEARS_AHEAD = MAX_YEARS_AHEAD + 1;
 const jobNowSchema = z.iso
   .datetime({ offset: true, abort: true })
-  .refine((value) => isInstantInDomain(Date.parse(value), Date.now() + 365.2425 * 86_400_000), {
+  .refine((value) => isInstantInDomain(Date.parse(value), Date.now() + YEAR_MS), {
     message: `must lie between 2000-01-01 and ${JOB_YEARS_AHEAD} years from now`,
   });
 const jobBodySchema = z.strictObject({ now: jobNowSchema.optional() });
