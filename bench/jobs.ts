@@ -1,12 +1,13 @@
 // Scheduled job benchmarks: deadline reminders, monthly surveys and the chat cleanup over N items each.
+
+import type { JobSummary } from '@casetasks/app/jobs';
+import { tasksDb } from '@casetasks/app/runtime';
 import { defaultPolicy, newTask, scheduleReminder, utcCalendar } from '@casetasks/core';
 import { mapBounded, toCaseItem, toTaskItem } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { configuredJudge, defaultSettings, runChatCleanup } from '../functions/scheduled/chat-cleanup.js';
 import { run as runReminders } from '../functions/scheduled/deadline-reminders.js';
 import { run as runSurveys } from '../functions/scheduled/monthly-surveys.js';
-import { tasksDb } from '../functions/shared/clients.js';
-import type { JobSummary } from '../functions/shared/jobs.js';
 import { NOW as CHAT_NOW, seedChatTask } from '../test/integration/chat-cleanup-fixtures.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
 import { attachIndexMeter } from './support/index-meter.js';

@@ -1,5 +1,6 @@
 // GET /tasks benchmarks: handler vs bare Query latency, RCU per page vs the ideal, and p50 at 1 000 vs 100 000 tasks.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tasksDb } from '@casetasks/app/runtime';
 import { closeTask, newTask, type Party, platformActor, type Task, type TaskType } from '@casetasks/core';
 import {
   type Db,
@@ -12,7 +13,6 @@ import {
 } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { handler } from '../functions/http/list-tasks.js';
-import { tasksDb } from '../functions/shared/clients.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
 import { type BenchCaller, callHttp } from './support/http-event.js';
 import { type BenchDatabase, type BenchTable, progress, secondsSince, seedItems } from './support/local-table.js';

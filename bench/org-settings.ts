@@ -1,9 +1,10 @@
 // Issue 11 benchmarks: one bulk call vs the same 100 single calls, and what an org's settings add to a create.
+
+import { tasksDb } from '@casetasks/app/runtime';
 import { newTask, type Task } from '@casetasks/core';
 import { putOrgSettingsSection, toTaskItem } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { handler } from '../functions/http/task-actions.js';
-import { tasksDb } from '../functions/shared/clients.js';
 import { attachCapacityMeter, type CapacityTotals } from './support/capacity-meter.js';
 import { type BenchCaller, callHttp } from './support/http-event.js';
 import { type BenchTable, seedItems } from './support/local-table.js';

@@ -1,10 +1,10 @@
 // Platform event benchmarks: WCU per event type vs the minimal writes, and throughput of a realistic mix.
+
+import { setWorkflowStarter, tasksDb } from '@casetasks/app/runtime';
 import { type Db, getTask, itemSize, mapBounded, toTaskItem } from '@casetasks/db';
 import type { PlatformDetailType } from '@casetasks/events';
 import { ulid } from 'ulid';
 import { type PlatformEventOutcome, processPlatformEvent } from '../functions/events/process-platform-event.js';
-import { tasksDb } from '../functions/shared/clients.js';
-import { setWorkflowStarter } from '../functions/shared/workflow.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
 import { attachIndexMeter } from './support/index-meter.js';
 

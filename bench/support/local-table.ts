@@ -1,14 +1,13 @@
 // The bench's DynamoDB Local: one instance per run, fresh tables, the service pointed at one, bulk seeding.
 import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import { createDb, type Db, mapBounded } from '@casetasks/db';
 import {
   type DynamoDbLocal,
   ensureTable,
   localClientConfig,
   startDynamoDbLocal,
-} from '@casetasks/local/dynamodb-local';
-import { resetClients } from '../../functions/shared/clients.js';
-import { resetConfig } from '../../functions/shared/config.js';
+} from '../../infra/local/dynamodb-local.js';
 
 export interface BenchTable {
   name: string;

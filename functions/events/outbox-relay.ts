@@ -3,12 +3,10 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { config, eventBridgeClient, logger, metrics } from '@casetasks/app/runtime';
 import { fromOutboxItem, isOutboxItem, type OutboxEntry } from '@casetasks/db';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { streamHandler } from '../middleware/stream-handler.js';
-import { eventBridgeClient } from '../shared/clients.js';
-import { config } from '../shared/config.js';
-import { logger, metrics } from '../shared/observability.js';
 
 export const OUTGOING_SOURCE = 'casetasks';
 /** PutEvents takes at most 10 entries per call. */

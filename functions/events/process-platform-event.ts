@@ -1,4 +1,7 @@
 // Validates one platform event and applies its task rules exactly once (any order, any number of deliveries).
+
+import { orgPolicies, type PolicyLookup } from '@casetasks/app/policies';
+import { logger, serviceCalendar, tasksDb } from '@casetasks/app/runtime';
 import type { Calendar } from '@casetasks/core';
 import {
   addMarker,
@@ -17,9 +20,6 @@ import {
   type PlatformEventOf,
   parsePlatformEvent,
 } from '@casetasks/events';
-import { serviceCalendar, tasksDb } from '../shared/clients.js';
-import { logger } from '../shared/observability.js';
-import { orgPolicies, type PolicyLookup } from '../shared/org-policies.js';
 import {
   bankAccountAssigned,
   caseSolved,

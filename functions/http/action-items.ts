@@ -1,9 +1,10 @@
 // GET /cases/{caseId}/action-items: the caller's open tasks on one case, overdue first, with the catalogue's label and CTA.
+
+import { tasksDb } from '@casetasks/app/runtime';
 import { catalogue, type Principal, type Task } from '@casetasks/core';
 import { planTaskList, queryTasks } from '@casetasks/db';
 import * as z from 'zod';
 import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
-import { tasksDb } from '../shared/clients.js';
 import { entityIdSchema, noQuerySchema } from './task-views.js';
 
 const actionItemSchema = z

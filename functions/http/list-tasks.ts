@@ -1,5 +1,7 @@
 // GET /tasks and GET /tasks/summary: the caller's task lists, one Query per page, and the tab counts.
 
+import { principalTimeZone } from '@casetasks/app/policies';
+import { logger, tasksDb } from '@casetasks/app/runtime';
 import {
   boundedDateSchema,
   boundedInstantSchema,
@@ -16,9 +18,6 @@ import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
 import * as z from 'zod';
 import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
-import { tasksDb } from '../shared/clients.js';
-import { logger } from '../shared/observability.js';
-import { principalTimeZone } from '../shared/org-policies.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import { entityIdSchema, noQuerySchema, taskViewSchema, toTaskView } from './task-views.js';
 

@@ -1,4 +1,6 @@
 // The org's settings: working calendar, reminder thresholds and auto-assignment. Any role reads, owners replace a section.
+
+import { config, tasksDb } from '@casetasks/app/runtime';
 import {
   type AutoAssignmentSettings,
   autoAssignmentSettingsSchema,
@@ -19,8 +21,6 @@ import {
 import { getOrgSettings, putOrgSettingsSection } from '@casetasks/db';
 import * as z from 'zod';
 import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
-import { tasksDb } from '../shared/clients.js';
-import { config } from '../shared/config.js';
 import { noQuerySchema } from './task-views.js';
 
 type Section = 'calendar' | 'reminders' | 'autoAssignment';

@@ -1,4 +1,6 @@
 // SLA views of a partner org: the Partner Score SLA component for a period and the case-update dashboard.
+
+import { logger, tasksDb } from '@casetasks/app/runtime';
 import {
   activeCaseOf,
   boundedDateSchema,
@@ -16,8 +18,6 @@ import {
 import { activeCasesOfPartner, slaTasksInPeriod } from '@casetasks/db';
 import * as z from 'zod';
 import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
-import { tasksDb } from '../shared/clients.js';
-import { logger } from '../shared/observability.js';
 import { noQuerySchema } from './task-views.js';
 
 const instant = z

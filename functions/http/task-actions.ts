@@ -1,5 +1,7 @@
 // Portal writes: create a manual task, postpone, assign, mark as done, log a call. Rules in core; writes conditional.
 import { createHash } from 'node:crypto';
+import { autoAssign, principalPolicy, servicePolicies } from '@casetasks/app/policies';
+import { tasksDb } from '@casetasks/app/runtime';
 import {
   assignTask,
   type Calendar,
@@ -39,8 +41,6 @@ import {
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { type HttpResult, httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
-import { tasksDb } from '../shared/clients.js';
-import { autoAssign, principalPolicy, servicePolicies } from '../shared/org-policies.js';
 import {
   changeableTask,
   entityIdSchema,

@@ -1,7 +1,8 @@
 // GET /tasks/{id} and its audit history: only tasks of the caller's party and org exist for the caller.
+
+import { tasksDb } from '@casetasks/app/runtime';
 import { listHistory } from '@casetasks/db';
 import { httpHandler, httpRoute, type RouteMap } from '../middleware/http-handler.js';
-import { tasksDb } from '../shared/clients.js';
 import {
   historySchema,
   noQuerySchema,

@@ -1,4 +1,6 @@
 // Shapes the portal API shares across route groups: ids, the public task view and the visible-task read.
+
+import { tasksDb } from '@casetasks/app/runtime';
 import {
   assertMayChange,
   assertVisible,
@@ -12,7 +14,6 @@ import {
 } from '@casetasks/core';
 import { getTask } from '@casetasks/db';
 import * as z from 'zod';
-import { tasksDb } from '../shared/clients.js';
 
 /** Task ids are ULIDs (Crockford base32, 26 characters). */
 export const taskIdSchema = z

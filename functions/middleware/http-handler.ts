@@ -3,13 +3,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { logger, metrics, timeLimits, tracer } from '@casetasks/app/runtime';
 import { MAX_JSON_BODY_BYTES, type Principal, portalClaimsSchema, prototypeKeyPath } from '@casetasks/core';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { ZodType } from 'zod';
-import { timeLimits } from '../shared/config.js';
-import { logger, metrics, tracer } from '../shared/observability.js';
 import {
   BodyTooLargeError,
   errorResponse,

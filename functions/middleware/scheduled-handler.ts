@@ -2,9 +2,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { JobInput, JobSummary } from '@casetasks/app/jobs';
+import { logger, metrics, tracer } from '@casetasks/app/runtime';
 import middy from '@middy/core';
-import type { JobInput, JobSummary } from '../shared/jobs.js';
-import { logger, metrics, tracer } from '../shared/observability.js';
 import { budgeted } from './time-budget.js';
 
 /**

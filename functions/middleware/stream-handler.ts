@@ -2,9 +2,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { logger, metrics, tracer } from '@casetasks/app/runtime';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { logger, metrics, tracer } from '../shared/observability.js';
 
 export const streamHandler = (name: string, consume: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>) =>
   middy(consume)

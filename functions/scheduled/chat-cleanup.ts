@@ -2,6 +2,8 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { type ChatJudge, createBedrockJudge, offlineJudge } from '@casetasks/ai';
+import type { JobInput, JobSummary } from '@casetasks/app/jobs';
+import { config, logger, metrics, tasksDb } from '@casetasks/app/runtime';
 import { closeTask, type Party, type Task } from '@casetasks/core';
 import {
   checkpointKey,
@@ -21,10 +23,6 @@ import {
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { scheduledHandler } from '../middleware/scheduled-handler.js';
-import { tasksDb } from '../shared/clients.js';
-import { config } from '../shared/config.js';
-import type { JobInput, JobSummary } from '../shared/jobs.js';
-import { logger, metrics } from '../shared/observability.js';
 
 export const JOB = 'chat-cleanup';
 /** Partner tasks first, then creditor tasks: each party is its own run with its own checkpoint (seed 001). */

@@ -1,4 +1,8 @@
 // Hourly job: each reminder point (warnings, `Task Overdue`, `Task Escalated`) once per task and deadline, and the `Daily Digest` once per recipient and local day.
+
+import type { JobInput, JobSummary } from '@casetasks/app/jobs';
+import { orgPolicies, type PolicyLookup } from '@casetasks/app/policies';
+import { logger, serviceCalendar, tasksDb } from '@casetasks/app/runtime';
 import {
   buildDigest,
   changeTask,
@@ -35,10 +39,6 @@ import {
   VersionConflictError,
 } from '@casetasks/db';
 import { scheduledHandler } from '../middleware/scheduled-handler.js';
-import { serviceCalendar, tasksDb } from '../shared/clients.js';
-import type { JobInput, JobSummary } from '../shared/jobs.js';
-import { logger } from '../shared/observability.js';
-import { orgPolicies, type PolicyLookup } from '../shared/org-policies.js';
 import { DEFAULT_CONCURRENCY, type JobRunOptions, runDueItemsJob } from './due-items-job.js';
 
 const JOB = 'deadline-reminders';

@@ -1,8 +1,8 @@
 // The run of a job that walks a sparse "due" index: options shared by every such job, progress logs, summary.
+
+import type { JobInput, JobSummary } from '@casetasks/app/jobs';
+import { logger, tasksDb } from '@casetasks/app/runtime';
 import { type DueWalk, walkDueItems } from '@casetasks/db';
-import { tasksDb } from '../shared/clients.js';
-import type { JobInput, JobSummary } from '../shared/jobs.js';
-import { logger } from '../shared/observability.js';
 
 export interface JobRunOptions {
   /** Stop starting pages after this long (the Lambda timeout is 5 minutes). */

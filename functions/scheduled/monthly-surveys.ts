@@ -1,4 +1,8 @@
 // Daily job: one `update_case_status` task per active case and month, never two, then the case's next survey a month on.
+
+import type { JobInput, JobSummary } from '@casetasks/app/jobs';
+import { autoAssign, orgPolicies, type PolicyLookup } from '@casetasks/app/policies';
+import { serviceCalendar, tasksDb } from '@casetasks/app/runtime';
 import {
   type CaseState,
   creationEntry,
@@ -29,9 +33,6 @@ import {
 } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { scheduledHandler } from '../middleware/scheduled-handler.js';
-import { serviceCalendar, tasksDb } from '../shared/clients.js';
-import type { JobInput, JobSummary } from '../shared/jobs.js';
-import { autoAssign, orgPolicies, type PolicyLookup } from '../shared/org-policies.js';
 import { type JobRunOptions, runDueItemsJob } from './due-items-job.js';
 
 const JOB = 'monthly-surveys';

@@ -1,8 +1,9 @@
 // First step of the paused-case follow-up: open the follow-up task once and compute the times the Wait states use.
+
+import { servicePolicies } from '@casetasks/app/policies';
+import { tasksDb } from '@casetasks/app/runtime';
 import { approachingAt, escalationAt } from '@casetasks/core';
 import { ensurePausedCaseTask } from '../events/lifecycle/paused-case.js';
-import { tasksDb } from '../shared/clients.js';
-import { servicePolicies } from '../shared/org-policies.js';
 import { type FollowUpStart, type FollowUpState, followUpStartSchema } from './follow-up-contract.js';
 import { stepHandler } from './step-handler.js';
 

@@ -1,7 +1,8 @@
 // Later steps of the paused-case follow-up: re-read the task and, while it is open, emit the stage's event once.
+
+import { tasksDb } from '@casetasks/app/runtime';
 import { reminderEvent } from '@casetasks/core';
 import { DuplicateEventError, emitOnce, followUpMarker, getTask } from '@casetasks/db';
-import { tasksDb } from '../shared/clients.js';
 import {
   type FollowUpReminderInput,
   type FollowUpStage,

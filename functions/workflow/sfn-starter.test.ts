@@ -6,9 +6,9 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import { resetConfig } from '@casetasks/app/runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetConfig } from '../shared/config.js';
 import { executionArn, sfnWorkflowStarter } from './sfn-starter.js';
 
 const machineArn = 'arn:aws:states:eu-west-1:123456789012:stateMachine:PausedCaseFollowUp';

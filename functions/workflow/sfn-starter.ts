@@ -6,8 +6,7 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { config } from '../shared/config.js';
-import { pausedCaseExecutionName, type WorkflowStarter } from '../shared/workflow.js';
+import { config, pausedCaseExecutionName, type WorkflowStarter } from '@casetasks/app/runtime';
 
 const sfn = new SFNClient({});
 

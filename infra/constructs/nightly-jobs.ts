@@ -1,4 +1,6 @@
 // The periodic jobs: chat cleanup at 02:00 UTC, deadline reminders hourly, monthly surveys daily, on EventBridge Scheduler.
+
+import type { JobName } from '@casetasks/app/jobs';
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -6,7 +8,6 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import type { JobName } from '../../functions/shared/jobs.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { acknowledgeWildcardResource } from './nag.js';
 import { ServiceFunction } from './service-function.js';

@@ -7,7 +7,7 @@ import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { followUpStates } from '../../functions/workflow/follow-up-contract.js';
-import { definitionFromTemplate, synthesizedFollowUpDefinition } from '../../packages/local/src/state-machine.js';
+import { definitionFromTemplate, synthesizedFollowUpDefinition } from '../../infra/local/state-machine.js';
 import { buildTestApp } from '../testing/test-app.js';
 import { PausedCaseFollowUp } from './paused-case-follow-up.js';
 

@@ -1,8 +1,9 @@
 // The HTTP API follows functions/http/routes.ts row by row: JWT on every non-public route, one function per entry.
+
+import { timeLimits } from '@casetasks/app/runtime';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { httpRoutes, routeKey } from '../../functions/http/routes.js';
-import { timeLimits } from '../../functions/shared/config.js';
 import { buildTestApp, referencedId, resourcesOf, roleOfFunction, statementsOfRole } from '../testing/test-app.js';
 import { tableActions } from './tasks-table.js';
 

@@ -1,4 +1,6 @@
 // The portals' HTTPS API: one Lambda per route group of functions/http/routes.ts, JWT-authorized, logged, throttled.
+
+import { timeLimits } from '@casetasks/app/runtime';
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -16,7 +18,6 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type HttpRoute, httpRoutes } from '../../functions/http/routes.js';
-import { timeLimits } from '../../functions/shared/config.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './tasks-table.js';
 

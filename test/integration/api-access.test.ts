@@ -2,7 +2,7 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpRoute, httpRoutes, routeKey } from '../../functions/http/routes.js';
-import { DEFAULT_LOCAL_JWT_SECRET, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../packages/local/src/local-jwt.js';
+import { DEFAULT_LOCAL_JWT_SECRET, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../infra/local/local-jwt.js';
 import { type ApiHarness, type Caller, fillPath, json, startApi, token } from './api-client.js';
 
 const owner: Caller = { party: 'partner', org: 'p-1', user: 'u-owner', role: 'manager' };

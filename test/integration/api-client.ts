@@ -2,10 +2,10 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { creationEntry, newTask, type Party, platformActor, type Task, type TaskType } from '@casetasks/core';
 import { createDb, createTask, type Db } from '@casetasks/db';
-import { localClientConfig } from '@casetasks/local/dynamodb-local';
 import { ulid } from 'ulid';
-import { type PortalClaims, signLocalToken } from '../../packages/local/src/local-jwt.js';
-import { type LocalServer, type LocalServerOptions, startLocalServer } from '../../packages/local/src/server.js';
+import { localClientConfig } from '../../infra/local/dynamodb-local.js';
+import { type PortalClaims, signLocalToken } from '../../infra/local/local-jwt.js';
+import { type LocalServer, type LocalServerOptions, startLocalServer } from '../../infra/local/server.js';
 import { endpoint } from '../support/table.js';
 
 export interface Caller {

@@ -1,8 +1,9 @@
 // Org settings over real HTTP: defaults, owner-only replacement per section, isolation between orgs, 403/400 writing
 // nothing, and a changed calendar or auto-assignment rule applying to the next manual task.
+
+import { resetConfig } from '@casetasks/app/runtime';
 import { addWorkingDays, DEFAULT_REMINDER_SETTINGS, loadCalendar } from '@casetasks/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { resetConfig } from '../../functions/shared/config.js';
 import { type ApiHarness, type Caller, errorFields, json, startApi } from './api-client.js';
 
 const owner: Caller = { party: 'partner', org: 'p-set', user: 'u-boss', role: 'owner' };

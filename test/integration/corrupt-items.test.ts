@@ -3,6 +3,7 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { offlineJudge } from '@casetasks/ai';
+import { CORRUPT_ITEMS_METRIC, logger } from '@casetasks/app/runtime';
 import {
   creationEntry,
   defaultPolicy,
@@ -28,7 +29,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runChatCleanup } from '../../functions/scheduled/chat-cleanup.js';
 import { run as runReminders } from '../../functions/scheduled/deadline-reminders.js';
 import { run as runSurveys } from '../../functions/scheduled/monthly-surveys.js';
-import { CORRUPT_ITEMS_METRIC, logger } from '../../functions/shared/observability.js';
 import { type ApiHarness, type Caller, json, startApi } from './api-client.js';
 import { deps, NIGHT, NOW, OVERDUE, seedChatTask } from './chat-cleanup-fixtures.js';
 

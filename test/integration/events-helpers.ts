@@ -1,11 +1,16 @@
 // Shared set-up of the event lifecycle tests: a fresh table, the event processor on it, and readers.
+
+import {
+  type PausedCaseRef,
+  type PausedCaseStart,
+  resetClients,
+  resetConfig,
+  setWorkflowStarter,
+} from '@casetasks/app/runtime';
 import { type Party, type Task, weekendCalendar } from '@casetasks/core';
 import { type Db, getOpenTaskOfScope, listOutboxSince, queryTasks, type ScopeRef, taskPartitions } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { type PlatformEventOutcome, processPlatformEvent } from '../../functions/events/process-platform-event.js';
-import { resetClients } from '../../functions/shared/clients.js';
-import { resetConfig } from '../../functions/shared/config.js';
-import { type PausedCaseRef, type PausedCaseStart, setWorkflowStarter } from '../../functions/shared/workflow.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 
 export const calendar = weekendCalendar('UTC');

@@ -1,3 +1,4 @@
+import { setWorkflowStarter } from '@casetasks/app/runtime';
 import { catalogueTask, creationEntry, platformActor, scopeKeys } from '@casetasks/core';
 import { createTask, getCaseState, listHistory, listOutboxSince, type ScopeRef } from '@casetasks/db';
 import { InvalidEventError } from '@casetasks/events';
@@ -5,7 +6,6 @@ import type { Context } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/events/case-events.js';
-import { setWorkflowStarter } from '../../functions/shared/workflow.js';
 import { calendar, type EventsHarness, eventsHarness, platformEvent, recordingWorkflow } from './events-helpers.js';
 
 let h: EventsHarness;

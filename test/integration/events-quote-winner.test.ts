@@ -1,8 +1,9 @@
 // A quote case has no partner until its winner is picked: what events owe the partner before that waits for the
 // winner, so a winner delivered after Case Solved, a pause or commission events still gives its tasks (issue 15).
+
+import { setWorkflowStarter } from '@casetasks/app/runtime';
 import type { Task } from '@casetasks/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setWorkflowStarter } from '../../functions/shared/workflow.js';
 import {
   type EventsHarness,
   eventsHarness,

@@ -1,8 +1,9 @@
 // Replay property: a realistic stream applied in order, and again with every event delivered twice in a
 // shuffled order, ends with the same tasks. See docs/events.md ("Replay property") for what is compared.
+
+import { setWorkflowStarter } from '@casetasks/app/runtime';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setWorkflowStarter } from '../../functions/shared/workflow.js';
 import { type EventsHarness, eventsHarness, type RawEvent, recordingWorkflow } from './events-helpers.js';
 import {
   allTasks,

@@ -1,3 +1,4 @@
+import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import {
   creationEntry,
   defaultPolicy,
@@ -11,8 +12,6 @@ import { createTask, getTask, listHistory, listOutboxSince, type OutboxEntry } f
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../functions/scheduled/deadline-reminders.js';
-import { resetClients } from '../../functions/shared/clients.js';
-import { resetConfig } from '../../functions/shared/config.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 
 let table: TestTable;

@@ -1,11 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import type { CaseState, Task } from '@casetasks/core';
 import { getCaseState, listOutboxSince, toCaseItem } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../functions/scheduled/monthly-surveys.js';
-import { resetClients } from '../../functions/shared/clients.js';
-import { resetConfig } from '../../functions/shared/config.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 
 let table: TestTable;

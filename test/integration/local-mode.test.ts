@@ -140,7 +140,7 @@ describe('GET /local/outbox', () => {
 describe('npm run token', () => {
   it('prints a token the local authorizer accepts with those claims', async () => {
     const { stdout } = await promisify(execFile)('node_modules/.bin/tsx', [
-      'packages/local/src/token-cli.ts',
+      'infra/local/token-cli.ts',
       '--party',
       'creditor',
       '--org',

@@ -1,4 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import {
   type CaseState,
   closeTask,
@@ -14,8 +15,6 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler } from '../../functions/http/sla.js';
-import { resetClients } from '../../functions/shared/clients.js';
-import { resetConfig } from '../../functions/shared/config.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 
 const now = new Date('2026-11-20T12:00:00.000Z');

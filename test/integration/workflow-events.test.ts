@@ -1,12 +1,10 @@
+import { resetClients, resetConfig, setWorkflowStarter } from '@casetasks/app/runtime';
 import type { Task } from '@casetasks/core';
 import { getTask, listOutboxSince } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processPlatformEvent } from '../../functions/events/process-platform-event.js';
-import { resetClients } from '../../functions/shared/clients.js';
-import { resetConfig } from '../../functions/shared/config.js';
-import { setWorkflowStarter } from '../../functions/shared/workflow.js';
-import { createLocalWorkflowStarter, type LocalWorkflowStarter } from '../../packages/local/src/state-machine.js';
+import { createLocalWorkflowStarter, type LocalWorkflowStarter } from '../../infra/local/state-machine.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 
 const pausedAt = '2026-11-23T12:00:00.000Z';

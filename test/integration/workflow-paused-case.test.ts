@@ -1,12 +1,11 @@
+import type { PausedCaseRef } from '@casetasks/app/runtime';
+import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import { closeTask, platformActor, type Task } from '@casetasks/core';
 import { getTask, listOutboxSince, saveChange } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resetClients } from '../../functions/shared/clients.js';
-import { resetConfig } from '../../functions/shared/config.js';
-import type { PausedCaseRef } from '../../functions/shared/workflow.js';
 import type { FollowUpStart } from '../../functions/workflow/follow-up-contract.js';
-import { createLocalWorkflowStarter, type LocalWorkflowStarter } from '../../packages/local/src/state-machine.js';
+import { createLocalWorkflowStarter, type LocalWorkflowStarter } from '../../infra/local/state-machine.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 
 // Monday noon; + 14 business days = Fri 11 Dec; − 3 BD = Tue 8 Dec; + 7 days = Fri 18 Dec.

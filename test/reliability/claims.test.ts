@@ -1,6 +1,6 @@
 // Claims held to the id grammar (issue 15, class 3): every malformed or ill-timed identity is the authorizer's 401, nothing evaluated.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SignOptions, signLocalPayload } from '../../packages/local/src/local-jwt.js';
+import { type SignOptions, signLocalPayload } from '../../infra/local/local-jwt.js';
 import { type ApiHarness, type ApiResponse, startApi } from '../integration/api-client.js';
 import { injections, oddUnicode } from './nasty-values.js';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signLocalToken } from '../../packages/local/src/local-jwt.js';
-import { type LocalServer, startLocalServer } from '../../packages/local/src/server.js';
+import { signLocalToken } from '../../infra/local/local-jwt.js';
+import { type LocalServer, startLocalServer } from '../../infra/local/server.js';
 
 const fail = (message: string) => {
   throw new Error(message);

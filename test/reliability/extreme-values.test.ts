@@ -3,18 +3,18 @@
 // survives every scheduled job, now and at the domain's far edge.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { jobNames } from '@casetasks/app/jobs';
+import { setWorkflowStarter } from '@casetasks/app/runtime';
 import { EARLIEST_INSTANT, latestInstant } from '@casetasks/core';
 import { getTask } from '@casetasks/db';
 import { InvalidEventError, type PlatformDetailType, platformEventSchema } from '@casetasks/events';
-import { startDynamoDbLocal } from '@casetasks/local/dynamodb-local';
 import { addBusinessDays } from 'date-fns';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { processPlatformEvent } from '../../functions/events/process-platform-event.js';
 import { type HttpRoute, routeKey } from '../../functions/http/routes.js';
-import { jobNames } from '../../functions/shared/jobs.js';
-import { setWorkflowStarter } from '../../functions/shared/workflow.js';
+import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.js';
 import { type ApiHarness, type ApiResponse, type Caller, errorFields, startApi } from '../integration/api-client.js';
 import { platformEvent, type RawEvent, recordingWorkflow } from '../integration/events-helpers.js';
 import {

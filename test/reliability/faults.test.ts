@@ -17,6 +17,7 @@ import {
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { createBedrockJudge, VERDICT_TOOL } from '@casetasks/ai';
+import { type PausedCaseRef, resetClients, resetConfig, setWorkflowStarter } from '@casetasks/app/runtime';
 import {
   assignTask,
   closeTask,
@@ -44,12 +45,9 @@ import { ulid } from 'ulid';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { relayOutbox } from '../../functions/events/outbox-relay.js';
 import { runChatCleanup } from '../../functions/scheduled/chat-cleanup.js';
-import { resetClients } from '../../functions/shared/clients.js';
-import { resetConfig } from '../../functions/shared/config.js';
-import { type PausedCaseRef, setWorkflowStarter } from '../../functions/shared/workflow.js';
 import type { FollowUpStart } from '../../functions/workflow/follow-up-contract.js';
 import { sfnWorkflowStarter } from '../../functions/workflow/sfn-starter.js';
-import { createLocalWorkflowStarter } from '../../packages/local/src/state-machine.js';
+import { createLocalWorkflowStarter } from '../../infra/local/state-machine.js';
 import { deps, NOW, seedChatTask } from '../integration/chat-cleanup-fixtures.js';
 import { type EventsHarness, eventsHarness } from '../integration/events-helpers.js';
 import { createTestTable, type TestTable } from '../support/table.js';

@@ -1,11 +1,12 @@
 // Replay, widened to every incoming detail-type: in order vs every event twice and shuffled (fast-check, seeded)
 // ends with the same tasks and the same case states.
+
+import { setWorkflowStarter } from '@casetasks/app/runtime';
 import type { CaseState } from '@casetasks/core';
 import { getCaseState } from '@casetasks/db';
 import { platformDetailTypes } from '@casetasks/events';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setWorkflowStarter } from '../../functions/shared/workflow.js';
 import {
   type EventsHarness,
   eventsHarness,

@@ -1,6 +1,7 @@
 // Time budgets: a stalled DynamoDB never leads to a write after the answer; local mode answers writes from their own result and bounds /local/events.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { tasksDb } from '@casetasks/app/runtime';
 import {
   CONFLICT_ATTEMPTS,
   createDb,
@@ -10,12 +11,11 @@ import {
   Transaction,
   withinTimeBudget,
 } from '@casetasks/db';
-import { freePort, localClientConfig } from '@casetasks/local/dynamodb-local';
 import type { Context } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as caseEvents } from '../../functions/events/case-events.js';
-import { tasksDb } from '../../functions/shared/clients.js';
+import { freePort, localClientConfig } from '../../infra/local/dynamodb-local.js';
 import { type ApiHarness, type Caller, errorFields, json, startApi } from '../integration/api-client.js';
 
 const partner: Caller = { party: 'partner', org: 'p-budget', user: 'u-1', role: 'manager' };

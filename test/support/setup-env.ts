@@ -2,8 +2,9 @@
 // One instance per file, not per run: DynamoDB Local answers from one SQLite thread that slows down as
 // a run's tables and items pile up (a late file ran 7x slower than alone), so every file now runs at
 // the speed it has alone, and two files run side by side on two instances.
-import { startDynamoDbLocal } from '@casetasks/local/dynamodb-local';
+
 import { afterAll } from 'vitest';
+import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.js';
 
 // The SDK's notice about dropping Node 20 is not a test result.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -1,8 +1,8 @@
 // A fresh table per test file, created from the shared definition, on the run's DynamoDB Local.
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDb, createTableInput, type Db } from '@casetasks/db';
-import { localClientConfig } from '@casetasks/local/dynamodb-local';
 import { ulid } from 'ulid';
+import { localClientConfig } from '../../infra/local/dynamodb-local.js';
 
 export interface TestTable {
   db: Db;

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { httpRoutes, routeKey } from '../../functions/http/routes.js';
 import { UnauthorizedError } from '../../functions/middleware/http-errors.js';
 import { httpHandler, httpRoute, principalFromEvent } from '../../functions/middleware/http-handler.js';
-import { localLambdaContext, toApiGatewayEvent } from '../../packages/local/src/api-gateway.js';
+import { localLambdaContext, toApiGatewayEvent } from '../../infra/local/api-gateway.js';
 
 const createRoute = httpRoutes.find((route) => routeKey(route) === 'POST /tasks');
 if (!createRoute) throw new Error('POST /tasks is missing from the route table');

@@ -1,7 +1,8 @@
 // A case's status changes: more info needed, leaving paused, and the case closing.
+
+import { type WorkflowStarter, workflowStarter } from '@casetasks/app/runtime';
 import { aggregateTypes, type CaseStatus, catalogue, scopeKeys } from '@casetasks/core';
 import { getScope, getTask, openTasksOfCase, recordScopeClosure } from '@casetasks/db';
-import { type WorkflowStarter, workflowStarter } from '../../shared/workflow.js';
 import { sfnWorkflowStarter } from '../../workflow/sfn-starter.js';
 import { leaveAggregate } from './aggregates.js';
 import { type KnownCase, updateCase } from './context.js';

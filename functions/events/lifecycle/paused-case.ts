@@ -1,7 +1,8 @@
 // The follow-up task of a paused case, shared by the survey event and the state machine's first step.
+
+import type { PolicyLookup } from '@casetasks/app/policies';
 import { type Party, scopeKeys, type Task, type TaskType } from '@casetasks/core';
 import { type Db, getCaseState, type ScopeRef } from '@casetasks/db';
-import type { PolicyLookup } from '../../shared/org-policies.js';
 import { retryRaces } from './context.js';
 import { newStepContext, openTask, type StepContext, scopeRef } from './steps.js';
 

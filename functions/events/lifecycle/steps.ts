@@ -1,4 +1,6 @@
 // The building blocks every event rule uses: a marked write step, open-a-task and close-a-scope.
+
+import { autoAssign, type PolicyLookup } from '@casetasks/app/policies';
 import {
   type CaseState,
   type CatalogueTaskInput,
@@ -32,7 +34,6 @@ import {
   saveChange,
 } from '@casetasks/db';
 import { ulid } from 'ulid';
-import { autoAssign, type PolicyLookup } from '../../shared/org-policies.js';
 
 export interface TaskEffect {
   action: 'created' | 'updated' | 'closed' | 'cancelled' | 'recorded' | 'ignored';

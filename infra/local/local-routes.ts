@@ -1,21 +1,22 @@
 // Local-only endpoints standing in for the platform's bus, the schedules and the outbox relay (never deployed).
+
+import { type JobInput, type JobName, type JobSummary, jobNames } from '@casetasks/app/jobs';
 import { isInstantInDomain, MAX_YEARS_AHEAD, YEAR_MS } from '@casetasks/core';
 import { type Db, listOutboxSince, type OutboxEntry, TimeBudgetExceededError, withinTimeBudget } from '@casetasks/db';
 import { parsePlatformEvent } from '@casetasks/events';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { type PlatformEventOutcome, processPlatformEvent } from '../../../functions/events/process-platform-event.js';
+import { type PlatformEventOutcome, processPlatformEvent } from '../../functions/events/process-platform-event.js';
 import {
   errorBody,
   errorResponse,
   jsonResponse,
   RequestValidationError,
-} from '../../../functions/middleware/http-errors.js';
-import { run as chatCleanup } from '../../../functions/scheduled/chat-cleanup.js';
-import { run as deadlineReminders } from '../../../functions/scheduled/deadline-reminders.js';
-import { run as monthlySurveys } from '../../../functions/scheduled/monthly-surveys.js';
-import { type JobInput, type JobName, type JobSummary, jobNames } from '../../../functions/shared/jobs.js';
+} from '../../functions/middleware/http-errors.js';
+import { run as chatCleanup } from '../../functions/scheduled/chat-cleanup.js';
+import { run as deadlineReminders } from '../../functions/scheduled/deadline-reminders.js';
+import { run as monthlySurveys } from '../../functions/scheduled/monthly-surveys.js';
 
 const jobs: Record<JobName, (input: JobInput) => Promise<JobSummary>> = {
   'monthly-surveys': (input) => monthlySurveys(input),

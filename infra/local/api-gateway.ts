@@ -2,7 +2,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ulid } from 'ulid';
-import { type HttpRoute, routeKey } from '../../../functions/http/routes.js';
+import { type HttpRoute, routeKey } from '../../functions/http/routes.js';
 import { LocalTokenError, verifyLocalToken } from './local-jwt.js';
 
 export type HttpLambda = (

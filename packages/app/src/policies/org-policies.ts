@@ -13,9 +13,9 @@ import {
   toCalendarInput,
 } from '@casetasks/core';
 import { type Db, getOrgSettings, nextAssignmentTurn, openTaskCounts } from '@casetasks/db';
-import { serviceCalendar, tasksDb } from './clients.js';
-import { config } from './config.js';
-import { logger } from './observability.js';
+import { serviceCalendar, tasksDb } from '../runtime/clients.js';
+import { config } from '../runtime/config.js';
+import { logger } from '../runtime/observability.js';
 
 export interface PolicyLookup {
   of(party: Party, orgId: string): Promise<OrgPolicy>;

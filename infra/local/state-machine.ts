@@ -1,23 +1,23 @@
 // Runs the synthesized paused-case state machine in-process: aws-local-stepfunctions, real step handlers, a controllable clock.
 import './promise-with-resolvers.js';
-import { App, Stack } from 'aws-cdk-lib';
-import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import * as z from 'zod';
 import {
   type PausedCaseRef,
   type PausedCaseStart,
   pausedCaseExecutionName,
   type WorkflowStarter,
-} from '../../../functions/shared/workflow.js';
-import { createFollowUpTask } from '../../../functions/workflow/create-follow-up-task.js';
+} from '@casetasks/app/runtime';
+import { App, Stack } from 'aws-cdk-lib';
+import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import * as z from 'zod';
+import { createFollowUpTask } from '../../functions/workflow/create-follow-up-task.js';
 import {
   followUpReminderInputSchema,
   followUpStartSchema,
   followUpStates,
-} from '../../../functions/workflow/follow-up-contract.js';
-import { sendFollowUpReminder } from '../../../functions/workflow/send-follow-up-reminder.js';
-import { PausedCaseFollowUp } from '../../../infra/constructs/paused-case-follow-up.js';
+} from '../../functions/workflow/follow-up-contract.js';
+import { sendFollowUpReminder } from '../../functions/workflow/send-follow-up-reminder.js';
+import { PausedCaseFollowUp } from '../constructs/paused-case-follow-up.js';
 
 const LOCAL_ACCOUNT = '000000000000';
 const LOCAL_REGION = 'eu-west-1';

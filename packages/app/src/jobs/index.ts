@@ -1,0 +1,2 @@
+// Scheduled jobs: the contract every job run shares.
+export * from './job-contract.js';
