@@ -5,6 +5,7 @@ import {
   type ConverseCommandInput,
   type ConverseCommandOutput,
 } from '@aws-sdk/client-bedrock-runtime';
+import { type RetryHooks, type RetryPolicy, withRetry } from '@casetasks/core';
 import * as z from 'zod';
 import {
   type ChatJudge,
@@ -16,7 +17,7 @@ import {
   type Verdict,
 } from './judge.js';
 import { systemBlocks, toolConfig, userContent, VERDICT_TOOL } from './prompt.js';
-import { defaultRetryPolicy, type RetryHooks, type RetryPolicy, withDeadline, withRetry } from './retry.js';
+import { defaultRetryPolicy, withDeadline } from './retry.js';
 
 /** Errors a later attempt may not see again (Bedrock's own throttling and transient faults). */
 const transientErrors = new Set([

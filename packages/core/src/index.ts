@@ -1,4 +1,5 @@
 // @casetasks/core: the product's domain. No AWS, Lambda or DynamoDB imports here.
+export * from './bounded.js';
 export * from './calendar.js';
 export * from './case-state.js';
 export * from './case-update-sla.js';
@@ -10,6 +11,7 @@ export * from './input-domain.js';
 export * from './lifecycle.js';
 export * from './org-settings.js';
 export * from './reminders.js';
+export * from './retry.js';
 export * from './rules/index.js';
 export * from './sla.js';
 export * from './sla-report.js';
