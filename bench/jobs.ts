@@ -1,13 +1,17 @@
 // Scheduled job benchmarks: deadline reminders, monthly surveys and the chat cleanup over N items each.
 
-import type { JobSummary } from '@casetasks/app/jobs';
+import {
+  configuredJudge,
+  defaultChatCleanupSettings,
+  type JobSummary,
+  runChatCleanup,
+  runDeadlineReminders as runReminders,
+  runMonthlySurveys as runSurveys,
+} from '@casetasks/app/jobs';
 import { tasksDb } from '@casetasks/app/runtime';
-import { defaultPolicy, newTask, scheduleReminder, utcCalendar } from '@casetasks/core';
-import { mapBounded, toCaseItem, toTaskItem } from '@casetasks/db';
+import { defaultPolicy, mapBounded, newTask, scheduleReminder, utcCalendar } from '@casetasks/core';
+import { toCaseItem, toTaskItem } from '@casetasks/db';
 import { ulid } from 'ulid';
-import { configuredJudge, defaultSettings, runChatCleanup } from '../functions/scheduled/chat-cleanup.js';
-import { run as runReminders } from '../functions/scheduled/deadline-reminders.js';
-import { run as runSurveys } from '../functions/scheduled/monthly-surveys.js';
 import { NOW as CHAT_NOW, seedChatTask } from '../test/integration/chat-cleanup-fixtures.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
 import { attachIndexMeter } from './support/index-meter.js';
@@ -185,7 +189,7 @@ export const chatCleanupJob = (database: BenchDatabase, size: number) =>
             db: tasksDb(),
             judge: configuredJudge(),
             clock: Date.now,
-            settings: { ...defaultSettings, budgetMs: 30 * 60_000 },
+            settings: { ...defaultChatCleanupSettings, budgetMs: 30 * 60_000 },
           },
         ),
         // The offline judge resolves the thanks (1 in 2) and keeps the questions.

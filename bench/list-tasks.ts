@@ -2,15 +2,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tasksDb } from '@casetasks/app/runtime';
 import { closeTask, newTask, type Party, platformActor, type Task, type TaskType } from '@casetasks/core';
-import {
-  type Db,
-  idealQueryRcu,
-  indexQueryInput,
-  planTaskList,
-  queryTasks,
-  type TaskListFilter,
-  toTaskItem,
-} from '@casetasks/db';
+import { type Db, idealQueryRcu, indexQueryInput, planTaskList, queryTasks, type TaskListFilter } from '@casetasks/db';
+import { storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { handler } from '../functions/http/list-tasks.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
@@ -45,7 +38,7 @@ const orgTaskItems = (orgId: string, count: number, assignee: string): Record<st
       assigneeId: i % 3 === 0 ? assignee : null,
       details: { messageCount: (i % 5) + 1 },
     });
-    return toTaskItem(
+    return storedItems.task(
       i % 5 === 4
         ? closeTask(task, 'auto', platformActor, new Date(Date.parse(createdAt) + DAY).toISOString()).after
         : task,

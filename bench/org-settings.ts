@@ -2,7 +2,8 @@
 
 import { tasksDb } from '@casetasks/app/runtime';
 import { newTask, type Task } from '@casetasks/core';
-import { putOrgSettingsSection, toTaskItem } from '@casetasks/db';
+import { putOrgSettingsSection } from '@casetasks/db';
+import { storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { handler } from '../functions/http/task-actions.js';
 import { attachCapacityMeter, type CapacityTotals } from './support/capacity-meter.js';
@@ -31,7 +32,7 @@ const seedOpenTasks = async (table: BenchTable, orgId: string, count: number): P
       deadline: new Date(now + 10 * DAY).toISOString(),
     });
   });
-  await seedItems(table.db, tasks.map(toTaskItem));
+  await seedItems(table.db, tasks.map(storedItems.task));
   return tasks;
 };
 

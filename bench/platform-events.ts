@@ -1,10 +1,12 @@
 // Platform event benchmarks: WCU per event type vs the minimal writes, and throughput of a realistic mix.
 
+import { type PlatformEventOutcome, processPlatformEvent } from '@casetasks/app/events';
 import { setWorkflowStarter, tasksDb } from '@casetasks/app/runtime';
-import { type Db, getTask, itemSize, mapBounded, toTaskItem } from '@casetasks/db';
+import { mapBounded } from '@casetasks/core';
+import { type Db, getTask, itemSize } from '@casetasks/db';
+import { storedItems } from '@casetasks/db/testing';
 import type { PlatformDetailType } from '@casetasks/events';
 import { ulid } from 'ulid';
-import { type PlatformEventOutcome, processPlatformEvent } from '../functions/events/process-platform-event.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
 import { attachIndexMeter } from './support/index-meter.js';
 
@@ -142,7 +144,7 @@ const minimalWcu = async (db: Db, event: RawEvent, outcome: PlatformEventOutcome
   for (const effect of outcome.effects) {
     if (!taskEffects.has(effect.action) || !effect.taskId) continue;
     const task = await getTask(db, effect.taskId, true);
-    units += task ? Math.ceil(itemSize(toTaskItem(task)) / 1024) : 1;
+    units += task ? Math.ceil(itemSize(storedItems.task(task)) / 1024) : 1;
   }
   return units;
 };

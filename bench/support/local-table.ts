@@ -1,7 +1,8 @@
 // The bench's DynamoDB Local: one instance per run, fresh tables, the service pointed at one, bulk seeding.
 import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
-import { createDb, type Db, mapBounded } from '@casetasks/db';
+import { mapBounded } from '@casetasks/core';
+import { createDb, type Db } from '@casetasks/db';
 import {
   type DynamoDbLocal,
   ensureTable,

@@ -1,5 +1,5 @@
-// EventBridge entry of the chat events (detail-types in routes.ts): each event is applied by processPlatformEvent.
+// EventBridge entry of the chat events (detail-types declared in @casetasks/events): each is applied by processPlatformEvent.
+import { processPlatformEvent } from '@casetasks/app/events';
 import { eventHandler } from '../middleware/event-handler.js';
-import { processPlatformEvent } from './process-platform-event.js';
 
 export const handler = eventHandler('chat-events', (event) => processPlatformEvent(event));

@@ -1,52 +1,48 @@
-// The HTTP route table: the one list the local emulator, the CDK API, the OpenAPI check and the access matrix read.
+// The route table, derived from the registry (route-groups.ts) and each route's metadata: what infra, local mode and tests read.
+import type { RouteSpec } from '../middleware/http-route.js';
+import * as openapi from './openapi.js';
+import { portalRouteGroups, routeGroup } from './route-groups.js';
+
+/**
+ * Every group the API serves: the portal's and the public OpenAPI document. The document is added here,
+ * not in route-groups.ts, because it is built from that list (listing it there would be an import cycle).
+ */
+export const routeGroups = [...portalRouteGroups, routeGroup('openapi', openapi, { tableFree: true })];
+
+export type HttpEntry = (typeof routeGroups)[number]['entry'];
 export type HttpMethod = 'GET' | 'POST' | 'PUT';
 
+/** One route as a row: its group's entry and the metadata declared next to its handler. */
 export interface HttpRoute {
   method: HttpMethod;
   /** API Gateway v2 route path, `{param}` style. */
   path: string;
-  /** Lambda entry file under functions/http (one function per route group). */
-  entry: 'list-tasks' | 'task-detail' | 'task-actions' | 'action-items' | 'sla' | 'settings' | 'openapi';
-  /** false only for GET /openapi.json. */
+  entry: HttpEntry;
   auth: boolean;
-  /** Whether the route writes (drives table grants and the "nothing written" checks). */
   writes: boolean;
-  /** Path parameter naming a task: the access matrix plants another party's/org's task there. */
   taskParam?: 'id';
   partnerOnly?: boolean;
-  /** Only the org's owners may call it (403 for managers and contributors). */
   ownerOnly?: boolean;
 }
 
-export const httpRoutes: readonly HttpRoute[] = [
-  { method: 'GET', path: '/tasks', entry: 'list-tasks', auth: true, writes: false },
-  { method: 'GET', path: '/tasks/summary', entry: 'list-tasks', auth: true, writes: false },
-  { method: 'GET', path: '/tasks/{id}', entry: 'task-detail', auth: true, writes: false, taskParam: 'id' },
-  { method: 'GET', path: '/tasks/{id}/history', entry: 'task-detail', auth: true, writes: false, taskParam: 'id' },
-  { method: 'POST', path: '/tasks', entry: 'task-actions', auth: true, writes: true },
-  { method: 'POST', path: '/tasks/bulk', entry: 'task-actions', auth: true, writes: true },
-  { method: 'POST', path: '/tasks/{id}/postpone', entry: 'task-actions', auth: true, writes: true, taskParam: 'id' },
-  { method: 'POST', path: '/tasks/{id}/assign', entry: 'task-actions', auth: true, writes: true, taskParam: 'id' },
-  { method: 'POST', path: '/tasks/{id}/complete', entry: 'task-actions', auth: true, writes: true, taskParam: 'id' },
-  { method: 'POST', path: '/tasks/{id}/calls', entry: 'task-actions', auth: true, writes: true, taskParam: 'id' },
-  { method: 'GET', path: '/cases/{caseId}/action-items', entry: 'action-items', auth: true, writes: false },
-  { method: 'GET', path: '/sla/score', entry: 'sla', auth: true, writes: false, partnerOnly: true },
-  { method: 'GET', path: '/sla/cases', entry: 'sla', auth: true, writes: false, partnerOnly: true },
-  { method: 'GET', path: '/settings/calendar', entry: 'settings', auth: true, writes: false },
-  { method: 'PUT', path: '/settings/calendar', entry: 'settings', auth: true, writes: true, ownerOnly: true },
-  { method: 'GET', path: '/settings/reminders', entry: 'settings', auth: true, writes: false },
-  { method: 'PUT', path: '/settings/reminders', entry: 'settings', auth: true, writes: true, ownerOnly: true },
-  { method: 'GET', path: '/settings/auto-assignment', entry: 'settings', auth: true, writes: false },
-  {
-    method: 'PUT',
-    path: '/settings/auto-assignment',
-    entry: 'settings',
-    auth: true,
-    writes: true,
-    ownerOnly: true,
-  },
-  { method: 'GET', path: '/openapi.json', entry: 'openapi', auth: false, writes: false },
-];
+const toRow = (entry: HttpEntry, key: string, spec: RouteSpec): HttpRoute => {
+  const [, method, path] = /^(GET|POST|PUT) (\/\S*)$/.exec(key) ?? [];
+  if (!method || !path) throw new Error(`${entry}: route key "${key}" is not "GET|POST|PUT /path"`);
+  return {
+    method: method as HttpMethod,
+    path,
+    entry,
+    auth: spec.auth ?? true,
+    writes: spec.writes ?? false,
+    ...(spec.taskParam ? { taskParam: spec.taskParam } : {}),
+    ...(spec.partnerOnly ? { partnerOnly: true } : {}),
+    ...(spec.ownerOnly ? { ownerOnly: true } : {}),
+  };
+};
+
+export const httpRoutes: readonly HttpRoute[] = routeGroups.flatMap(({ entry, routes }) =>
+  Object.entries(routes).map(([key, spec]) => toRow(entry, key, spec)),
+);
 
 /** API Gateway v2 route key, e.g. `GET /tasks/{id}`: what handlers dispatch on. */
 export const routeKey = (route: Pick<HttpRoute, 'method' | 'path'>): string => `${route.method} ${route.path}`;

@@ -2,7 +2,8 @@ import { TaskNotFoundError, TaskStateError } from '@casetasks/core';
 import { DatabaseUnavailableError, TimeBudgetExceededError, VersionConflictError } from '@casetasks/db';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { errorBody, RequestValidationError, UnauthorizedError } from './http-errors.js';
+import { RequestValidationError, UnauthorizedError } from './http-errors.js';
+import { errorBody } from './http-response.js';
 
 describe('errorBody', () => {
   it.each([

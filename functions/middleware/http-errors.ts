@@ -1,30 +1,6 @@
-// The API's error vocabulary and the one place errors become HTTP responses: `{ error: { code, message, fields? } }`.
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
-
-export const errorFieldSchema = z
-  .object({
-    field: z.string().describe('Dotted path of the bad input, e.g. `deadline` or `body`'),
-    message: z.string(),
-  })
-  .meta({ id: 'ErrorField' });
-
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z
-        .string()
-        .describe(
-          'unauthorized | invalid_request | rule_violation | invalid_calendar | invalid | forbidden | not_found | conflict | payload_too_large | unavailable | internal',
-        ),
-      message: z.string(),
-      fields: z.array(errorFieldSchema).optional(),
-    }),
-  })
-  .meta({ id: 'Error' });
-
-export type ErrorBody = z.infer<typeof errorBodySchema>;
-export type ErrorField = z.infer<typeof errorFieldSchema>;
+// The errors the HTTP chain itself raises, each with its status and code (http-response.ts maps them to the body).
+import type * as z from 'zod';
+import type { ErrorField } from './http-error-body.js';
 
 /** Missing, malformed or incomplete claims (API Gateway answers 401 before us for a bad token). */
 export class UnauthorizedError extends Error {
@@ -80,67 +56,3 @@ export class RouteNotFoundError extends Error {
     this.name = 'RouteNotFoundError';
   }
 }
-
-export const jsonResponse = (
-  statusCode: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): APIGatewayProxyStructuredResultV2 => ({
-  statusCode,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-});
-
-/** Errors other modules throw with a client-facing status (e.g. InvalidEventError in local mode). */
-const clientErrorShape = z.object({
-  statusCode: z.number().int().min(400).max(499),
-  message: z.string(),
-  code: z.string().optional(),
-  field: z.string().optional(),
-});
-
-/**
- * The service cannot answer now, and says so (TimeBudgetExceededError, DatabaseUnavailableError):
- * 503 `unavailable`, worth retrying; 504 is left to gateways, whose timeout we answer before.
- */
-const unavailableShape = z.object({ statusCode: z.literal(503), code: z.literal('unavailable'), message: z.string() });
-
-/** Status and body for any error: known errors keep their status and message; anything else is a bare 500. */
-export const errorBody = (error: unknown): { statusCode: number; body: ErrorBody; internal: boolean } => {
-  const unavailable = error instanceof Error ? unavailableShape.safeParse(error) : undefined;
-  if (unavailable?.success) {
-    const { statusCode, code, message } = unavailable.data;
-    return { statusCode, body: { error: { code, message } }, internal: false };
-  }
-  if (error instanceof RequestValidationError) {
-    return {
-      statusCode: 400,
-      body: { error: { code: error.code, message: error.message, fields: error.fields } },
-      internal: false,
-    };
-  }
-  // DomainError, VersionConflictError and any other Error that carries a 4xx statusCode.
-  if (error instanceof Error) {
-    const known = clientErrorShape.safeParse(error);
-    if (known.success) {
-      const { statusCode, message, code, field } = known.data;
-      return {
-        statusCode,
-        body: {
-          error: {
-            code: code ?? 'invalid',
-            message,
-            ...(field === undefined ? {} : { fields: [{ field, message }] }),
-          },
-        },
-        internal: false,
-      };
-    }
-  }
-  return { statusCode: 500, body: { error: { code: 'internal', message: 'internal error' } }, internal: true };
-};
-
-export const errorResponse = (error: unknown): { response: APIGatewayProxyStructuredResultV2; internal: boolean } => {
-  const { statusCode, body, internal } = errorBody(error);
-  return { response: jsonResponse(statusCode, body), internal };
-};

@@ -2,7 +2,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import type { JobInput, JobSummary } from '@casetasks/app/jobs';
+import type { JobInput, JobSummary, ScheduledJob } from '@casetasks/app/jobs';
 import { logger, metrics, tracer } from '@casetasks/app/runtime';
 import middy from '@middy/core';
 import { budgeted } from './time-budget.js';
@@ -12,7 +12,7 @@ import { budgeted } from './time-budget.js';
  * starting work before their own budget (docs/workflow-and-jobs.md); the invocation's time budget is
  * the backstop: no write after it, and the error lets the next run resume.
  */
-export const scheduledHandler = (job: string, run: (input: JobInput) => Promise<JobSummary>) =>
+export const scheduledHandler = ({ name: job, run }: Pick<ScheduledJob, 'name' | 'run'>) =>
   middy(
     budgeted(job, async (event: JobInput | undefined): Promise<JobSummary> => {
       const summary = await run({

@@ -1,31 +1,5 @@
-// First step of the paused-case follow-up: open the follow-up task once and compute the times the Wait states use.
-
-import { servicePolicies } from '@casetasks/app/policies';
-import { tasksDb } from '@casetasks/app/runtime';
-import { approachingAt, escalationAt } from '@casetasks/core';
-import { ensurePausedCaseTask } from '../events/lifecycle/paused-case.js';
-import { type FollowUpStart, type FollowUpState, followUpStartSchema } from './follow-up-contract.js';
-import { stepHandler } from './step-handler.js';
-
-/**
- * The events code creates the same task (ensurePausedCaseTask is idempotent per pause), so a
- * retried step, or a start that raced the event handler, finds the existing task.
- */
-export const createFollowUpTask = async (input: FollowUpStart, _now: Date): Promise<FollowUpState> => {
-  const policies = await servicePolicies();
-  const task = await ensurePausedCaseTask(tasksDb(), policies, input);
-  const base = { caseId: input.caseId, surveyId: input.surveyId };
-  if (task?.status !== 'open') return { ...base, open: false, ...(task ? { taskId: task.id } : {}) };
-  // SPEC §4's fixed schedule (3 business days before, 7 calendar days after), on the task org's calendar.
-  const { calendar } = await policies.of(task.accessLevel, task.orgId);
-  return {
-    ...base,
-    open: true,
-    taskId: task.id,
-    approachingAt: approachingAt(calendar, task.deadline),
-    deadline: task.deadline,
-    escalateAt: escalationAt(task.deadline),
-  };
-};
+// Step Functions task "Create follow-up task": opens the paused case's follow-up task and plans the Wait states.
+import { createFollowUpTask, followUpStartSchema } from '@casetasks/app/workflow';
+import { stepHandler } from '../middleware/step-handler.js';
 
 export const handler = stepHandler('create-follow-up-task', followUpStartSchema, createFollowUpTask);

@@ -1,6 +1,6 @@
-// The periodic jobs: chat cleanup at 02:00 UTC, deadline reminders hourly, monthly surveys daily, on EventBridge Scheduler.
+// The periodic jobs on EventBridge Scheduler, one function and schedule per entry of the app's job registry.
 
-import type { JobName } from '@casetasks/app/jobs';
+import { type Job, type JobName, jobs } from '@casetasks/app/jobs';
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -20,43 +20,8 @@ export interface NightlyJobsProps {
   bedrockModelId: string;
 }
 
-interface JobSpec {
-  description: string;
-  schedule: ScheduleExpression;
-  timeout: Duration;
-  memorySize: number;
-  /** Builds org working calendars (see ServiceFunction). */
-  orgCalendars: boolean;
-}
-
-const utc = TimeZone.ETC_UTC;
-
-export const jobSpecs: Record<JobName, JobSpec> = {
-  'chat-cleanup': {
-    description: 'casetasks nightly chat cleanup (Bedrock judge), from 02:00 UTC',
-    // Starts at 02:00; the quarter-hourly ticks until 05:45 continue a night that hit its time budget
-    // from the checkpoint (a finished night costs one conditional read per party and does nothing).
-    schedule: ScheduleExpression.cron({ minute: '0/15', hour: '2-5', timeZone: utc }),
-    // The run is resumable; 15 minutes is Lambda's ceiling and the job's own time budget stays below it.
-    timeout: Duration.minutes(15),
-    memorySize: 1024,
-    orgCalendars: false,
-  },
-  'deadline-reminders': {
-    description: 'casetasks deadline reminders and daily digest, hourly',
-    schedule: ScheduleExpression.cron({ minute: '0', timeZone: utc }),
-    timeout: Duration.minutes(5),
-    memorySize: 512,
-    orgCalendars: true,
-  },
-  'monthly-surveys': {
-    description: 'casetasks monthly case survey tasks, daily 03:00 UTC',
-    schedule: ScheduleExpression.cron({ minute: '0', hour: '3', timeZone: utc }),
-    timeout: Duration.minutes(5),
-    memorySize: 512,
-    orgCalendars: true,
-  },
-};
+/** The Lambda entry of a job: `functions/scheduled/<name>.ts` (the wiring test checks each exists). */
+export const jobEntry = (name: JobName): string => `functions/scheduled/${name}.ts`;
 
 /** Cross-region inference profiles are named `<geo>.<model id>`. */
 const inferenceProfilePrefix = /^(us|eu|apac|us-gov|global)\./;
@@ -67,27 +32,29 @@ export class NightlyJobs extends Construct {
   constructor(scope: Construct, id: string, props: NightlyJobsProps) {
     super(scope, id);
     const functions = new Map<JobName, IFunction>();
-    for (const [job, spec] of Object.entries(jobSpecs) as [JobName, JobSpec][]) {
-      const isCleanup = job === 'chat-cleanup';
-      const environment = isCleanup
+    // By name, so the dashboard and alarms list the jobs in a stable order whatever the registry's order.
+    const byName = [...(jobs as readonly Job[])].sort((a, b) => a.name.localeCompare(b.name));
+    for (const job of byName) {
+      const bedrock = job.lambda.bedrock === true;
+      const environment = bedrock
         ? { ...props.environment, CHAT_JUDGE: 'bedrock', BEDROCK_MODEL_ID: props.bedrockModelId }
         : props.environment;
-      functions.set(job, this.job(job, spec, props.table, environment));
+      const fn = this.job(job, props.table, environment);
+      if (bedrock) this.allowModel(fn, props.bedrockModelId);
+      functions.set(job.name, fn);
     }
-    const cleanup = functions.get('chat-cleanup');
-    if (cleanup) this.allowModel(cleanup, props.bedrockModelId);
     this.functions = functions;
   }
 
-  private job(job: JobName, spec: JobSpec, table: ITableV2, environment: Record<string, string>): IFunction {
-    const group = new Construct(this, job);
+  private job({ name, schedule, lambda }: Job, table: ITableV2, environment: Record<string, string>): IFunction {
+    const group = new Construct(this, name);
     const { fn } = new ServiceFunction(group, 'Handler', {
-      entry: `functions/scheduled/${job}.ts`,
-      description: spec.description,
+      entry: jobEntry(name),
+      description: lambda.description,
       environment,
-      timeout: spec.timeout,
-      memorySize: spec.memorySize,
-      orgCalendars: spec.orgCalendars,
+      timeout: Duration.seconds(lambda.timeoutSeconds),
+      memorySize: lambda.memoryMb,
+      orgCalendars: lambda.orgCalendars,
     });
     grantTableAccess(table, fn, 'readWrite');
     // A failed run is retried once; every job is idempotent and resumes from its checkpoint.
@@ -95,7 +62,7 @@ export class NightlyJobs extends Construct {
     const undelivered = new DeadLetterQueue(
       group,
       'DeliveryDlq',
-      `${job}: schedule invocations that could not be delivered`,
+      `${name}: schedule invocations that could not be delivered`,
     );
     // Own role per schedule (not the stack-wide shared one) so its one wildcard can be acknowledged here.
     const invoker = new Role(group, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
@@ -105,8 +72,8 @@ export class NightlyJobs extends Construct {
       'lambda:InvokeFunction on this one function and its versions/aliases (the scheduler target grant).',
     );
     new Schedule(group, 'Schedule', {
-      description: spec.description,
-      schedule: spec.schedule,
+      description: lambda.description,
+      schedule: ScheduleExpression.expression(schedule.expression, TimeZone.of(schedule.timeZone)),
       timeWindow: TimeWindow.off(),
       target: new LambdaInvoke(fn, {
         role: invoker,

@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { followUpStates } from '@casetasks/app/workflow';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { followUpStates } from '../../functions/workflow/follow-up-contract.js';
 import { definitionFromTemplate, synthesizedFollowUpDefinition } from '../../infra/local/state-machine.js';
 import { buildTestApp } from '../testing/test-app.js';
 import { PausedCaseFollowUp } from './paused-case-follow-up.js';

@@ -1,4 +1,6 @@
 // The paused-case follow-up (SPEC §4): a Standard state machine, defined only here, with its two Lambda steps.
+
+import { type FollowUpStage, followUpStates } from '@casetasks/app/workflow';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -19,7 +21,6 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { type FollowUpStage, followUpStates } from '../../functions/workflow/follow-up-contract.js';
 import { acknowledgeWildcardResource } from './nag.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './tasks-table.js';

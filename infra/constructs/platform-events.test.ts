@@ -1,7 +1,7 @@
-// Every event group of functions/events/routes.ts has its rule, retry policy and DLQs; the relay reads outbox inserts only.
+// Every event group declared in @casetasks/events has its rule, retry policy and DLQs; the relay reads outbox inserts only.
+import { eventRoutes, PLATFORM_EVENT_SOURCE } from '@casetasks/events';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { eventRoutes, PLATFORM_EVENT_SOURCE } from '../../functions/events/routes.js';
 import { buildTestApp, referencedId, resourcesOf, roleOfFunction, statementsOfRole } from '../testing/test-app.js';
 
 describe('PlatformEvents', () => {
@@ -28,13 +28,13 @@ describe('PlatformEvents', () => {
     for (const rule of Object.values(rules)) expect(rule.Properties.EventBusName).toBe('platform');
   });
 
-  it.each(eventRoutes)('sends $entry events to its function with retries, max age and a DLQ', (route) => {
+  it.each(eventRoutes)('sends $group events to its function with retries, max age and a DLQ', (route) => {
     const rule = ruleOf(route.detailTypes);
     expect(rule?.Properties.EventPattern).toEqual({
       source: [PLATFORM_EVENT_SOURCE],
       'detail-type': route.detailTypes,
     });
-    if (!rule) throw new Error(`no rule for ${route.entry}`);
+    if (!rule) throw new Error(`no rule for ${route.group}`);
     const [target] = rule.Properties.Targets as Record<string, unknown>[];
     expect(target).toMatchObject({
       RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86_400 },
@@ -42,12 +42,12 @@ describe('PlatformEvents', () => {
     });
     const dlqId = referencedId((target?.DeadLetterConfig as { Arn: unknown } | undefined)?.Arn);
     expect(queues[dlqId ?? '']).toBeDefined();
-    expect(referencedId(target?.Arn)).toBe(functionId(route.entry));
+    expect(referencedId(target?.Arn)).toBe(functionId(route.group));
   });
 
-  it.each(eventRoutes)('parks events the $entry function fails on (invalid ones throw) in an SQS queue', (route) => {
+  it.each(eventRoutes)('parks events the $group function fails on (invalid ones throw) in an SQS queue', (route) => {
     service.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: functionId(route.entry) },
+      FunctionName: { Ref: functionId(route.group) },
       MaximumRetryAttempts: 2,
       MaximumEventAgeInSeconds: 21_600,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('FailedDlq'), 'Arn'] } } },

@@ -1,4 +1,6 @@
 // Events in and out: rules on the platform's bus to the event functions, the service's own bus, and the outbox relay.
+
+import { type EventGroup, type EventRoute, eventRoutes, PLATFORM_EVENT_SOURCE } from '@casetasks/events';
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
@@ -8,12 +10,9 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { type EventRoute, eventRoutes, PLATFORM_EVENT_SOURCE } from '../../functions/events/routes.js';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './tasks-table.js';
-
-type EventEntry = EventRoute['entry'];
 
 export interface PlatformEventsProps {
   table: ITableV2;
@@ -32,8 +31,8 @@ export const invocationPolicy = { retryAttempts: 2, maxEventAge: Duration.hours(
 export class PlatformEvents extends Construct {
   readonly platformBus: IEventBus;
   readonly serviceBus: EventBus;
-  /** One function per event group, keyed by entry; the stack adds the workflow wiring to `case-events`. */
-  readonly functions: ReadonlyMap<EventEntry, NodejsFunction>;
+  /** One function per event group, keyed by group; the stack adds the workflow wiring to `case-events`. */
+  readonly functions: ReadonlyMap<EventGroup, NodejsFunction>;
   readonly outboxRelay: IFunction;
 
   constructor(scope: Construct, id: string, props: PlatformEventsProps) {
@@ -45,33 +44,33 @@ export class PlatformEvents extends Construct {
     });
     const environment = { ...props.environment, EVENT_BUS_NAME: this.serviceBus.eventBusName };
     this.functions = new Map(
-      eventRoutes.map((route) => [route.entry, this.eventGroup(route, props.table, environment)] as const),
+      eventRoutes.map((route) => [route.group, this.eventGroup(route, props.table, environment)] as const),
     );
     this.outboxRelay = this.relay(props.table, environment);
   }
 
-  /** The group's function, its rule on the platform bus and both of its dead-letter queues. */
+  /** The group's function (functions/events/<group>.ts), its rule on the platform bus and both of its dead-letter queues. */
   private eventGroup(route: EventRoute, table: ITableV2, environment: Record<string, string>): NodejsFunction {
-    const group = new Construct(this, route.entry);
+    const group = new Construct(this, route.group);
     const { fn } = new ServiceFunction(group, 'Handler', {
-      entry: `functions/events/${route.entry}.ts`,
+      entry: `functions/events/${route.group}.ts`,
       description: `casetasks events: ${route.detailTypes.join(', ')}`,
       environment,
       timeout: Duration.seconds(30),
     });
     grantTableAccess(table, fn, 'readWrite');
 
-    const failed = new DeadLetterQueue(group, 'FailedDlq', `${route.entry}: events the function rejected or failed on`);
+    const failed = new DeadLetterQueue(group, 'FailedDlq', `${route.group}: events the function rejected or failed on`);
     fn.configureAsyncInvoke({ ...invocationPolicy, onFailure: new SqsDestination(failed.queue) });
 
     const undelivered = new DeadLetterQueue(
       group,
       'DeliveryDlq',
-      `${route.entry}: events EventBridge could not deliver`,
+      `${route.group}: events EventBridge could not deliver`,
     );
     new Rule(group, 'Rule', {
       eventBus: this.platformBus,
-      description: `platform events handled by ${route.entry}`,
+      description: `platform events handled by ${route.group}`,
       eventPattern: { source: [PLATFORM_EVENT_SOURCE], detailType: [...route.detailTypes] },
       targets: [new LambdaFunction(fn, { ...deliveryPolicy, deadLetterQueue: undelivered.queue })],
     });

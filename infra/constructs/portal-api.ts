@@ -1,4 +1,4 @@
-// The portals' HTTPS API: one Lambda per route group of functions/http/routes.ts, JWT-authorized, logged, throttled.
+// The portals' HTTPS API: one Lambda per group of the route registry (functions/http), JWT-authorized, logged, throttled.
 
 import { timeLimits } from '@casetasks/app/runtime';
 import { Duration, Validations } from 'aws-cdk-lib';
@@ -17,16 +17,10 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type HttpRoute, httpRoutes } from '../../functions/http/routes.js';
+import type { RouteGroup } from '../../functions/http/route-groups.js';
+import { type HttpEntry, type HttpRoute, httpRoutes, routeGroups } from '../../functions/http/routes.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './tasks-table.js';
-
-type HttpEntry = HttpRoute['entry'];
-
-/** Entries that never touch the table (the OpenAPI document is built from code): no table grant at all. */
-const tableFreeEntries: ReadonlySet<HttpEntry> = new Set<HttpEntry>(['openapi']);
-/** Route groups that build org working calendars (deadlines, re-plans, settings checks): they carry date-holidays. */
-const orgCalendarEntries: ReadonlySet<HttpEntry> = new Set<HttpEntry>(['task-actions', 'settings']);
 
 export interface PortalApiProps {
   table: ITableV2;
@@ -54,13 +48,6 @@ const accessLogFormat = AccessLogFormat.custom(
     integrationError: '$context.integrationErrorMessage',
   }),
 );
-
-/** Route rows grouped by their entry file, in table order (Map.groupBy needs Node 21). */
-const routesByEntry = (): Map<HttpEntry, HttpRoute[]> => {
-  const groups = new Map<HttpEntry, HttpRoute[]>();
-  for (const route of httpRoutes) groups.set(route.entry, [...(groups.get(route.entry) ?? []), route]);
-  return groups;
-};
 
 export class PortalApi extends Construct {
   readonly api: HttpApi;
@@ -93,10 +80,11 @@ export class PortalApi extends Construct {
       identitySource: ['$request.header.Authorization'],
     });
     const functions = new Map<HttpEntry, IFunction>();
-    for (const [entry, routes] of routesByEntry()) {
-      const fn = this.routeGroupFunction(entry, routes, props);
-      functions.set(entry, fn);
-      const integration = new HttpLambdaIntegration(`${entry}-integration`, fn);
+    for (const group of routeGroups) {
+      const routes = httpRoutes.filter((route) => route.entry === group.entry);
+      const fn = this.routeGroupFunction(group, routes, props);
+      functions.set(group.entry, fn);
+      const integration = new HttpLambdaIntegration(`${group.entry}-integration`, fn);
       for (const route of routes) {
         const added = this.api.addRoutes({
           path: route.path,
@@ -108,7 +96,7 @@ export class PortalApi extends Construct {
           for (const publicRoute of added) {
             Validations.of(publicRoute).acknowledge({
               id: 'AwsSolutions-APIG4',
-              reason: `${route.method} ${route.path} is public by design (auth: false in functions/http/routes.ts).`,
+              reason: `${route.method} ${route.path} is public by design (auth: false next to its handler in functions/http).`,
             });
           }
         }
@@ -118,16 +106,16 @@ export class PortalApi extends Construct {
   }
 
   /** The group's function with the narrowest table grant its routes allow. */
-  private routeGroupFunction(entry: HttpEntry, routes: HttpRoute[], props: PortalApiProps): IFunction {
-    const { fn } = new ServiceFunction(this, entry, {
-      entry: `functions/http/${entry}.ts`,
+  private routeGroupFunction(group: RouteGroup, routes: HttpRoute[], props: PortalApiProps): IFunction {
+    const { fn } = new ServiceFunction(this, group.entry, {
+      entry: `functions/http/${group.entry}.ts`,
       description: `casetasks HTTP: ${routes.map((route) => `${route.method} ${route.path}`).join(', ')}`,
       environment: props.environment,
-      orgCalendars: orgCalendarEntries.has(entry),
+      orgCalendars: group.orgCalendars,
       // Inside API Gateway's 30 s: the function's own budget answers before the gateway gives up.
       timeout: Duration.millis(timeLimits.httpFunctionMs),
     });
-    if (tableFreeEntries.has(entry)) return fn;
+    if (group.tableFree) return fn;
     grantTableAccess(props.table, fn, routes.some((route) => route.writes) ? 'readWrite' : 'read');
     return fn;
   }

@@ -1,28 +1,15 @@
 // Local-only endpoints standing in for the platform's bus, the schedules and the outbox relay (never deployed).
 
-import { type JobInput, type JobName, type JobSummary, jobNames } from '@casetasks/app/jobs';
+import { type PlatformEventOutcome, processPlatformEvent } from '@casetasks/app/events';
+import { jobNamed, jobNames } from '@casetasks/app/jobs';
 import { isInstantInDomain, MAX_YEARS_AHEAD, YEAR_MS } from '@casetasks/core';
 import { type Db, listOutboxSince, type OutboxEntry, TimeBudgetExceededError, withinTimeBudget } from '@casetasks/db';
 import { parsePlatformEvent } from '@casetasks/events';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ulid } from 'ulid';
 import * as z from 'zod';
-import { type PlatformEventOutcome, processPlatformEvent } from '../../functions/events/process-platform-event.js';
-import {
-  errorBody,
-  errorResponse,
-  jsonResponse,
-  RequestValidationError,
-} from '../../functions/middleware/http-errors.js';
-import { run as chatCleanup } from '../../functions/scheduled/chat-cleanup.js';
-import { run as deadlineReminders } from '../../functions/scheduled/deadline-reminders.js';
-import { run as monthlySurveys } from '../../functions/scheduled/monthly-surveys.js';
-
-const jobs: Record<JobName, (input: JobInput) => Promise<JobSummary>> = {
-  'monthly-surveys': (input) => monthlySurveys(input),
-  'deadline-reminders': (input) => deadlineReminders(input),
-  'chat-cleanup': (input) => chatCleanup(input),
-};
+import { RequestValidationError } from '../../functions/middleware/http-errors.js';
+import { errorBody, errorResponse, jsonResponse } from '../../functions/middleware/http-response.js';
 
 /** A sync that takes longer than this is left for the next one: it never holds an answer up. */
 export const OUTBOX_SYNC_TIMEOUT_MS = 2_000;
@@ -151,14 +138,14 @@ const jobNowSchema = z.iso
   });
 const jobBodySchema = z.strictObject({ now: jobNowSchema.optional() });
 
-/** POST /local/jobs/{name}: runs a scheduled job now (or at `now`), as its schedule would. */
+/** POST /local/jobs/{name}: runs a registered job now (or at `now`), as its schedule would. */
 const postJob = async (name: string, body: Buffer, outbox: LocalOutbox): Promise<APIGatewayProxyStructuredResultV2> => {
-  const job = (jobNames as readonly string[]).includes(name) ? jobs[name as JobName] : undefined;
+  const job = jobNamed(name);
   if (!job)
     return jsonResponse(404, { error: { code: 'not_found', message: `no job ${name}; jobs: ${jobNames.join(', ')}` } });
   const input = jobBodySchema.safeParse(parseJson(body));
   if (!input.success) throw RequestValidationError.fromZod(input.error, 'body');
-  const summary = await job(input.data.now ? { now: input.data.now } : {});
+  const summary = await job.run(input.data.now ? { now: input.data.now } : {});
   return jsonResponse(200, { summary, ...(await outbox.syncAfterWrite()) });
 };
 

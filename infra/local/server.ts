@@ -3,31 +3,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resetClients, resetConfig, setWorkflowStarter, tasksDb } from '@casetasks/app/runtime';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { handler as actionItems } from '../../functions/http/action-items.js';
-import { handler as listTasks } from '../../functions/http/list-tasks.js';
-import { handler as openapi } from '../../functions/http/openapi.js';
-import { type HttpRoute, httpRoutes } from '../../functions/http/routes.js';
-import { handler as settings } from '../../functions/http/settings.js';
-import { handler as sla } from '../../functions/http/sla.js';
-import { handler as taskActions } from '../../functions/http/task-actions.js';
-import { handler as taskDetail } from '../../functions/http/task-detail.js';
-import { jsonResponse } from '../../functions/middleware/http-errors.js';
+import { type HttpEntry, httpRoutes, routeGroups } from '../../functions/http/routes.js';
+import { jsonResponse } from '../../functions/middleware/http-response.js';
 import { gatewayResponse, type HttpLambda, invokeRoute } from './api-gateway.js';
 import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
 import { localJwtSecret } from './local-jwt.js';
 import { defaultLocalEventLimits, type LocalEventLimits, LocalOutbox, serveLocalRoute } from './local-routes.js';
 import { createLocalWorkflowStarter, type LocalWorkflowStarter } from './state-machine.js';
 
-/** The very handlers the CDK stack deploys, one per entry of the route table. */
-export const localHandlers: Record<HttpRoute['entry'], HttpLambda> = {
-  'list-tasks': listTasks,
-  'task-detail': taskDetail,
-  'task-actions': taskActions,
-  'action-items': actionItems,
-  sla,
-  settings,
-  openapi,
-};
+/** The very handlers the CDK stack deploys, one per group of the route registry. */
+export const localHandlers = Object.fromEntries(routeGroups.map((group) => [group.entry, group.handler])) as Record<
+  HttpEntry,
+  HttpLambda
+>;
 
 export interface LocalServerOptions {
   /** 0 (default) = a free port. */

@@ -6,17 +6,17 @@ import {
   pausedCaseExecutionName,
   type WorkflowStarter,
 } from '@casetasks/app/runtime';
+import {
+  createFollowUpTask,
+  followUpReminderInputSchema,
+  followUpStartSchema,
+  followUpStates,
+  sendFollowUpReminder,
+} from '@casetasks/app/workflow';
 import { App, Stack } from 'aws-cdk-lib';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import * as z from 'zod';
-import { createFollowUpTask } from '../../functions/workflow/create-follow-up-task.js';
-import {
-  followUpReminderInputSchema,
-  followUpStartSchema,
-  followUpStates,
-} from '../../functions/workflow/follow-up-contract.js';
-import { sendFollowUpReminder } from '../../functions/workflow/send-follow-up-reminder.js';
 import { PausedCaseFollowUp } from '../constructs/paused-case-follow-up.js';
 
 const LOCAL_ACCOUNT = '000000000000';

@@ -6,6 +6,12 @@ import {
   GetCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type ChatJudge, offlineJudge } from '@casetasks/ai';
+import {
+  type ChatCleanupDeps,
+  type ChatCleanupSettings,
+  defaultChatCleanupSettings as defaultSettings,
+  CHAT_CLEANUP_JOB as JOB,
+} from '@casetasks/app/jobs';
 import { creationEntry, newTask, type Party, platformActor, type Task } from '@casetasks/core';
 import {
   checkpointKey,
@@ -17,12 +23,6 @@ import {
   toMessageItem,
 } from '@casetasks/db';
 import { ulid } from 'ulid';
-import {
-  type ChatCleanupDeps,
-  type ChatCleanupSettings,
-  defaultSettings,
-  JOB,
-} from '../../functions/scheduled/chat-cleanup.js';
 
 export const NIGHT = '2026-11-25';
 export const NOW = `${NIGHT}T02:00:00.000Z`;

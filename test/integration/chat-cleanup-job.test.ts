@@ -1,9 +1,9 @@
 import { type ChatJudge, InvalidJudgeAnswerError, JudgeUnavailableError, offlineJudge } from '@casetasks/ai';
+import { runChatCleanup as run, runChatCleanup } from '@casetasks/app/jobs';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import { assignTask } from '@casetasks/core';
 import { claimCheckpoint, getTask, listHistory, listOutboxSince, saveChange } from '@casetasks/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { run, runChatCleanup } from '../../functions/scheduled/chat-cleanup.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 import {
   countingJudge,

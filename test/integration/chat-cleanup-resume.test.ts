@@ -1,9 +1,9 @@
 import { type ChatJudge, offlineJudge } from '@casetasks/ai';
 import type { JobSummary } from '@casetasks/app/jobs';
+import { runChatCleanup } from '@casetasks/app/jobs';
 import type { Task } from '@casetasks/core';
 import { getTask, listHistory } from '@casetasks/db';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { runChatCleanup } from '../../functions/scheduled/chat-cleanup.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 import { countingJudge, deps, manualClock, NOW, readCheckpoint, seedChatTask } from './chat-cleanup-fixtures.js';
 

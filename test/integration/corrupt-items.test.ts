@@ -1,8 +1,12 @@
 // Poisoned stored items (planted with a raw PutItem, as an older writer or a hand edit could leave them)
 // are skipped, logged by key and counted: lists, task routes and jobs serve everything else.
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { offlineJudge } from '@casetasks/ai';
+import {
+  runChatCleanup,
+  runDeadlineReminders as runReminders,
+  runMonthlySurveys as runSurveys,
+} from '@casetasks/app/jobs';
 import { CORRUPT_ITEMS_METRIC, logger } from '@casetasks/app/runtime';
 import {
   creationEntry,
@@ -13,22 +17,10 @@ import {
   type Task,
   utcCalendar,
 } from '@casetasks/core';
-import {
-  type CorruptItem,
-  createTask,
-  indexes,
-  listOutboxSince,
-  shardOf,
-  surveyPartition,
-  taskPartitions,
-  toCaseItem,
-  toTaskItem,
-} from '@casetasks/db';
+import { type CorruptItem, createTask, listOutboxSince } from '@casetasks/db';
+import { plantedItems, plantItem, storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runChatCleanup } from '../../functions/scheduled/chat-cleanup.js';
-import { run as runReminders } from '../../functions/scheduled/deadline-reminders.js';
-import { run as runSurveys } from '../../functions/scheduled/monthly-surveys.js';
 import { type ApiHarness, type Caller, json, startApi } from './api-client.js';
 import { deps, NIGHT, NOW, OVERDUE, seedChatTask } from './chat-cleanup-fixtures.js';
 
@@ -42,8 +34,7 @@ const YEAR_10000 = '+010000-01-01T00:00:00.000Z';
 const created = '2026-11-23T10:00:00.000Z'; // Monday
 const remindAt = '2026-11-25T10:00:00.000Z'; // deadline − 3 BD: the approaching reminder is due
 
-const put = (item: Record<string, unknown>) =>
-  api.db.client.send(new PutCommand({ TableName: api.db.tableName, Item: item }));
+const put = (item: Record<string, unknown>) => plantItem(api.db, item);
 
 /** A good partner task with its approaching reminder due at `remindAt`, written through the repository. */
 const goodTask = async (orgId: string, caseId: string): Promise<Task> => {
@@ -64,22 +55,11 @@ const goodTask = async (orgId: string, caseId: string): Promise<Task> => {
   return task;
 };
 
-/** The index keys the old toTaskItem wrote, built by hand: `{instant}#{id}` with the instant as given. */
-const rawIndexKeys = (orgId: string, caseId: string, id: string, at: { deadline: string; nextAt: string }) => {
-  const key = (index: keyof typeof indexes, pk: string, sk: string) => ({
-    [indexes[index].partitionKey]: pk,
-    [indexes[index].sortKey]: sk,
-  });
-  const byDeadline = `${at.deadline}#${id}`;
-  return {
-    ...key('openByDeadline', taskPartitions.openByDeadline('partner', orgId), byDeadline),
-    ...key('openByTab', taskPartitions.openByTab('partner', orgId, 'new-cases'), byDeadline),
-    ...key('openByAssignee', taskPartitions.openByAssignee('partner', orgId, null), byDeadline),
-    ...key('byCase', taskPartitions.byCase(caseId), `open#partner#${orgId}#${byDeadline}`),
-    ...key('dueForReminder', taskPartitions.dueForReminder(shardOf(id)), `${at.nextAt}#${id}`),
-    ...key('slaByOrg', taskPartitions.slaByOrg(orgId), byDeadline),
-  };
-};
+/** Listed where the old toTaskItem listed an open partner review task, with the instants as given. */
+const oldListing = (orgId: string, caseId: string, at: { deadline: string; nextAt: string }) => ({
+  open: { party: 'partner' as const, orgId, tab: 'new-cases', caseId, deadline: at.deadline },
+  reminderAt: at.nextAt,
+});
 
 /** A review task whose deadline (and reminder) is in year 10000: valid JSON, but not a task this service reads. */
 const plantYear10000Task = async (orgId: string, caseId: string): Promise<Task> => {
@@ -96,16 +76,21 @@ const plantYear10000Task = async (orgId: string, caseId: string): Promise<Task> 
     }),
     reminder: { stage: 'overdue', nextAt: YEAR_10000 },
   };
-  const keys = rawIndexKeys(orgId, caseId, task.id, { deadline: YEAR_10000, nextAt: YEAR_10000 });
-  await put({ pk: `task#${task.id}`, sk: 'task', kind: 'task', ...task, ...keys });
+  await put(
+    plantedItems.task(
+      task.id,
+      { kind: 'task', ...task },
+      oldListing(orgId, caseId, { deadline: YEAR_10000, nextAt: YEAR_10000 }),
+    ),
+  );
   return task;
 };
 
 /** A task item without title, type, deadlines or version, in every index of the org and due for a reminder. */
 const plantHollowTask = async (orgId: string, caseId: string): Promise<string> => {
   const id = ulid();
-  const keys = rawIndexKeys(orgId, caseId, id, { deadline: '2026-11-26T10:00:00.000Z', nextAt: created });
-  await put({ pk: `task#${id}`, sk: 'task', kind: 'task', id, accessLevel: 'partner', orgId, ...keys });
+  const listing = oldListing(orgId, caseId, { deadline: '2026-11-26T10:00:00.000Z', nextAt: created });
+  await put(plantedItems.task(id, { kind: 'task', id, accessLevel: 'partner', orgId }, listing));
   return id;
 };
 
@@ -128,12 +113,12 @@ describe('stored items that no longer parse', () => {
     year10000 = await plantYear10000Task(orgA, caseA);
     hollow = await plantHollowTask(orgA, caseA);
     // An audit entry of the good task that no longer parses (unknown action, version not a number).
-    await put({ pk: `task#${good.id}`, sk: 'h#00000099', kind: 'history', taskId: good.id, action: 'exploded' });
+    await put(plantedItems.history(good.id, 99, { kind: 'history', taskId: good.id, action: 'exploded' }));
   });
 
   it('cannot be written again: the encoder refuses the year-10000 deadline', () => {
     // Act / Assess
-    expect(() => toTaskItem(year10000)).toThrow(expect.objectContaining({ name: 'InstantOutOfRangeError' }));
+    expect(() => storedItems.task(year10000)).toThrow(expect.objectContaining({ name: 'InstantOutOfRangeError' }));
   });
 
   it('are left out of the lists, action items and SLA score, which serve the rest', async () => {
@@ -215,13 +200,13 @@ describe('stored items that no longer parse', () => {
   it('a checkpoint whose position no longer parses is reported, and the run starts over instead of failing', async () => {
     // Prepare: the unfinished checkpoint of the 11:00 run, as a broken writer left it.
     const at = '2026-11-25T11:00:00.000Z';
-    await put({
-      pk: 'job#deadline-reminders',
-      sk: at.slice(0, 13),
-      kind: 'checkpoint',
-      position: '{broken',
-      done: false,
-    });
+    await put(
+      plantedItems.checkpoint('deadline-reminders', at.slice(0, 13), {
+        kind: 'checkpoint',
+        position: '{broken',
+        done: false,
+      }),
+    );
     const errors = vi.spyOn(logger, 'error');
 
     // Act
@@ -240,17 +225,11 @@ describe('stored items that no longer parse', () => {
     // Prepare
     const partner = `p-${ulid()}`;
     const due = { caseId: `c-${ulid()}`, partnerOrgId: partner, status: 'active' as const, version: 1 };
-    await put(toCaseItem({ ...due, nextSurveyAt: '2026-11-20T08:00:00.000Z' }));
+    await put(storedItems.caseState({ ...due, nextSurveyAt: '2026-11-20T08:00:00.000Z' }));
     const broken = `c-${ulid()}`;
-    await put({
-      pk: `casestate#${broken}`,
-      sk: 'case',
-      kind: 'case',
-      status: 'dormant',
-      version: -1,
-      [indexes.surveyDue.partitionKey]: surveyPartition(shardOf(broken)),
-      [indexes.surveyDue.sortKey]: `2026-11-19T08:00:00.000Z#${broken}`,
-    });
+    await put(
+      plantedItems.caseState(broken, { kind: 'case', status: 'dormant', version: -1 }, '2026-11-19T08:00:00.000Z'),
+    );
 
     // Act
     const summary = await runSurveys({ now: '2026-11-23T03:00:00.000Z' });
@@ -263,16 +242,16 @@ describe('stored items that no longer parse', () => {
     // Prepare: the creditor run of the night was left with a broken position, and one of its tasks is hollow.
     await seedChatTask(api.db, { party: 'creditor', texts: ['Thanks, noted.'], orgId: `cr-${ulid()}` });
     const id = ulid();
-    await put({
-      pk: `task#${id}`,
-      sk: 'task',
-      kind: 'task',
-      id,
-      [indexes.openChatByDeadline.partitionKey]: taskPartitions.openChatByDeadline('creditor', shardOf(id)),
-      [indexes.openChatByDeadline.sortKey]: `${OVERDUE}#${id}`,
-    });
+    await put(plantedItems.task(id, { kind: 'task', id }, { chat: { party: 'creditor', deadline: OVERDUE } }));
     const runKey = `${NIGHT}#creditor`;
-    await put({ pk: 'job#chat-cleanup', sk: runKey, kind: 'checkpoint', position: '{broken', counts: {}, done: false });
+    await put(
+      plantedItems.checkpoint('chat-cleanup', runKey, {
+        kind: 'checkpoint',
+        position: '{broken',
+        counts: {},
+        done: false,
+      }),
+    );
     const reported: CorruptItem[] = [];
     const db = { ...api.db, onCorruptItem: (item: CorruptItem) => reported.push(item) };
 

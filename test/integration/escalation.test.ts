@@ -1,12 +1,12 @@
 // Issue 11, escalation: `Task Escalated` once, N business days past the deadline, for owners and managers, and in their next digest.
 
+import { processPlatformEvent } from '@casetasks/app/events';
+import { runDeadlineReminders as run } from '@casetasks/app/jobs';
 import { setWorkflowStarter } from '@casetasks/app/runtime';
 import type { ReminderSettings } from '@casetasks/core';
 import { getTask, listOutboxSince, type OutboxEntry } from '@casetasks/db';
 import { outgoingEventSchema } from '@casetasks/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processPlatformEvent } from '../../functions/events/process-platform-event.js';
-import { run } from '../../functions/scheduled/deadline-reminders.js';
 import type { TestTable } from '../support/table.js';
 import { platformEvent, recordingWorkflow } from './events-helpers.js';
 import { createdTask, emittedFor, freshId, handlerTable, setOrgSettings, submitCase } from './org-settings-fixtures.js';

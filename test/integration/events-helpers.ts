@@ -1,5 +1,6 @@
 // Shared set-up of the event lifecycle tests: a fresh table, the event processor on it, and readers.
 
+import { type PlatformEventOutcome, processPlatformEvent } from '@casetasks/app/events';
 import {
   type PausedCaseRef,
   type PausedCaseStart,
@@ -10,7 +11,6 @@ import {
 import { type Party, type Task, weekendCalendar } from '@casetasks/core';
 import { type Db, getOpenTaskOfScope, listOutboxSince, queryTasks, type ScopeRef, taskPartitions } from '@casetasks/db';
 import { ulid } from 'ulid';
-import { type PlatformEventOutcome, processPlatformEvent } from '../../functions/events/process-platform-event.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 
 export const calendar = weekendCalendar('UTC');

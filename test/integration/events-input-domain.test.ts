@@ -1,10 +1,11 @@
 // Issue 15 on the event edge: every event is held to the documented input domain (docs/events.md "Input domain").
+
+import { type ProcessOptions, processPlatformEvent } from '@casetasks/app/events';
 import { weekendCalendar } from '@casetasks/core';
 import { caseKey, conversationTail, getQuoteRound, listParkedEvents, parkEvent } from '@casetasks/db';
 import { InvalidEventError, MAX_CHAT_TEXT_LENGTH, MAX_EVENT_DETAIL_BYTES, MAX_QUOTE_PARTNERS } from '@casetasks/events';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ProcessOptions, processPlatformEvent } from '../../functions/events/process-platform-event.js';
 import { type ApiHarness, json, startApi } from './api-client.js';
 import { platformEvent, type RawEvent } from './events-helpers.js';
 

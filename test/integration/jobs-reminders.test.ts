@@ -1,3 +1,4 @@
+import { runDeadlineReminders as run } from '@casetasks/app/jobs';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import {
   creationEntry,
@@ -11,7 +12,6 @@ import {
 import { createTask, getTask, listHistory, listOutboxSince, type OutboxEntry } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../functions/scheduled/deadline-reminders.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 
 let table: TestTable;

@@ -1,10 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { runMonthlySurveys as run } from '@casetasks/app/jobs';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import type { CaseState, Task } from '@casetasks/core';
 import { getCaseState, listOutboxSince, toCaseItem } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../functions/scheduled/monthly-surveys.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 
 let table: TestTable;

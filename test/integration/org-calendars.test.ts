@@ -1,9 +1,11 @@
 // Issue 11, org calendars: deadlines and reminder times of event- and user-created tasks follow each org's zone, holidays and closed days.
+
+import { runDeadlineReminders as run } from '@casetasks/app/jobs';
+import { createTaskBodySchema } from '@casetasks/app/tasks';
 import type { OrgCalendarSettings, Principal } from '@casetasks/core';
 import { getOrgSettings, getTask, listOutboxSince } from '@casetasks/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTaskBodySchema, routes } from '../../functions/http/task-actions.js';
-import { run } from '../../functions/scheduled/deadline-reminders.js';
+import { routes } from '../../functions/http/task-actions.js';
 import type { TestTable } from '../support/table.js';
 import { createdTask, emittedFor, freshId, handlerTable, setOrgSettings, submitCase } from './org-settings-fixtures.js';
 

@@ -1,10 +1,10 @@
 // Shared set-up of the issue-11 scenario tests: a table for the handlers, org settings written straight, events in, outbox out.
 
+import { type PlatformEventOutcome, processPlatformEvent } from '@casetasks/app/events';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import type { OrgSettings, Party, Task, TaskType } from '@casetasks/core';
 import { type Db, getTask, listOutboxSince, type OutboxEntry, putOrgSettingsSection } from '@casetasks/db';
 import { ulid } from 'ulid';
-import { type PlatformEventOutcome, processPlatformEvent } from '../../functions/events/process-platform-event.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 import { fixtureNow, platformEvent } from './events-helpers.js';
 

@@ -6,14 +6,14 @@ import {
   getTask,
   idealQueryRcu,
   listHistory,
+  planTaskList,
   queryIndex,
   queryTasks,
   ScopeTakenError,
   saveChange,
-  taskPartitions,
-  toTaskItem,
   VersionConflictError,
 } from '@casetasks/db';
+import { storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTable, type TestTable } from '../support/table.js';
@@ -106,16 +106,13 @@ describe('optimistic locking and history', () => {
 
   it('completion removes the task from the open indexes (sparse keys)', async () => {
     const task = await create(aTask({ orgId: 'p-sparse' }));
-    const item = toTaskItem(task);
+    const item = storedItems.task(task);
     expect(item.g1pk).toBe('partner#p-sparse#open');
     const done = await saveChange(table.db, closeTask(task, 'auto', platformActor, '2026-11-21T10:00:00.000Z'));
-    const doneItem = toTaskItem(done);
+    const doneItem = storedItems.task(done);
     expect(doneItem.g1pk).toBeUndefined();
     expect(doneItem.g4pk).toBe('partner#p-sparse#completed');
-    const open = await queryTasks(table.db, {
-      index: 'openByDeadline',
-      partition: taskPartitions.openByDeadline('partner', 'p-sparse'),
-    });
+    const open = await queryTasks(table.db, planTaskList({ party: 'partner', orgId: 'p-sparse', status: 'open' }));
     expect(open.items).toHaveLength(0);
   });
 });
@@ -132,8 +129,7 @@ describe('list capacity', () => {
       await saveChange(table.db, closeTask(task, 'auto', platformActor, '2026-11-21T10:00:00.000Z'));
     }
     const page = await queryIndex(table.db, {
-      index: 'openByDeadline',
-      partition: taskPartitions.openByDeadline('partner', org),
+      ...planTaskList({ party: 'partner', orgId: org, status: 'open' }),
       limit: 25,
     });
     expect(page.items).toHaveLength(25);

@@ -1,4 +1,3 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type CaseState,
   closeTask,
@@ -8,15 +7,8 @@ import {
   type Task,
   type TaskType,
 } from '@casetasks/core';
-import {
-  activeCasesOfPartner,
-  createTask,
-  idealQueryRcu,
-  saveChange,
-  slaTasksInPeriod,
-  toCaseItem,
-  toTaskItem,
-} from '@casetasks/db';
+import { activeCasesOfPartner, createTask, idealQueryRcu, saveChange, slaTasksInPeriod } from '@casetasks/db';
+import { plantItem, storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTable, type TestTable } from '../support/table.js';
@@ -29,7 +21,7 @@ afterAll(async () => table.drop());
 
 const period = { from: new Date('2026-11-01T00:00:00.000Z'), to: new Date('2026-12-01T00:00:00.000Z') };
 
-/** Stores a task through the repository (so the index keys come from toTaskItem), closed when asked. */
+/** Stores a task through the repository (so the index keys are the task entity's), closed when asked. */
 const stored = async (
   orgId: string,
   deadline: string,
@@ -71,7 +63,7 @@ describe('slaTasksInPeriod (slaByOrg index)', () => {
     expect(tasks[1]).toMatchObject({ status: 'completed', resolution: 'done' });
     expect(stats.queries).toBe(1);
     // Only what counts is read: the cost of exactly these items, nothing filtered out after reading.
-    expect(stats.consumedRcu).toBe(idealQueryRcu(tasks.map(toTaskItem)));
+    expect(stats.consumedRcu).toBe(idealQueryRcu(tasks.map(storedItems.task)));
   });
 
   it('follows every page to the end of the period', async () => {
@@ -89,8 +81,7 @@ describe('slaTasksInPeriod (slaByOrg index)', () => {
 });
 
 describe('activeCasesOfPartner (activeCasesByPartner index)', () => {
-  const putCase = (state: CaseState) =>
-    table.db.client.send(new PutCommand({ TableName: table.tableName, Item: toCaseItem(state) }));
+  const putCase = (state: CaseState) => plantItem(table.db, storedItems.caseState(state));
 
   it("returns only the partner's active cases, with their last status update", async () => {
     // Prepare

@@ -1,11 +1,11 @@
 // Issue 11, warning thresholds: the hourly job sends each org's warnings once each, then one overdue; a postpone plans them again.
 
+import { runDeadlineReminders as run } from '@casetasks/app/jobs';
+import { applyChange } from '@casetasks/app/tasks';
 import { creationEntry, newTask, platformActor, postponeTask, type Task, userActor } from '@casetasks/core';
 import { createTask, getTask, type OutboxEntry } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyChange } from '../../functions/http/task-actions.js';
-import { run } from '../../functions/scheduled/deadline-reminders.js';
 import type { TestTable } from '../support/table.js';
 import { createdTask, emittedFor, freshId, handlerTable, setOrgSettings, submitCase } from './org-settings-fixtures.js';
 

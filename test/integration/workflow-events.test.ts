@@ -1,9 +1,9 @@
+import { processPlatformEvent } from '@casetasks/app/events';
 import { resetClients, resetConfig, setWorkflowStarter } from '@casetasks/app/runtime';
 import type { Task } from '@casetasks/core';
 import { getTask, listOutboxSince } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processPlatformEvent } from '../../functions/events/process-platform-event.js';
 import { createLocalWorkflowStarter, type LocalWorkflowStarter } from '../../infra/local/state-machine.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 

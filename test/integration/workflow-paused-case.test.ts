@@ -1,10 +1,10 @@
 import type { PausedCaseRef } from '@casetasks/app/runtime';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
+import type { FollowUpStart } from '@casetasks/app/workflow';
 import { closeTask, platformActor, type Task } from '@casetasks/core';
 import { getTask, listOutboxSince, saveChange } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FollowUpStart } from '../../functions/workflow/follow-up-contract.js';
 import { createLocalWorkflowStarter, type LocalWorkflowStarter } from '../../infra/local/state-machine.js';
 import { createTestTable, type TestTable } from '../support/table.js';
 

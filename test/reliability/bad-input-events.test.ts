@@ -1,11 +1,11 @@
 // Bad platform events, generated from the incoming zod schemas: InvalidEventError naming the field (the DLQ reason), never a write.
 
+import { processPlatformEvent } from '@casetasks/app/events';
 import { setWorkflowStarter } from '@casetasks/app/runtime';
 import { weekendCalendar } from '@casetasks/core';
 import { InvalidEventError, MAX_QUOTE_PARTNERS, MAX_SOURCE_LENGTH, platformEventSchema } from '@casetasks/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { processPlatformEvent } from '../../functions/events/process-platform-event.js';
 import { type ApiHarness, json, startApi } from '../integration/api-client.js';
 import { platformEvent, type RawEvent, recordingWorkflow } from '../integration/events-helpers.js';
 import { badDates, HUGE, injections, notStrings, oddUnicode } from './nasty-values.js';

@@ -3,6 +3,7 @@
 // survives every scheduled job, now and at the domain's far edge.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { processPlatformEvent } from '@casetasks/app/events';
 import { jobNames } from '@casetasks/app/jobs';
 import { setWorkflowStarter } from '@casetasks/app/runtime';
 import { EARLIEST_INSTANT, latestInstant } from '@casetasks/core';
@@ -12,7 +13,6 @@ import { addBusinessDays } from 'date-fns';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { processPlatformEvent } from '../../functions/events/process-platform-event.js';
 import { type HttpRoute, routeKey } from '../../functions/http/routes.js';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.js';
 import { type ApiHarness, type ApiResponse, type Caller, errorFields, startApi } from '../integration/api-client.js';

@@ -17,7 +17,11 @@ import {
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { createBedrockJudge, VERDICT_TOOL } from '@casetasks/ai';
+import { runChatCleanup } from '@casetasks/app/jobs';
+import { relayOutbox } from '@casetasks/app/outbox';
 import { type PausedCaseRef, resetClients, resetConfig, setWorkflowStarter } from '@casetasks/app/runtime';
+import type { FollowUpStart } from '@casetasks/app/workflow';
+import { sfnWorkflowStarter } from '@casetasks/app/workflow';
 import {
   assignTask,
   closeTask,
@@ -43,10 +47,6 @@ import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { ulid } from 'ulid';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { relayOutbox } from '../../functions/events/outbox-relay.js';
-import { runChatCleanup } from '../../functions/scheduled/chat-cleanup.js';
-import type { FollowUpStart } from '../../functions/workflow/follow-up-contract.js';
-import { sfnWorkflowStarter } from '../../functions/workflow/sfn-starter.js';
 import { createLocalWorkflowStarter } from '../../infra/local/state-machine.js';
 import { deps, NOW, seedChatTask } from '../integration/chat-cleanup-fixtures.js';
 import { type EventsHarness, eventsHarness } from '../integration/events-helpers.js';

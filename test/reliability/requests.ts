@@ -7,7 +7,7 @@ import { routes as settingsRoutes } from '../../functions/http/settings.js';
 import { routes as slaRoutes } from '../../functions/http/sla.js';
 import { routes as actionRoutes } from '../../functions/http/task-actions.js';
 import { routes as detailRoutes } from '../../functions/http/task-detail.js';
-import type { RouteSpec } from '../../functions/middleware/http-handler.js';
+import type { RouteSpec } from '../../functions/middleware/http-route.js';
 import type { Caller } from '../integration/api-client.js';
 
 export const owner: Caller = { party: 'partner', org: 'p-1', user: 'u-owner', role: 'manager' };

@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { httpRoutes, routeKey } from '../../functions/http/routes.js';
+import { principalFromEvent } from '../../functions/middleware/http-claims.js';
 import { UnauthorizedError } from '../../functions/middleware/http-errors.js';
-import { httpHandler, httpRoute, principalFromEvent } from '../../functions/middleware/http-handler.js';
+import { httpHandler } from '../../functions/middleware/http-handler.js';
+import { httpRoute } from '../../functions/middleware/http-route.js';
 import { localLambdaContext, toApiGatewayEvent } from '../../infra/local/api-gateway.js';
 
 const createRoute = httpRoutes.find((route) => routeKey(route) === 'POST /tasks');

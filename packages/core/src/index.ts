@@ -17,3 +17,4 @@ export * from './sla.js';
 export * from './sla-report.js';
 export * from './surveys.js';
 export * from './task.js';
+export * from './tracking.js';

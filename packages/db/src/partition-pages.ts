@@ -1,5 +1,5 @@
-// Paging through one partition of the table: the loop every partition read shares.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+// Paging through one partition of the table (the base table's keys): the read every partition entity shares.
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './client.js';
 
 export interface PartitionRead {
@@ -13,27 +13,23 @@ export interface PartitionRead {
   pageSize?: number;
 }
 
-/** Yields the items of a partition page by page, so a caller can stop as soon as it has enough. */
+/** Yields the items of a partition page by page (paginateQuery), so a caller can stop as soon as it has enough. */
 export async function* partitionPages(db: Db, read: PartitionRead): AsyncGenerator<Record<string, unknown>[]> {
   const condition =
     read.prefix !== undefined ? ' AND begins_with(sk, :sk)' : read.after !== undefined ? ' AND sk > :sk' : '';
   const sk = read.prefix ?? read.after;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: `pk = :pk${condition}`,
-        ExpressionAttributeValues: { ':pk': read.pk, ...(sk === undefined ? {} : { ':sk': sk }) },
-        ScanIndexForward: !read.descending,
-        ...(read.consistent ? { ConsistentRead: true } : {}),
-        ...(read.pageSize ? { Limit: read.pageSize } : {}),
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    yield page.Items ?? [];
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const pages = paginateQuery(
+    { client: db.client },
+    {
+      TableName: db.tableName,
+      KeyConditionExpression: `pk = :pk${condition}`,
+      ExpressionAttributeValues: { ':pk': read.pk, ...(sk === undefined ? {} : { ':sk': sk }) },
+      ScanIndexForward: !read.descending,
+      ...(read.consistent ? { ConsistentRead: true } : {}),
+      ...(read.pageSize ? { Limit: read.pageSize } : {}),
+    },
+  );
+  for await (const page of pages) yield page.Items ?? [];
 }
 
 /** Every item of the partition read. */

@@ -15,7 +15,7 @@ export const ttlAttribute = 'expiresAt';
 
 /**
  * Every GSI is sparse: an item carries an index's key attributes only while it belongs in it
- * (e.g. open tasks leave the open-* indexes on completion). Keys are built in keys.ts only.
+ * (e.g. open tasks leave the open-* indexes on completion). Keys are built in the entity modules only.
  */
 export const indexes = {
   openByDeadline: {

@@ -1,6 +1,7 @@
 // A transaction whose condition failures come back as typed errors naming the item that failed.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { backoffDelay, type RetryPolicy, withRetry } from '@casetasks/core';
 import type { Db } from './client.js';
 import { ConditionFailedError } from './errors.js';
 import { assertTimeLeft, timeLeftMs } from './time-budget.js';
@@ -25,13 +26,18 @@ export const isTransactionConflict = (error: unknown): boolean =>
   (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
 
 /**
- * Full-jitter exponential backoff, so two writers that collided do not collide again in lockstep.
- * Never sleeps past the invocation's time budget: the next attempt then refuses to start instead.
+ * Full-jitter exponential backoff (core's retry policy): attempt n waits up to 20 ms · 2^n, at most 1 s,
+ * so two writers that collided do not collide again in lockstep. `baseDelayMs` is the cap of the first
+ * retry (attempt 1): core counts retries from 0.
  */
+export const CONFLICT_RETRY: RetryPolicy = { maxAttempts: CONFLICT_ATTEMPTS, baseDelayMs: 40, maxDelayMs: 1_000 };
+
+/** Never sleeps past the invocation's time budget: the next attempt then refuses to start instead. */
+const withinBudget = (): number => Math.max(0, timeLeftMs());
+
+/** The pause after conflict `attempt` (1, 2, ...), for callers that retry a whole read-decide-write. */
 export const conflictBackoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) =>
-    setTimeout(resolve, Math.min(Math.random() * Math.min(1_000, 20 * 2 ** attempt), Math.max(0, timeLeftMs()))),
-  );
+  new Promise((resolve) => setTimeout(resolve, Math.min(backoffDelay(attempt - 1, CONFLICT_RETRY), withinBudget())));
 
 export class Transaction {
   private readonly entries: Entry[] = [];
@@ -76,30 +82,28 @@ export class Transaction {
 
   /**
    * Commits all items or none. A failed condition becomes the typed error of its item; a conflict
-   * with a concurrent transaction (nothing applied) is retried with backoff. No attempt starts once
+   * with a concurrent transaction (nothing applied) is retried (core's withRetry). No attempt starts once
    * the invocation's time budget is spent (TimeBudgetExceededError): its caller has been answered.
    */
   async commit(): Promise<void> {
     if (this.entries.length === 0) return;
     const input = { TransactItems: this.entries.map((entry) => entry.item) };
-    for (let attempt = 1; ; attempt++) {
+    const attempt = async () => {
       assertTimeLeft(`commit of ${this.entries.length} items`);
       try {
         await this.db.client.send(new TransactWriteCommand(input));
-        return;
       } catch (error) {
-        if (error instanceof TransactionCanceledException) {
-          const reasons = error.CancellationReasons ?? [];
-          const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-          const entry = failed >= 0 ? this.entries[failed] : undefined;
-          if (entry) throw entry.onConditionFailed();
-          if (isTransactionConflict(error) && attempt < CONFLICT_ATTEMPTS) {
-            await conflictBackoff(attempt);
-            continue;
-          }
-        }
-        throw error;
+        throw this.failureOf(error);
       }
-    }
+    };
+    await withRetry(attempt, isTransactionConflict, CONFLICT_RETRY, { sleepCap: withinBudget });
+  }
+
+  /** A failed condition becomes the typed error of its item; anything else (a conflict too) stays as it is. */
+  private failureOf(error: unknown): unknown {
+    if (!(error instanceof TransactionCanceledException)) return error;
+    const failed = (error.CancellationReasons ?? []).findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+    const entry = failed >= 0 ? this.entries[failed] : undefined;
+    return entry ? entry.onConditionFailed() : error;
   }
 }

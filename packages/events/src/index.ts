@@ -1,5 +1,7 @@
 // @casetasks/events: zod schemas of the events in and out, shared by handlers, publishers and docs.
+export * from './define-event.js';
 export * from './incoming.js';
 export * from './invalid-event-error.js';
 export * from './outgoing.js';
 export * from './parse.js';
+export * from './sources.js';

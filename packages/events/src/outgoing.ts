@@ -2,8 +2,6 @@
 import { partySchema, taskSchema, taskTypeSchema } from '@casetasks/core';
 import * as z from 'zod';
 
-export const OUTGOING_EVENT_SOURCE = 'casetasks';
-
 const isoTime = z.iso.datetime({ offset: true });
 
 /** `Task Created` / `Task Completed`: the task as written (see taskCreatedEvent in @casetasks/db). */
@@ -75,4 +73,6 @@ export const outgoingEventSchema = z.discriminatedUnion('detailType', [
   z.object({ detailType: z.literal('Task Escalated'), detail: taskEscalatedDetailSchema }),
   z.object({ detailType: z.literal('Daily Digest'), detail: dailyDigestDetailSchema }),
 ]);
-export type OutgoingPlatformEvent = z.infer<typeof outgoingEventSchema>;
+/** What the outbox accepts: one outgoing event, its detail typed by its detail-type. */
+export type OutgoingEvent = z.infer<typeof outgoingEventSchema>;
+export type OutgoingPlatformEvent = OutgoingEvent;

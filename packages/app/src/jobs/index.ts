@@ -1,2 +1,15 @@
-// Scheduled jobs: the contract every job run shares.
+// Scheduled jobs: the registry (name, run, schedule, function) and each job's run, for handlers, local mode and benches.
+export * from './chat-cleanup.js';
+export {
+  CHAT_CLEANUP_JOB,
+  type ChatCleanupCounts,
+  type ChatCleanupDeps,
+  type ChatCleanupSettings,
+  defaultChatCleanupSettings,
+} from './chat-cleanup-settings.js';
+export * from './chat-judge.js';
+export * from './deadline-reminders.js';
+export type { JobRunOptions } from './due-items-job.js';
 export * from './job-contract.js';
+export * from './monthly-surveys.js';
+export * from './registry.js';

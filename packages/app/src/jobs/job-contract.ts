@@ -17,5 +17,29 @@ export interface JobSummary {
   [key: string]: unknown;
 }
 
-export type JobName = 'monthly-surveys' | 'deadline-reminders' | 'chat-cleanup';
-export const jobNames: readonly JobName[] = ['monthly-surveys', 'deadline-reminders', 'chat-cleanup'];
+/** An EventBridge Scheduler expression and the time zone it is read in. */
+export interface JobSchedule {
+  /** e.g. `cron(0 3 * * ? *)`. */
+  expression: string;
+  /** IANA name, e.g. `Etc/UTC`. */
+  timeZone: string;
+}
+
+/** What the job's Lambda function needs, as data (infra turns it into the function and its grants). */
+export interface JobFunction {
+  description: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  /** Builds org working calendars, so date-holidays is bundled (see infra's ServiceFunction). */
+  orgCalendars: boolean;
+  /** Calls the configured Bedrock model (the chat judge): the function gets `bedrock:InvokeModel` on it. */
+  bedrock?: boolean;
+}
+
+/** One scheduled job: its name (also its entry file `functions/scheduled/<name>.ts`), run, schedule and function. */
+export interface ScheduledJob<Name extends string = string> {
+  name: Name;
+  run: (input: JobInput) => Promise<JobSummary>;
+  schedule: JobSchedule;
+  lambda: JobFunction;
+}

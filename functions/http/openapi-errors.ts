@@ -1,0 +1,37 @@
+// The errors an operation of the OpenAPI document may answer, all in the one error shape.
+import { MAX_JSON_BODY_BYTES } from '@casetasks/core';
+import { errorBodySchema } from '../middleware/http-error-body.js';
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorBodySchema } },
+});
+
+/** A bulk call answers access and state per item (200), never for the call as a whole. */
+const BULK_ROUTE_KEY = 'POST /tasks/bulk';
+
+/** Errors every authenticated route may answer; routes that write or read one task add theirs. */
+export const errorResponses = (routeKey: string) => ({
+  400: errorResponse('Bad input: `error.fields` names each bad field; nothing was written'),
+  401: errorResponse('Missing, invalid or expired bearer token'),
+  ...(routeKey === BULK_ROUTE_KEY
+    ? {}
+    : {
+        403: errorResponse(
+          'The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner)',
+        ),
+      }),
+  ...(routeKey.includes('{id}')
+    ? { 404: errorResponse('No such task for the caller: other parties’ and organisations’ tasks included') }
+    : {}),
+  ...(routeKey.startsWith('POST') && routeKey !== BULK_ROUTE_KEY
+    ? { 409: errorResponse('Not allowed in the task’s state, or changed meanwhile') }
+    : {}),
+  500: errorResponse('Internal error (details are logged, never returned)'),
+  503: errorResponse('`unavailable`: the service could not finish in time or cannot reach its table; try again'),
+});
+
+/** Only routes with a body check its size. */
+export const bodyTooLarge = errorResponse(
+  `The JSON body is larger than ${MAX_JSON_BODY_BYTES} bytes (\`fields\` names \`body\`)`,
+);

@@ -1,0 +1,35 @@
+// One route of the registry as an OpenAPI operation: its schemas, its success body and the errors it may answer.
+import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { RouteSpec } from '../middleware/http-route.js';
+import { bodyTooLarge, errorResponses } from './openapi-errors.js';
+
+export const BEARER = 'bearerAuth';
+
+type RouteParameter = NonNullable<NonNullable<RouteConfig['request']>['query']>;
+
+export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
+  const [method = 'get', path = '/'] = routeKey.split(' ');
+  const base = {
+    method: method.toLowerCase() as RouteConfig['method'],
+    path,
+    summary: spec.summary,
+    operationId: routeKey.replace(/[^A-Za-z0-9]+/g, '_').replace(/_$/, ''),
+  };
+  const success = { description: 'Success', content: { 'application/json': { schema: spec.response } } };
+  // A public route (the document itself) has no claims to refuse and no input to check.
+  if (spec.auth === false)
+    return { ...base, security: [], responses: { 200: { ...success, description: 'The document' } } };
+  const request: RouteConfig['request'] = {
+    ...(spec.params ? { params: spec.params as RouteParameter } : {}),
+    ...(spec.query ? { query: spec.query as RouteParameter } : {}),
+    ...(spec.headers ? { headers: spec.headers as RouteParameter } : {}),
+    ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+  };
+  const responses = { [spec.successStatus ?? 200]: success, ...errorResponses(routeKey) };
+  return {
+    ...base,
+    security: [{ [BEARER]: [] }],
+    request,
+    responses: spec.body ? { ...responses, 413: bodyTooLarge } : responses,
+  };
+};

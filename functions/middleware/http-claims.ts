@@ -1,0 +1,24 @@
+// The caller of a portal request, from the JWT authorizer's claims: checked again here, before any validation or read.
+import { type Principal, portalClaimsSchema } from '@casetasks/core';
+import type { HttpEvent, HttpMiddleware } from './http-context.js';
+import { UnauthorizedError } from './http-errors.js';
+
+type AuthorizedEvent = HttpEvent & { requestContext: { authorizer?: { jwt?: { claims?: unknown } } } };
+
+/**
+ * The caller from the JWT authorizer's claims (all strings; API Gateway flattens an array to `[a b]`).
+ * Defence in depth behind the authorizer: ids outside the id grammar would reach table keys, so any
+ * claim outside the portal grammar is a 401 before validation or any read.
+ */
+export const principalFromEvent = (event: HttpEvent): Principal => {
+  const claims = portalClaimsSchema.safeParse((event as AuthorizedEvent).requestContext.authorizer?.jwt?.claims);
+  if (!claims.success) throw new UnauthorizedError();
+  const { sub, org_id, party, role } = claims.data;
+  return { userId: sub, orgId: org_id, party, role };
+};
+
+export const claims = (): HttpMiddleware => ({
+  before: (request) => {
+    request.context.principal = principalFromEvent(request.event);
+  },
+});

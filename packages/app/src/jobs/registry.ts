@@ -1,0 +1,59 @@
+// The scheduled jobs, declared once: infra's schedules and functions, the Lambda entries and /local/jobs derive from here.
+import { runChatCleanup } from './chat-cleanup.js';
+import { runDeadlineReminders } from './deadline-reminders.js';
+import type { ScheduledJob } from './job-contract.js';
+import { runMonthlySurveys } from './monthly-surveys.js';
+
+const UTC = 'Etc/UTC';
+
+// Each job is its own constant so a Lambda entry that imports one leaves the others out of its bundle.
+
+export const monthlySurveysJob = {
+  name: 'monthly-surveys',
+  run: (input) => runMonthlySurveys(input),
+  schedule: { expression: 'cron(0 3 * * ? *)', timeZone: UTC },
+  lambda: {
+    description: 'casetasks monthly case survey tasks, daily 03:00 UTC',
+    timeoutSeconds: 5 * 60,
+    memoryMb: 512,
+    orgCalendars: true,
+  },
+} as const satisfies ScheduledJob;
+
+export const deadlineRemindersJob = {
+  name: 'deadline-reminders',
+  run: (input) => runDeadlineReminders(input),
+  schedule: { expression: 'cron(0 * * * ? *)', timeZone: UTC },
+  lambda: {
+    description: 'casetasks deadline reminders and daily digest, hourly',
+    timeoutSeconds: 5 * 60,
+    memoryMb: 512,
+    orgCalendars: true,
+  },
+} as const satisfies ScheduledJob;
+
+export const chatCleanupJob = {
+  name: 'chat-cleanup',
+  run: (input) => runChatCleanup(input),
+  // Starts at 02:00; the quarter-hourly ticks until 05:45 continue a night that hit its time budget
+  // from the checkpoint (a finished night costs one conditional read per party and does nothing).
+  schedule: { expression: 'cron(0/15 2-5 * * ? *)', timeZone: UTC },
+  lambda: {
+    description: 'casetasks nightly chat cleanup (Bedrock judge), from 02:00 UTC',
+    // The run is resumable; 15 minutes is Lambda's ceiling and the job's own time budget stays below it.
+    timeoutSeconds: 15 * 60,
+    memoryMb: 1024,
+    orgCalendars: false,
+    bedrock: true,
+  },
+} as const satisfies ScheduledJob;
+
+/** Every scheduled job, in the order local mode lists them. */
+export const jobs = [monthlySurveysJob, deadlineRemindersJob, chatCleanupJob] as const;
+
+export type JobName = (typeof jobs)[number]['name'];
+export type Job = ScheduledJob<JobName>;
+export const jobNames: readonly JobName[] = /* @__PURE__ */ jobs.map((job) => job.name);
+
+/** The job of that name, or undefined (names come from URLs and tests). */
+export const jobNamed = (name: string): Job | undefined => jobs.find((job: Job) => job.name === name);

@@ -1,0 +1,67 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { toOutboxItem } from '@casetasks/db';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { relayOutbox } from './relay-outbox.js';
+
+const eventBridge = mockClient(EventBridgeClient);
+const now = new Date('2026-11-23T10:00:00.000Z');
+
+const insert = (item: Record<string, unknown>, sequence: string): DynamoDBRecord => ({
+  eventName: 'INSERT',
+  dynamodb: { NewImage: marshall(item, { removeUndefinedValues: true }) as never, SequenceNumber: sequence },
+});
+const outboxRecord = (n: number) =>
+  insert(toOutboxItem({ detailType: 'Task Created', detail: { task: { id: `t-${n}` } } }, now), String(100 + n));
+const streamOf = (records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
+
+beforeEach(() => {
+  eventBridge.reset();
+  process.env.EVENT_BUS_NAME = 'casetasks-test';
+});
+
+describe('outbox relay', () => {
+  it('publishes outbox inserts in batches of 10 and ignores every other record', async () => {
+    eventBridge.on(PutEventsCommand).callsFake((input) => ({
+      FailedEntryCount: 0,
+      Entries: input.Entries.map((_: unknown, i: number) => ({ EventId: `e-${i}` })),
+    }));
+    const records = [
+      ...Array.from({ length: 12 }, (_, n) => outboxRecord(n)),
+      insert({ pk: 'task#x', sk: 'task', kind: 'task' }, '999'),
+      { eventName: 'REMOVE', dynamodb: { SequenceNumber: '1000' } } as DynamoDBRecord,
+    ];
+    const result = await relayOutbox(streamOf(records));
+    expect(result.batchItemFailures).toEqual([]);
+    const calls = eventBridge.commandCalls(PutEventsCommand);
+    expect(calls.map((call) => call.args[0].input.Entries?.length)).toEqual([10, 2]);
+    const first = calls[0]?.args[0].input.Entries?.[0];
+    expect(first).toMatchObject({ Source: 'casetasks', DetailType: 'Task Created', EventBusName: 'casetasks-test' });
+    expect(JSON.parse(first?.Detail ?? '{}')).toMatchObject({ task: { id: 't-0' } });
+    expect(JSON.parse(first?.Detail ?? '{}').eventId).toMatch(/^[0-9A-Z]{26}$/);
+  });
+
+  it('retries only the entries EventBridge rejected', async () => {
+    eventBridge
+      .on(PutEventsCommand)
+      .resolvesOnce({
+        FailedEntryCount: 1,
+        Entries: [{ EventId: 'a' }, { ErrorCode: 'InternalFailure' }, { EventId: 'c' }],
+      })
+      .resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'b' }] });
+    const result = await relayOutbox(streamOf([0, 1, 2].map(outboxRecord)));
+    expect(result.batchItemFailures).toEqual([]);
+    const retried = eventBridge.commandCalls(PutEventsCommand)[1]?.args[0].input.Entries ?? [];
+    expect(retried).toHaveLength(1);
+    expect(JSON.parse(retried[0]?.Detail ?? '{}').task.id).toBe('t-1');
+  });
+
+  it('reports what is still unsent so the stream retries it: nothing is lost', async () => {
+    eventBridge.on(PutEventsCommand).rejects(new Error('ServiceUnavailable'));
+    const result = await relayOutbox(streamOf([0, 1].map(outboxRecord)));
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '100' }, { itemIdentifier: '101' }]);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(3);
+  });
+});

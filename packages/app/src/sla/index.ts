@@ -1,0 +1,2 @@
+// SLA use cases of a partner org: its Partner Score SLA component and the case-update dashboard.
+export * from './sla-views.js';

@@ -1,0 +1,9 @@
+// Task use cases of the portal API: lists and counts, one task and its history, action items, create and change.
+export * from './action-items.js';
+export * from './bulk-change.js';
+export * from './change-task.js';
+export * from './create-task.js';
+export * from './list-tasks.js';
+export * from './task-detail.js';
+export * from './task-summary.js';
+export * from './task-view.js';

@@ -1,0 +1,138 @@
+// Every write of a task: the task item with its history entry, scope guard, marker and outbox entries,
+// all in one transaction. Creates, changes, late records, portal creates and reminders all go through here.
+import { type HistoryEntry, isGuarded, type Task, type TaskChange } from '@casetasks/core';
+import type { OutgoingEvent } from '@casetasks/events';
+import type { Db } from '../../client.js';
+import { VersionConflictError } from '../../errors.js';
+import { Transaction } from '../../transaction.js';
+import { type AppliedMarker, type StepWrite, stepTransaction } from '../applied-marker.js';
+import { addHistoryEntry } from '../history-entry.js';
+import { addOutbox } from '../outbox-entry.js';
+import { addRequestKeyClaim, type RequestKeyClaim } from '../request-key.js';
+import { addNotClosedSince, addScopeClaim, addScopeRelease, type ScopeRef } from '../scope-guard.js';
+import { toTaskItem } from './task-item.js';
+
+export const taskCreatedEvent = (task: Task): OutgoingEvent => ({ detailType: 'Task Created', detail: { task } });
+export const taskCompletedEvent = (task: Task): OutgoingEvent => ({ detailType: 'Task Completed', detail: { task } });
+
+// ---- transaction parts: composable so one event's whole effect commits atomically -------------
+
+/**
+ * Creates the task, its first history entry and (for guarded types) claims the scope: the scope must
+ * have no open task, and no closing event at or after this task's creating time.
+ */
+export const addTaskCreate = (tx: Transaction, task: Task, entry: HistoryEntry): Transaction => {
+  if (isGuarded(task)) addScopeClaim(tx, task);
+  tx.put(toTaskItem(task), { expression: 'attribute_not_exists(pk)' });
+  return addHistoryEntry(tx, entry);
+};
+
+/** Writes the next version of a task iff nobody else did first; releases the scope when it closes. */
+export const addTaskChange = (tx: Transaction, change: TaskChange): Transaction => {
+  const { before, after, entry } = change;
+  tx.put(
+    toTaskItem(after),
+    { expression: 'version = :expected', values: { ':expected': before.version } },
+    () => new VersionConflictError(before.id),
+  );
+  addHistoryEntry(tx, entry, 'version');
+  if (before.status === 'open' && after.status === 'completed' && isGuarded(before)) addScopeRelease(tx, before);
+  return tx;
+};
+
+// ---- whole operations -------------------------------------------------------------------------
+
+export interface WriteOptions {
+  now?: Date;
+  marker?: AppliedMarker;
+  outbox?: readonly OutgoingEvent[];
+}
+
+const begin = (db: Db, options: WriteOptions): Transaction => {
+  const [tx, now] = stepTransaction(db, options);
+  if (options.outbox) addOutbox(tx, options.outbox, now);
+  return tx;
+};
+
+/** Creates a task atomically with its history, scope claim, marker and `Task Created` outbox entry. */
+export const createTask = async (
+  db: Db,
+  task: Task,
+  entry: HistoryEntry,
+  options: WriteOptions = {},
+): Promise<Task> => {
+  const tx = begin(db, { ...options, outbox: [taskCreatedEvent(task), ...(options.outbox ?? [])] });
+  await addTaskCreate(tx, task, entry).commit();
+  return task;
+};
+
+/** Saves one change conditionally on the version read; `Task Completed` goes out when it closes. */
+export const saveChange = async (db: Db, change: TaskChange, options: WriteOptions = {}): Promise<Task> => {
+  const closing = change.before.status === 'open' && change.after.status === 'completed';
+  const tx = begin(db, {
+    ...options,
+    outbox: [...(closing ? [taskCompletedEvent(change.after)] : []), ...(options.outbox ?? [])],
+  });
+  await addTaskChange(tx, change).commit();
+  return change.after;
+};
+
+/**
+ * Creates an open task (see addTaskCreate) on condition that none of `closureScopes` saw a closing
+ * event at or after its creation (e.g. "the case left paused" for every pause of the case).
+ */
+export const createGuardedTask = async (
+  db: Db,
+  task: Task,
+  entry: HistoryEntry,
+  options: StepWrite & { closureScopes?: readonly ScopeRef[] } = {},
+): Promise<Task> => {
+  const tx = begin(db, { ...options, outbox: [taskCreatedEvent(task)] });
+  addTaskCreate(tx, task, entry);
+  for (const scope of options.closureScopes ?? []) addNotClosedSince(tx, scope, task.createdAt);
+  await tx.commit();
+  return task;
+};
+
+/** A task born completed (its closing event came first): task, both history entries, both outgoing events. */
+export const recordLateTask = async (
+  db: Db,
+  late: { task: Task; entries: readonly HistoryEntry[] },
+  options: StepWrite = {},
+): Promise<Task> => {
+  const tx = begin(db, { ...options, outbox: [taskCreatedEvent(late.task), taskCompletedEvent(late.task)] });
+  tx.put(toTaskItem(late.task), { expression: 'attribute_not_exists(pk)' });
+  for (const entry of late.entries) addHistoryEntry(tx, entry);
+  await tx.commit();
+  return late.task;
+};
+
+export interface ManualCreateOptions {
+  now: Date;
+  requestKey?: RequestKeyClaim;
+}
+
+/** A portal create: task, history, `Task Created` and (when given) the Idempotency-Key record, all or nothing. */
+export const createManualTask = async (
+  db: Db,
+  task: Task,
+  entry: HistoryEntry,
+  options: ManualCreateOptions,
+): Promise<Task> => {
+  const tx = begin(db, { now: options.now, outbox: [taskCreatedEvent(task)] });
+  addTaskCreate(tx, task, entry);
+  if (options.requestKey) addRequestKeyClaim(tx, options.requestKey, task.id, options.now);
+  await tx.commit();
+  return task;
+};
+
+/**
+ * A reminder goes out exactly once: the task's next reminder state and the outbox entry commit
+ * together, on condition that the task is still at the version read.
+ */
+export const saveReminder = async (db: Db, change: TaskChange, events: readonly OutgoingEvent[], now: Date) => {
+  const tx = new Transaction(db);
+  addTaskChange(tx, change);
+  addOutbox(tx, events, now);
+  await tx.commit();
+};

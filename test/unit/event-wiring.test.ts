@@ -1,0 +1,53 @@
+// Every incoming event declared in @casetasks/events is wired: one bus rule to its group's function, an entry file, a rule in app.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { eventRules } from '@casetasks/app/events';
+import { eventGroups, incomingEvents, PLATFORM_EVENT_SOURCE, platformDetailTypes } from '@casetasks/events';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../../infra/constructs/service-function.js';
+import { buildTestApp, referencedId, resourcesOf } from '../../infra/testing/test-app.js';
+
+describe('event wiring', () => {
+  // Prepare
+  const { service } = buildTestApp();
+  const rules = Object.values(resourcesOf(service, 'AWS::Events::Rule'));
+  const functions = resourcesOf(service, 'AWS::Lambda::Function');
+  const patternOf = (rule: (typeof rules)[number]) =>
+    rule.Properties.EventPattern as { source?: string[]; 'detail-type'?: string[] };
+  const targetFunctionOf = (rule: (typeof rules)[number]) =>
+    referencedId((rule.Properties.Targets as { Arn: unknown }[] | undefined)?.[0]?.Arn);
+
+  it.each(incomingEvents.map(({ detailType, group }) => ({ detailType, group })))(
+    '$detailType is matched by exactly one rule, which invokes the $group function',
+    ({ detailType, group }) => {
+      // Act
+      const matching = rules.filter((rule) => {
+        const pattern = patternOf(rule);
+        return pattern.source?.includes(PLATFORM_EVENT_SOURCE) && pattern['detail-type']?.includes(detailType);
+      });
+      // Assess
+      expect(matching).toHaveLength(1);
+      const [rule] = matching;
+      if (!rule) return;
+      const functionId = targetFunctionOf(rule) ?? '';
+      expect(functions[functionId]).toBeDefined();
+      expect(functionId).toContain(group.replace('-', ''));
+    },
+  );
+
+  it('routes no detail-type that is not declared', () => {
+    const routed = rules.flatMap((rule) => patternOf(rule)['detail-type'] ?? []);
+    expect([...routed].sort()).toEqual([...platformDetailTypes].sort());
+  });
+
+  it.each(eventGroups)('the %s group has its entry file exporting a handler', async (group) => {
+    const entry = join(repoRoot, 'functions/events', `${group}.ts`);
+    expect(existsSync(entry)).toBe(true);
+    const module = (await import(entry)) as { handler?: unknown };
+    expect(typeof module.handler).toBe('function');
+  });
+
+  it('app has a rule for every declared detail-type and for nothing else', () => {
+    expect(Object.keys(eventRules).sort()).toEqual([...platformDetailTypes].sort());
+  });
+});
