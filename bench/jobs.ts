@@ -10,7 +10,7 @@ import {
 } from '@casetasks/app/jobs';
 import { tasksDb } from '@casetasks/app/runtime';
 import { defaultPolicy, mapBounded, newTask, scheduleReminder, utcCalendar } from '@casetasks/core';
-import { toCaseItem, toTaskItem } from '@casetasks/db';
+import { storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { NOW as CHAT_NOW, seedChatTask } from '../test/integration/chat-cleanup-fixtures.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
@@ -98,7 +98,7 @@ export const reminderJob = (database: BenchDatabase, size: number) =>
       seedItems(
         table.db,
         Array.from({ length: size }, (_, i) =>
-          toTaskItem(
+          storedItems.task(
             scheduleReminder(
               defaultPolicy(utcCalendar),
               newTask({
@@ -139,7 +139,7 @@ export const surveyJob = (database: BenchDatabase, size: number) =>
       seedItems(
         table.db,
         Array.from({ length: size }, (_, i) =>
-          toCaseItem({
+          storedItems.caseState({
             caseId: `sc-${i}`,
             partnerOrgId: `p-${i % ORGS}`,
             status: 'active',

@@ -2,8 +2,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tasksDb } from '@casetasks/app/runtime';
 import { closeTask, newTask, type Party, platformActor, type Task, type TaskType } from '@casetasks/core';
-import { type Db, idealQueryRcu, indexQueryInput, planTaskList, queryTasks, type TaskListFilter } from '@casetasks/db';
-import { storedItems } from '@casetasks/db/testing';
+import { type Db, idealQueryRcu, planTaskList, queryTasks, type TaskListFilter } from '@casetasks/db';
+import { indexQueryInput, storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { handler } from '../functions/http/list-tasks.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';

@@ -3,10 +3,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { logger, metrics, tracer } from '@casetasks/app/runtime';
+import { budgeted, logger, metrics, tracer } from '@casetasks/app/runtime';
 import { InvalidEventError } from '@casetasks/events';
 import middy from '@middy/core';
-import { budgeted } from './time-budget.js';
 
 /**
  * The function receives the EventBridge event as it is (validated by `apply`). Every error is

@@ -2,7 +2,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { logger, metrics, timeLimits, tracer } from '@casetasks/app/runtime';
+import { budgeted, logger, metrics, timeLimits, tracer } from '@casetasks/app/runtime';
 import middy from '@middy/core';
 import { claims } from './http-claims.js';
 import type { HttpContext, HttpEvent, HttpResponse } from './http-context.js';
@@ -10,7 +10,6 @@ import { countResponse, errorHandler } from './http-error-handler.js';
 import { jsonResponse } from './http-response.js';
 import type { RouteMap } from './http-route.js';
 import { validation } from './http-validation.js';
-import { budgeted } from './time-budget.js';
 
 /**
  * Observability and error mapping around any HTTP function (also the public OpenAPI function).

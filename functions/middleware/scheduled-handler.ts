@@ -3,9 +3,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { JobInput, JobSummary, ScheduledJob } from '@casetasks/app/jobs';
-import { logger, metrics, tracer } from '@casetasks/app/runtime';
+import { budgeted, logger, metrics, tracer } from '@casetasks/app/runtime';
 import middy from '@middy/core';
-import { budgeted } from './time-budget.js';
 
 /**
  * EventBridge Scheduler / rule input: the job may be invoked with `{}` or a JobInput. Jobs stop

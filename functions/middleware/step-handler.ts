@@ -1,10 +1,9 @@
 // The Middy chain of the state machine's Lambda steps: parse the payload with zod, run the step at the current time.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { logger, tracer } from '@casetasks/app/runtime';
+import { budgeted, logger, tracer } from '@casetasks/app/runtime';
 import middy from '@middy/core';
 import type * as z from 'zod';
-import { budgeted } from './time-budget.js';
 
 /**
  * A failing step throws (also TimeBudgetExceededError near the Lambda timeout): the state's Retry

@@ -1,10 +1,5 @@
 // Fixtures of the chat-cleanup tests and benchmark: overdue chat tasks with their stored conversation.
-import {
-  BatchWriteCommand,
-  type BatchWriteCommandInput,
-  type BatchWriteCommandOutput,
-  GetCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { type ChatJudge, offlineJudge } from '@casetasks/ai';
 import {
   type ChatCleanupDeps,
@@ -13,15 +8,8 @@ import {
   CHAT_CLEANUP_JOB as JOB,
 } from '@casetasks/app/jobs';
 import { creationEntry, newTask, type Party, platformActor, type Task } from '@casetasks/core';
-import {
-  checkpointKey,
-  createTask,
-  type Db,
-  fromCheckpointItem,
-  type JobCheckpoint,
-  type StoredMessage,
-  toMessageItem,
-} from '@casetasks/db';
+import { createTask, type Db, getCheckpoint, type JobCheckpoint, type StoredMessage } from '@casetasks/db';
+import { storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 
 export const NIGHT = '2026-11-25';
@@ -69,7 +57,9 @@ export const seedChatTask = async (db: Db, fixture: ChatFixture): Promise<Task> 
 export const writeMessages = async (db: Db, messages: readonly StoredMessage[]) => {
   for (let i = 0; i < messages.length; i += 25) {
     let requests: BatchWriteCommandInput['RequestItems'] = {
-      [db.tableName]: messages.slice(i, i + 25).map((message) => ({ PutRequest: { Item: toMessageItem(message) } })),
+      [db.tableName]: messages
+        .slice(i, i + 25)
+        .map((message) => ({ PutRequest: { Item: storedItems.message(message) } })),
     };
     while (requests && Object.keys(requests).length > 0) {
       const result: BatchWriteCommandOutput = await db.client.send(new BatchWriteCommand({ RequestItems: requests }));
@@ -111,9 +101,5 @@ export const deps = (
   settings: { ...defaultSettings, ...settings },
 });
 
-export const readCheckpoint = async (db: Db, party: Party, night = NIGHT): Promise<JobCheckpoint | undefined> => {
-  const { Item } = await db.client.send(
-    new GetCommand({ TableName: db.tableName, Key: checkpointKey(JOB, `${night}#${party}`), ConsistentRead: true }),
-  );
-  return Item ? fromCheckpointItem(Item) : undefined;
-};
+export const readCheckpoint = (db: Db, party: Party, night = NIGHT): Promise<JobCheckpoint | undefined> =>
+  getCheckpoint(db, JOB, `${night}#${party}`);

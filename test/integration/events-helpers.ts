@@ -8,8 +8,8 @@ import {
   resetConfig,
   setWorkflowStarter,
 } from '@casetasks/app/runtime';
-import { type Party, type Task, weekendCalendar } from '@casetasks/core';
-import { type Db, getOpenTaskOfScope, listOutboxSince, queryTasks, type ScopeRef, taskPartitions } from '@casetasks/db';
+import { type Party, type Task, type TaskStatus, weekendCalendar } from '@casetasks/core';
+import { allTasksOf, type Db, getOpenTaskOfScope, listOutboxSince, planTaskList, type ScopeRef } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { createTestTable, type TestTable } from '../support/table.js';
 
@@ -68,26 +68,16 @@ export const eventsHarness = async (prefix: string): Promise<EventsHarness> => {
   resetClients();
   const { db } = table;
   const send = (event: RawEvent) => processPlatformEvent(event, { db, calendar, now: fixtureNow });
-  const all = async (index: 'openByDeadline' | 'completedByOrg', partition: string) => {
-    const tasks: Task[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await queryTasks(db, { index, partition, ...(startKey ? { startKey } : {}) });
-      tasks.push(...page.items);
-      startKey = page.lastKey;
-    } while (startKey);
-    return tasks;
-  };
+  /** Every task of the org in `status`, oldest first (the portal lists completed ones newest first). */
+  const all = (party: Party, orgId: string, status: TaskStatus): Promise<Task[]> =>
+    allTasksOf(db, { ...planTaskList({ party, orgId, status }), descending: false });
   return {
     table,
     db,
     send,
     emit: (detailType, detail, time, id) => send(platformEvent(detailType, detail, time, id)),
     open: async (scope) => (await getOpenTaskOfScope(db, scope)).task,
-    tasksOf: async (party, orgId) => [
-      ...(await all('openByDeadline', taskPartitions.openByDeadline(party, orgId))),
-      ...(await all('completedByOrg', taskPartitions.completedByOrg(party, orgId))),
-    ],
+    tasksOf: async (party, orgId) => [...(await all(party, orgId, 'open')), ...(await all(party, orgId, 'completed'))],
     outboxTypes: async () => (await listOutboxSince(db, '0')).map((entry) => entry.detailType),
   };
 };

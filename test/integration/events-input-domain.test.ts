@@ -2,7 +2,7 @@
 
 import { type ProcessOptions, processPlatformEvent } from '@casetasks/app/events';
 import { weekendCalendar } from '@casetasks/core';
-import { caseKey, conversationTail, getQuoteRound, listParkedEvents, parkEvent } from '@casetasks/db';
+import { conversationTail, eventsWaitingFor, getQuoteRound, parkUntil, waitFor } from '@casetasks/db';
 import { InvalidEventError, MAX_CHAT_TEXT_LENGTH, MAX_EVENT_DETAIL_BYTES, MAX_QUOTE_PARTNERS } from '@casetasks/events';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,7 +191,7 @@ describe('unknown fields are dropped before anything is stored, parked events in
     expect(Object.keys(hostile.detail)).toContain('__proto__');
     // Act
     const parked = await send(hostile);
-    const stored = await listParkedEvents(api.db, `case#${caseId}`);
+    const stored = await eventsWaitingFor(api.db, waitFor.caseKnown(caseId));
     const applied = await send(submitted(caseId, 'p-park', at(MINUTE)));
     // Assess
     expect(parked.effects.map((effect) => effect.note)).toContain(`waiting for case#${caseId}`);
@@ -219,16 +219,12 @@ describe('events parked before a bound existed (class 1)', () => {
     const caseId = `c-${ulid()}`;
     const eventId = ulid();
     const stale = { ...platformEvent('Case Verified', { caseId }, '9999-12-30T10:00:00.000Z'), id: eventId };
-    await parkEvent(
-      api.db,
-      { waitKey: `case#${caseId}`, eventId, time: stale.time, event: { ...stale } },
-      { key: caseKey(caseId), attribute: 'creditorOrgId' },
-    );
+    await parkUntil(api.db, waitFor.caseKnown(caseId), { eventId, time: stale.time, event: { ...stale } });
     // Act
     const outcome = await send(submitted(caseId, 'p-stale', at(0)));
     // Assess
     expect(outcome.effects.map((effect) => effect.note)).toContain(`dropped ${eventId}: no longer a valid event`);
     expect(outcome.effects.map((effect) => effect.action)).toContain('created');
-    expect(await listParkedEvents(api.db, `case#${caseId}`)).toEqual([]);
+    expect(await eventsWaitingFor(api.db, waitFor.caseKnown(caseId))).toEqual([]);
   });
 });

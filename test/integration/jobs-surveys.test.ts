@@ -1,8 +1,8 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { runMonthlySurveys as run } from '@casetasks/app/jobs';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import type { CaseState, Task } from '@casetasks/core';
-import { getCaseState, listOutboxSince, toCaseItem } from '@casetasks/db';
+import { getCaseState, listOutboxSince } from '@casetasks/db';
+import { plantItem, storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTable, type TestTable } from '../support/table.js';
@@ -26,7 +26,7 @@ const seedCase = async (partnerOrgId: string, patch: Partial<CaseState> = {}): P
     version: 1,
     ...patch,
   };
-  await table.db.client.send(new PutCommand({ TableName: table.tableName, Item: toCaseItem(state) }));
+  await plantItem(table.db, storedItems.caseState(state));
   return state;
 };
 

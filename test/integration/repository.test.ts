@@ -7,13 +7,12 @@ import {
   idealQueryRcu,
   listHistory,
   planTaskList,
-  queryIndex,
   queryTasks,
   ScopeTakenError,
   saveChange,
   VersionConflictError,
 } from '@casetasks/db';
-import { storedItems } from '@casetasks/db/testing';
+import { queryIndex, storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTable, type TestTable } from '../support/table.js';

@@ -1,4 +1,3 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import {
   type CaseState,
@@ -10,7 +9,8 @@ import {
   type Task,
   type TaskType,
 } from '@casetasks/core';
-import { createTask, saveChange, toCaseItem } from '@casetasks/db';
+import { createTask, saveChange } from '@casetasks/db';
+import { plantItem, storedItems } from '@casetasks/db/testing';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -187,8 +187,7 @@ describe('GET /sla/score', () => {
 });
 
 describe('GET /sla/cases', () => {
-  const putCase = (state: CaseState) =>
-    table.db.client.send(new PutCommand({ TableName: table.tableName, Item: toCaseItem(state) }));
+  const putCase = (state: CaseState) => plantItem(table.db, storedItems.caseState(state));
   const activeCase = (caseId: string, lastStatusUpdate?: CaseState['lastStatusUpdate']): CaseState => ({
     caseId,
     partnerOrgId: partnerOrg,

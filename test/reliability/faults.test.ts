@@ -35,9 +35,9 @@ import {
 import {
   createTask,
   getTask,
-  isOutboxItem,
   listHistory,
   listOutboxSince,
+  outboxEntryOf,
   ScopeTakenError,
   saveChange,
   VersionConflictError,
@@ -181,7 +181,7 @@ describe('EventBridge PutEvents failures through the outbox relay: retried, none
   /** The stream's INSERT records of the real outbox items the repository wrote (a test-only full read). */
   const outboxRecords = async (): Promise<DynamoDBRecord[]> => {
     const { Items = [] } = await h.db.client.send(new ScanCommand({ TableName: h.table.tableName }));
-    return Items.filter(isOutboxItem)
+    return Items.filter((item) => outboxEntryOf(item) !== undefined)
       .sort((a, b) => String(a.sk).localeCompare(String(b.sk)))
       .map((item, i) => ({
         eventName: 'INSERT',

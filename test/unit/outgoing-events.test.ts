@@ -1,5 +1,6 @@
 // Every outgoing event the service can emit, built by the real builders, parses with its schema in @casetasks/events.
 import {
+  assignTask,
   buildDigest,
   closeTask,
   digestRecipientOf,
@@ -9,8 +10,15 @@ import {
   reminderEvent,
   utcCalendar,
 } from '@casetasks/core';
-import { taskCompletedEvent, taskCreatedEvent } from '@casetasks/db';
-import { type OutgoingEvent, outgoingDetailSchemas, outgoingDetailTypes, outgoingEventSchema } from '@casetasks/events';
+import {
+  type OutgoingEvent,
+  outgoingDetailSchemas,
+  outgoingDetailTypes,
+  outgoingEventSchema,
+  taskChangeEvents,
+  taskCompleted,
+  taskCreated,
+} from '@casetasks/events';
 import { describe, expect, it } from 'vitest';
 
 const now = '2026-11-23T10:00:00.000Z';
@@ -25,22 +33,19 @@ const task = newTask({
   deadline: '2026-11-25T10:00:00.000Z',
 });
 const escalated = { ...task, id: '01JD0000000000000000000001', escalatedAt: now };
-const completed = closeTask(task, 'done', platformActor, now).after;
+const closing = closeTask(task, 'done', platformActor, now);
+const completed = closing.after;
 
-/** What the core builders emit: typed as the outbox's OutgoingEvent. */
-const fromCore = [
+/** What the builders of @casetasks/events and core emit, each typed as the outbox's OutgoingEvent. */
+const samples: readonly OutgoingEvent[] = [
+  taskCreated(task),
+  taskCompleted(completed),
   reminderEvent('Task Deadline Approaching', task, now, '50%'),
   reminderEvent('Task Overdue', task, now),
   reminderEvent('Paused Case Escalated', task, now),
   escalationEvent(task, now, 3),
   buildDigest(utcCalendar, digestRecipientOf(task), [task], now),
   buildDigest(utcCalendar, { ...digestRecipientOf(task), assigneeId: null }, [task], now, [escalated]),
-] satisfies readonly OutgoingEvent[];
-
-const samples: readonly { detailType: string; detail: unknown }[] = [
-  taskCreatedEvent(task),
-  taskCompletedEvent(completed),
-  ...fromCore,
 ];
 
 describe('outgoing events', () => {
@@ -53,7 +58,12 @@ describe('outgoing events', () => {
     const parsed = outgoingEventSchema.safeParse(sample);
     // Assess
     expect(parsed.error).toBeUndefined();
-    const schema = outgoingDetailSchemas[sample.detailType as keyof typeof outgoingDetailSchemas];
+    const schema = outgoingDetailSchemas[sample.detailType];
     expect(schema.safeParse(sample.detail).error).toBeUndefined();
+  });
+
+  it('a change announces Task Completed when it closes the task, and nothing otherwise', () => {
+    expect(taskChangeEvents(closing)).toEqual([taskCompleted(completed)]);
+    expect(taskChangeEvents(assignTask(task, 'u-1', platformActor, now))).toEqual([]);
   });
 });

@@ -7,8 +7,8 @@ export const portalRoleSchema = z.enum(['owner', 'manager', 'contributor']);
 export type PortalRole = z.infer<typeof portalRoleSchema>;
 
 /**
- * `sub` and `org_id` end up in table keys (`partner#{org_id}#open`, `request#…#{sub}`): they follow the id
- * grammar, so a crafted `org_id` with `#` can never name another org's key range.
+ * `sub` and `org_id` end up inside table keys (the org's task lists, the caller's idempotency keys): they
+ * follow the id grammar, so a crafted `org_id` with the key separator can never name another org's key range.
  */
 export const portalClaimsSchema = z.object({
   sub: entityIdSchema,

@@ -2,8 +2,19 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { CorruptItemSink } from './stored-items.js';
 import { TimeBudgetExceededError, timeLeftMs } from './time-budget.js';
+
+/** What is reported of an unreadable item: its key and why, never its content (it may hold personal data). */
+export interface CorruptItem {
+  pk: string;
+  sk: string;
+  /** The item's `kind` attribute, when it has a string one. */
+  kind?: string;
+  reason: string;
+}
+
+/** Where a Db reports unreadable items: the functions log and count them; stored-items.ts calls it. */
+export type CorruptItemSink = (item: CorruptItem) => void;
 
 export interface Db {
   client: DynamoDBDocumentClient;

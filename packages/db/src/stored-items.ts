@@ -3,17 +3,7 @@
 import * as z from 'zod';
 import type { Db } from './client.js';
 
-/** What is reported of an unreadable item: its key and why, never its content (it may hold personal data). */
-export interface CorruptItem {
-  pk: string;
-  sk: string;
-  /** The item's `kind` attribute, when it has a string one. */
-  kind?: string;
-  reason: string;
-}
-
-/** Where a Db reports unreadable items: the functions log and count them; this package only calls it. */
-export type CorruptItemSink = (item: CorruptItem) => void;
+export type { CorruptItem, CorruptItemSink } from './client.js';
 
 /** zod paths and messages only: a SyntaxError from JSON.parse, say, would quote the stored text. */
 const reasonOf = (error: unknown): string => {

@@ -1,6 +1,7 @@
 // @casetasks/db/testing: stored items as the entities write them (to seed benchmarks and fixtures in bulk),
-// and items planted as older writers or hand edits left them (to test corrupt-item skipping). The
-// service never imports this: it writes through the entities.
+// items planted as older writers or hand edits left them (to test corrupt-item skipping), and one page of
+// an index as stored (to weigh a list's capacity against its items). The service never imports this: it
+// writes and reads through the entities.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Party } from '@casetasks/core';
 import type { Db } from './client.js';
@@ -12,6 +13,9 @@ import { toOutboxItem } from './entities/outbox-entry.js';
 import { byCasePrefix, taskKey, taskPartitions, toTaskItem } from './entities/task/task-item.js';
 import { shardOf } from './keys/shard.js';
 import { type IndexName, indexes } from './table-definition.js';
+
+/** One index Query as the entities send it, and its page as stored: capacity tests and the list bench. */
+export { indexQueryInput, queryIndex } from './index-query.js';
 
 /** The item each entity writes for a value: what a bulk seed puts, and what capacity arithmetic sizes. */
 export const storedItems = {

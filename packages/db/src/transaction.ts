@@ -1,7 +1,7 @@
 // A transaction whose condition failures come back as typed errors naming the item that failed.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { backoffDelay, type RetryPolicy, withRetry } from '@casetasks/core';
+import { type RetryPolicy, withRetry } from '@casetasks/core';
 import type { Db } from './client.js';
 import { ConditionFailedError } from './errors.js';
 import { assertTimeLeft, timeLeftMs } from './time-budget.js';
@@ -34,10 +34,6 @@ export const CONFLICT_RETRY: RetryPolicy = { maxAttempts: CONFLICT_ATTEMPTS, bas
 
 /** Never sleeps past the invocation's time budget: the next attempt then refuses to start instead. */
 const withinBudget = (): number => Math.max(0, timeLeftMs());
-
-/** The pause after conflict `attempt` (1, 2, ...), for callers that retry a whole read-decide-write. */
-export const conflictBackoff = (attempt: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, Math.min(backoffDelay(attempt - 1, CONFLICT_RETRY), withinBudget())));
 
 export class Transaction {
   private readonly entries: Entry[] = [];

@@ -1,10 +1,10 @@
 // Events the service emits on its own bus (source `casetasks`): declared once for publishers, consumers and docs.
-import { partySchema, taskSchema, taskTypeSchema } from '@casetasks/core';
+import { partySchema, type Task, type TaskChange, taskSchema, taskTypeSchema } from '@casetasks/core';
 import * as z from 'zod';
 
 const isoTime = z.iso.datetime({ offset: true });
 
-/** `Task Created` / `Task Completed`: the task as written (see taskCreatedEvent in @casetasks/db). */
+/** `Task Created` / `Task Completed`: the task as written (built by taskCreated / taskCompleted below). */
 export const taskLifecycleDetailSchema = z.object({ task: taskSchema });
 
 /** `Task Deadline Approaching` / `Task Overdue` / `Paused Case Escalated`: the task when the reminder went out. */
@@ -76,3 +76,22 @@ export const outgoingEventSchema = z.discriminatedUnion('detailType', [
 /** What the outbox accepts: one outgoing event, its detail typed by its detail-type. */
 export type OutgoingEvent = z.infer<typeof outgoingEventSchema>;
 export type OutgoingPlatformEvent = OutgoingEvent;
+
+/** The outgoing event of one detail-type: what a typed builder returns. */
+export type OutgoingEventOf<T extends OutgoingDetailType> = Extract<OutgoingEvent, { detailType: T }>;
+
+/** `Task Created`: goes out with every task written for the first time. */
+export const taskCreated = (task: Task): OutgoingEventOf<'Task Created'> => ({
+  detailType: 'Task Created',
+  detail: { task },
+});
+
+/** `Task Completed`: goes out with the write that closes the task. */
+export const taskCompleted = (task: Task): OutgoingEventOf<'Task Completed'> => ({
+  detailType: 'Task Completed',
+  detail: { task },
+});
+
+/** What a saved change announces: `Task Completed` when it closes the task, nothing otherwise. */
+export const taskChangeEvents = ({ before, after }: Pick<TaskChange, 'before' | 'after'>): OutgoingEvent[] =>
+  before.status === 'open' && after.status === 'completed' ? [taskCompleted(after)] : [];

@@ -23,9 +23,9 @@ import {
   ScopeTakenError,
   surveyMarker,
   Transaction,
-  taskCreatedEvent,
   VersionConflictError,
 } from '@casetasks/db';
+import { taskCreated } from '@casetasks/events';
 import { ulid } from 'ulid';
 import { autoAssign, orgPolicies, type PolicyLookup } from '../policies/org-policies.js';
 import { serviceCalendar, tasksDb } from '../runtime/clients.js';
@@ -73,7 +73,7 @@ const surveyCase = async (db: Db, policies: SurveyPolicies, state: CaseState, no
     if (withTask && state.partnerOrgId) {
       const survey = await surveyTask(state.partnerOrgId);
       addTaskCreate(tx, survey, creationEntry(survey, platformActor));
-      addOutbox(tx, [taskCreatedEvent(survey)], now);
+      addOutbox(tx, [taskCreated(survey)], now);
     }
     addCaseChange(tx, state, advance);
     await tx.commit();

@@ -1,6 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { toOutboxItem } from '@casetasks/db';
+import { storedItems } from '@casetasks/db/testing';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const insert = (item: Record<string, unknown>, sequence: string): DynamoDBRecord
   dynamodb: { NewImage: marshall(item, { removeUndefinedValues: true }) as never, SequenceNumber: sequence },
 });
 const outboxRecord = (n: number) =>
-  insert(toOutboxItem({ detailType: 'Task Created', detail: { task: { id: `t-${n}` } } }, now), String(100 + n));
+  insert(storedItems.outbox({ detailType: 'Task Created', detail: { task: { id: `t-${n}` } } }, now), String(100 + n));
 const streamOf = (records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
 
 beforeEach(() => {

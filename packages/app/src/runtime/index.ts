@@ -2,4 +2,5 @@
 export * from './clients.js';
 export * from './config.js';
 export * from './observability.js';
+export * from './time-budget.js';
 export * from './workflow.js';

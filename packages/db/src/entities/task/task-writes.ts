@@ -1,7 +1,7 @@
 // Every write of a task: the task item with its history entry, scope guard, marker and outbox entries,
 // all in one transaction. Creates, changes, late records, portal creates and reminders all go through here.
 import { type HistoryEntry, isGuarded, type Task, type TaskChange } from '@casetasks/core';
-import type { OutgoingEvent } from '@casetasks/events';
+import { type OutgoingEvent, taskChangeEvents, taskCompleted, taskCreated } from '@casetasks/events';
 import type { Db } from '../../client.js';
 import { VersionConflictError } from '../../errors.js';
 import { Transaction } from '../../transaction.js';
@@ -11,9 +11,6 @@ import { addOutbox } from '../outbox-entry.js';
 import { addRequestKeyClaim, type RequestKeyClaim } from '../request-key.js';
 import { addNotClosedSince, addScopeClaim, addScopeRelease, type ScopeRef } from '../scope-guard.js';
 import { toTaskItem } from './task-item.js';
-
-export const taskCreatedEvent = (task: Task): OutgoingEvent => ({ detailType: 'Task Created', detail: { task } });
-export const taskCompletedEvent = (task: Task): OutgoingEvent => ({ detailType: 'Task Completed', detail: { task } });
 
 // ---- transaction parts: composable so one event's whole effect commits atomically -------------
 
@@ -61,18 +58,14 @@ export const createTask = async (
   entry: HistoryEntry,
   options: WriteOptions = {},
 ): Promise<Task> => {
-  const tx = begin(db, { ...options, outbox: [taskCreatedEvent(task), ...(options.outbox ?? [])] });
+  const tx = begin(db, { ...options, outbox: [taskCreated(task), ...(options.outbox ?? [])] });
   await addTaskCreate(tx, task, entry).commit();
   return task;
 };
 
 /** Saves one change conditionally on the version read; `Task Completed` goes out when it closes. */
 export const saveChange = async (db: Db, change: TaskChange, options: WriteOptions = {}): Promise<Task> => {
-  const closing = change.before.status === 'open' && change.after.status === 'completed';
-  const tx = begin(db, {
-    ...options,
-    outbox: [...(closing ? [taskCompletedEvent(change.after)] : []), ...(options.outbox ?? [])],
-  });
+  const tx = begin(db, { ...options, outbox: [...taskChangeEvents(change), ...(options.outbox ?? [])] });
   await addTaskChange(tx, change).commit();
   return change.after;
 };
@@ -87,7 +80,7 @@ export const createGuardedTask = async (
   entry: HistoryEntry,
   options: StepWrite & { closureScopes?: readonly ScopeRef[] } = {},
 ): Promise<Task> => {
-  const tx = begin(db, { ...options, outbox: [taskCreatedEvent(task)] });
+  const tx = begin(db, { ...options, outbox: [taskCreated(task)] });
   addTaskCreate(tx, task, entry);
   for (const scope of options.closureScopes ?? []) addNotClosedSince(tx, scope, task.createdAt);
   await tx.commit();
@@ -100,7 +93,7 @@ export const recordLateTask = async (
   late: { task: Task; entries: readonly HistoryEntry[] },
   options: StepWrite = {},
 ): Promise<Task> => {
-  const tx = begin(db, { ...options, outbox: [taskCreatedEvent(late.task), taskCompletedEvent(late.task)] });
+  const tx = begin(db, { ...options, outbox: [taskCreated(late.task), taskCompleted(late.task)] });
   tx.put(toTaskItem(late.task), { expression: 'attribute_not_exists(pk)' });
   for (const entry of late.entries) addHistoryEntry(tx, entry);
   await tx.commit();
@@ -119,7 +112,7 @@ export const createManualTask = async (
   entry: HistoryEntry,
   options: ManualCreateOptions,
 ): Promise<Task> => {
-  const tx = begin(db, { now: options.now, outbox: [taskCreatedEvent(task)] });
+  const tx = begin(db, { now: options.now, outbox: [taskCreated(task)] });
   addTaskCreate(tx, task, entry);
   if (options.requestKey) addRequestKeyClaim(tx, options.requestKey, task.id, options.now);
   await tx.commit();

@@ -1,8 +1,9 @@
 // The time budget of one invocation: Lambda's remaining time less a safety margin (HTTP: capped by API Gateway's timeout).
+// The chains of functions/middleware wrap every business function in it; db reads it before each call.
 
-import { timeLimits } from '@casetasks/app/runtime';
 import { type TimeBudget, withinTimeBudget } from '@casetasks/db';
 import type { Context } from 'aws-lambda';
+import { timeLimits } from './config.js';
 
 /** undefined when the context has no clock (a test calling a handler with `{}`): the call is unbounded. */
 export const invocationBudget = (
