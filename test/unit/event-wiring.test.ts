@@ -1,8 +1,14 @@
 // Every incoming event declared in @casetasks/events is wired: one bus rule to its group's function, an entry file, a rule in app.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventRules } from '@casetasks/app/events';
-import { eventGroups, incomingEvents, PLATFORM_EVENT_SOURCE, platformDetailTypes } from '@casetasks/events';
+import {
+  eventGroups,
+  incomingEvents,
+  outgoingDetailTypes,
+  PLATFORM_EVENT_SOURCE,
+  platformDetailTypes,
+} from '@casetasks/events';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/constructs/service-function.js';
 import { buildTestApp, referencedId, resourcesOf } from '../../infra/testing/test-app.js';
@@ -49,5 +55,11 @@ describe('event wiring', () => {
 
   it('app has a rule for every declared detail-type and for nothing else', () => {
     expect(Object.keys(eventRules).sort()).toEqual([...platformDetailTypes].sort());
+  });
+
+  it('docs/events.md documents every declared incoming and outgoing detail-type', () => {
+    const docs = readFileSync(join(repoRoot, 'docs/events.md'), 'utf8');
+    const missing = [...platformDetailTypes, ...outgoingDetailTypes].filter((type) => !docs.includes(type));
+    expect(missing).toEqual([]);
   });
 });
