@@ -26,7 +26,7 @@ export interface AlarmsProps {
   alarmEmail?: string;
 }
 
-/** The chat cleanup's Powertools counts (namespace and service dimension from functions/shared/observability.ts). */
+/** The chat cleanup's Powertools counts (namespace and service dimension from packages/app/src/runtime/observability.ts). */
 export const cleanupMetric = (metricName: 'evaluated' | 'resolved' | 'kept' | 'failed'): Metric =>
   new Metric({
     namespace: 'casetasks',
@@ -38,7 +38,7 @@ export const cleanupMetric = (metricName: 'evaluated' | 'resolved' | 'kept' | 'f
 
 const fiveMinutes = Duration.minutes(5);
 
-/** Stored items a read skipped because they no longer parse (`CORRUPT_ITEMS_METRIC` in functions/shared/observability.ts). */
+/** Stored items a read skipped because they no longer parse (`CORRUPT_ITEMS_METRIC` in packages/app/src/runtime/observability.ts). */
 export const corruptItemsMetric = (): Metric =>
   new Metric({
     namespace: 'casetasks',

@@ -32,7 +32,7 @@ export class StatelessStack extends Stack {
       tableName: settings.tableName,
       tableStreamArn: props.tableStreamArn,
     });
-    // The variables of functions/shared/config.ts every function reads.
+    // The variables of packages/app/src/runtime/config.ts every function reads.
     const environment: Record<string, string> = {
       TABLE_NAME: table.tableName,
       EVENT_BUS_NAME: settings.serviceEventBusName,
@@ -57,7 +57,8 @@ export class StatelessStack extends Stack {
       serviceEventBusName: settings.serviceEventBusName,
     });
     const caseEvents = this.events.functions.get('case-events');
-    if (!caseEvents) throw new Error('functions/events/routes.ts has no case-events group to start the follow-up');
+    if (!caseEvents)
+      throw new Error('the event registry (@casetasks/events) has no case-events group to start the follow-up');
     this.letStartAndStopFollowUps(caseEvents, this.workflow.stateMachine);
     this.jobs = new NightlyJobs(this, 'NightlyJobs', { table, environment, bedrockModelId: settings.bedrockModelId });
     this.alarms = new Alarms(this, 'Alarms', {

@@ -23,7 +23,7 @@ export const pausedCaseExecutionName = (ref: PausedCaseRef): string =>
 
 let current: WorkflowStarter | undefined;
 
-/** Local mode and tests install their starter; the deployed default is set by functions/workflow. */
+/** Local mode and tests install their starter; deployed, the events use sfnWorkflowStarter (app/workflow/sfn-starter.ts). */
 export const setWorkflowStarter = (starter: WorkflowStarter | undefined): void => {
   current = starter;
 };
