@@ -47,7 +47,7 @@ describe('PausedCaseFollowUp', { timeout: 60_000 }, () => {
       LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
     });
     template.resourceCountIs('AWS::Lambda::Function', 2);
-    template.allResourcesProperties('AWS::Lambda::Function', { Architectures: ['arm64'], Runtime: 'nodejs22.x' });
+    template.allResourcesProperties('AWS::Lambda::Function', { Architectures: ['arm64'], Runtime: 'nodejs24.x' });
   });
 
   it('exposes its two step functions, each allowed to write the table', () => {

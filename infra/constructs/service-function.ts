@@ -59,7 +59,7 @@ export class ServiceFunction extends Construct {
       description: props.description,
       role: this.role,
       logGroup,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
@@ -77,7 +77,7 @@ export class ServiceFunction extends Construct {
       bundling: {
         minify: true,
         sourceMap: true,
-        target: 'node22',
+        target: 'node24',
         format: OutputFormat.ESM,
         forceDockerBundling: false,
         // Bundle the AWS SDK v3 too: pinned versions, no dependency on the runtime's copy.

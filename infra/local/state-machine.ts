@@ -1,5 +1,4 @@
 // Runs the synthesized paused-case state machine in-process: aws-local-stepfunctions, real step handlers, a controllable clock.
-import './promise-with-resolvers.js';
 import {
   type PausedCaseRef,
   type PausedCaseStart,

@@ -117,7 +117,7 @@ describe('the app', () => {
   it('runs every function on Node.js 22, arm64, traced, with the shared configuration', () => {
     for (const fn of Object.values(resourcesOf(service, 'AWS::Lambda::Function'))) {
       expect(fn.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
         Environment: {

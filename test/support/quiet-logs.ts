@@ -3,5 +3,5 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
 process.env.POWERTOOLS_DEV ??= 'true';
-// Lambda runs Node 22; the SDK's notice about dropping Node 20 is not a test result.
+// The SDK's notices about Node versions are not test results.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

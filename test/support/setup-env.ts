@@ -6,7 +6,7 @@
 import { afterAll } from 'vitest';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.js';
 
-// The SDK's notice about dropping Node 20 is not a test result.
+// The SDK's notices about Node versions are not test results.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const local = await startDynamoDbLocal();
 process.env.DYNAMODB_ENDPOINT = local.endpoint;

@@ -140,7 +140,6 @@ export const slaLineOf = (task: Task, now: Date): SlaLine | undefined => {
 };
 
 const breakdownOf = (lines: readonly SlaLine[]): SlaTypeBreakdown[] => {
-  // Map.groupBy is Node 21+: the local machine runs Node 20.
   const byType = new Map<SlaLine['type'], SlaLine[]>();
   for (const line of lines) byType.set(line.type, [...(byType.get(line.type) ?? []), line]);
   return [...byType.entries()]
