@@ -1,4 +1,5 @@
-// Two tiers: fast pure unit tests, and integration tests against DynamoDB Local (one instance per test file).
+// Three tiers: fast pure unit tests, integration tests against DynamoDB Local (one instance per test file), and
+// the deployed bundles run from a fresh synth (test/bundles).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -28,6 +29,19 @@ export default defineConfig({
           setupFiles: ['test/support/quiet-logs.ts', 'test/support/setup-env.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // What ships: one `npm run synth` per run (globalSetup), then every function's bundle from that cdk.out
+        // in a Node 24 child process with its template's environment, against DynamoDB Local (test/bundles).
+        test: {
+          name: 'bundles',
+          include: ['test/bundles/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/bundles/support/synthesize.ts'],
+          setupFiles: ['test/support/quiet-logs.ts', 'test/support/setup-env.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -1,19 +1,11 @@
-// Prints each Lambda function's minified bundle size from the esbuild metafiles of the last `cdk synth` (cdk.out).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Prints each Lambda function's minified bundle size from the esbuild metafiles of the last `npm run synth` (cdk.out).
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { bundleExtrasDir } from '../infra/constructs/service-function.js';
+import { deployedFunctions, readCloudAssembly } from '../test/bundles/support/cloud-assembly.js';
 
 const outdir = process.argv[2] ?? 'cdk.out';
-
-const templateSchema = z.object({
-  Resources: z.record(
-    z.string(),
-    z.object({
-      Type: z.string(),
-      Metadata: z.object({ 'aws:cdk:path': z.string(), 'aws:asset:path': z.string().optional() }).partial().optional(),
-    }),
-  ),
-});
 
 /** The part of an esbuild metafile we read: output bytes and what each input contributed to them. */
 const metafileSchema = z.object({
@@ -28,6 +20,8 @@ export interface BundleSize {
   bytes: number;
   /** Largest contributors by package (node_modules/<pkg>) or `(own code)`. */
   top: { source: string; bytes: number }[];
+  /** date-holidays is in the bundle (issue 17: only the functions that materialise holidays may carry it). */
+  carriesDateHolidays: boolean;
 }
 
 const packageOf = (input: string): string => {
@@ -44,22 +38,29 @@ const sizeOf = (name: string, metafilePath: string): BundleSize => {
     byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + bytesInOutput);
   }
   const top = [...byPackage].map(([source, bytes]) => ({ source, bytes })).sort((a, b) => b.bytes - a.bytes);
-  return { function: name, bytes: output[1].bytes, top: top.slice(0, 3) };
+  return {
+    function: name,
+    bytes: output[1].bytes,
+    top: top.slice(0, 3),
+    carriesDateHolidays: byPackage.has('date-holidays'),
+  };
 };
 
-/** Every bundled function of every stack template in the cloud assembly. */
-export const bundleSizes = (dir: string): BundleSize[] =>
-  readdirSync(dir)
-    .filter((file) => file.endsWith('.template.json'))
-    .flatMap((file) => Object.values(templateSchema.parse(JSON.parse(readFileSync(join(dir, file), 'utf8'))).Resources))
-    .flatMap((resource) => {
-      const asset = resource.Metadata?.['aws:asset:path'];
-      const path = resource.Metadata?.['aws:cdk:path'];
-      if (resource.Type !== 'AWS::Lambda::Function' || !asset || !path) return [];
-      const metafile = join(dir, asset, 'index.meta.json');
-      return existsSync(metafile) ? [sizeOf(path.replace(/\/(Handler\/)?Function\/Resource$/, ''), metafile)] : [];
+/**
+ * Every bundled function of the cloud assembly. The metafile is read beside cdk.out, where the synth keeps it
+ * since issue 17 (build/bundles/<construct path>/), or from the asset folder of an older synth.
+ */
+export const bundleSizes = (dir: string): BundleSize[] => {
+  const assembly = readCloudAssembly(dir);
+  return deployedFunctions(assembly)
+    .flatMap((fn) => {
+      const metafile = [bundleExtrasDir(assembly.outdir, fn.constructPath), fn.assetDir ?? '']
+        .map((folder) => join(folder, 'index.meta.json'))
+        .find(existsSync);
+      return metafile ? [sizeOf(fn.name, metafile)] : [];
     })
     .sort((a, b) => b.bytes - a.bytes);
+};
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 

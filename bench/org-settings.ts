@@ -2,7 +2,8 @@
 
 import { tasksDb } from '@casetasks/app/runtime';
 import { newTask, type Task } from '@casetasks/core';
-import { putOrgSettingsSection } from '@casetasks/db';
+import { materialiseHolidays } from '@casetasks/core/holidays';
+import { putOrgCalendarSection, putOrgSettingsSection } from '@casetasks/db';
 import { storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { handler } from '../functions/http/task-actions.js';
@@ -157,7 +158,13 @@ export const settingsOverhead = async (iterations: number): Promise<SettingsOver
   const plain = manager('p-plain');
   const write = { party: 'partner' as const, orgId: configured.orgId, updatedBy: 'u-owner', now: new Date() };
   const calendar = { timeZone: 'Europe/Copenhagen', country: 'DK', closedDays: ['2026-12-31'] };
-  await putOrgSettingsSection(db, { ...write, section: 'calendar', value: calendar });
+  // As PUT /settings/calendar stores it: the calendar with its materialised public holidays.
+  await putOrgCalendarSection(db, {
+    ...write,
+    section: 'calendar',
+    value: calendar,
+    holidays: materialiseHolidays('DK'),
+  });
   await putOrgSettingsSection(db, {
     ...write,
     section: 'reminders',

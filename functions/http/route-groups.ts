@@ -9,8 +9,8 @@ import * as taskActions from './task-actions.js';
 import * as taskDetail from './task-detail.js';
 
 export interface RouteGroupOptions {
-  /** The group builds org working calendars (deadlines, re-plans, settings checks): its bundle carries date-holidays. */
-  orgCalendars?: boolean;
+  /** The group materialises public holidays (PUT /settings/calendar): its bundle carries date-holidays. */
+  holidays?: boolean;
   /** The group never touches the table: its function gets no table grant at all. */
   tableFree?: boolean;
 }
@@ -24,7 +24,7 @@ export const routeGroup = <E extends string>(
   entry,
   routes: group.routes,
   handler: group.handler,
-  orgCalendars: options.orgCalendars ?? false,
+  holidays: options.holidays ?? false,
   tableFree: options.tableFree ?? false,
 });
 export type RouteGroup = ReturnType<typeof routeGroup>;
@@ -33,8 +33,8 @@ export type RouteGroup = ReturnType<typeof routeGroup>;
 export const portalRouteGroups = [
   routeGroup('list-tasks', listTasks),
   routeGroup('task-detail', taskDetail),
-  routeGroup('task-actions', taskActions, { orgCalendars: true }),
+  routeGroup('task-actions', taskActions),
   routeGroup('action-items', actionItems),
   routeGroup('sla', sla),
-  routeGroup('settings', settings, { orgCalendars: true }),
+  routeGroup('settings', settings, { holidays: true }),
 ];

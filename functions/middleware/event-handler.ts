@@ -1,11 +1,26 @@
-// The Middy chain of EventBridge-triggered functions: Powertools context, metrics and tracing; errors logged last.
+// The Middy chain of EventBridge-triggered functions: Powertools context, metrics, tracing and the event id as correlation id.
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { budgeted, logger, metrics, tracer } from '@casetasks/app/runtime';
+import {
+  budgeted,
+  correlated,
+  invocationId,
+  logger,
+  metrics,
+  startupChecked,
+  tracer,
+  wellFormedCorrelationId,
+} from '@casetasks/app/runtime';
 import { InvalidEventError } from '@casetasks/events';
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+
+/** The EventBridge event's `id` (the platform's events carry no correlation id of their own); Lambda's when it has none. */
+const eventCorrelationId = (event: unknown, context: Partial<Context>): string =>
+  wellFormedCorrelationId(typeof event === 'object' && event !== null && 'id' in event ? event.id : undefined) ??
+  invocationId(context);
 
 /**
  * The function receives the EventBridge event as it is (validated by `apply`). Every error is
@@ -14,7 +29,7 @@ import middy from '@middy/core';
  * destination (the DLQ) keeps an invalid event with the error message as the reason.
  */
 export const eventHandler = <R>(name: string, apply: (event: unknown) => Promise<R>) =>
-  middy(budgeted(name, (event: unknown) => apply(event)))
+  middy(startupChecked(correlated(eventCorrelationId, budgeted(name, apply))))
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(injectLambdaContext(logger, { clearState: true }))

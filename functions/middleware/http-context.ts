@@ -10,6 +10,8 @@ export type HttpResponse = APIGatewayProxyStructuredResultV2;
 
 /** What the chain's middlewares leave for the dispatcher. */
 export interface HttpContext extends Context {
+  /** Set first (http-correlation.ts): logged on every line, echoed in `x-correlation-id`, stored with outbox items. */
+  correlationId?: string;
   principal?: Principal;
   input?: { params: unknown; query: unknown; body: unknown; headers: unknown };
 }

@@ -2,10 +2,20 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { budgeted, logger, metrics, timeLimits, tracer } from '@casetasks/app/runtime';
+import {
+  budgeted,
+  invocationId,
+  logger,
+  metrics,
+  startupChecked,
+  timeLimits,
+  tracer,
+  withCorrelation,
+} from '@casetasks/app/runtime';
 import middy from '@middy/core';
 import { claims } from './http-claims.js';
 import type { HttpContext, HttpEvent, HttpResponse } from './http-context.js';
+import { correlation } from './http-correlation.js';
 import { countResponse, errorHandler } from './http-error-handler.js';
 import { jsonResponse } from './http-response.js';
 import type { RouteMap } from './http-route.js';
@@ -14,18 +24,21 @@ import { validation } from './http-validation.js';
 /**
  * Observability and error mapping around any HTTP function (also the public OpenAPI function).
  * Middy runs onError handlers in reverse order of `use`: the error handler (used last) answers
- * first, then metrics are flushed and the trace closed with the error recorded.
+ * first, the correlation id is added to its answer, then metrics are flushed and the trace closed
+ * with the error recorded.
  */
 export const httpChain = (business: (event: HttpEvent, context: HttpContext) => Promise<HttpResponse>) => {
   // Ends before API Gateway gives up on the caller: no write follows a timeout answer (docs/operations.md).
-  const withinBudget = budgeted('the request', business, timeLimits.apiGatewayMs);
+  const withinBudget = startupChecked(budgeted('the request', business, timeLimits.apiGatewayMs));
   return middy<HttpEvent, HttpResponse, Error, HttpContext>()
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(injectLambdaContext(logger, { clearState: true }))
+    .use(correlation())
     .use(errorHandler())
     .handler(async (event, context) => {
-      const response = await withinBudget(event, context);
+      const correlationId = context.correlationId ?? invocationId(context);
+      const response = await withCorrelation(correlationId, () => withinBudget(event, context));
       countResponse(event.routeKey, response.statusCode ?? 200);
       return response;
     });

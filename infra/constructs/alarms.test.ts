@@ -1,7 +1,9 @@
-// Every failure path has an alarm on the encrypted topic: each DLQ, each function, the state machine, API 5xx, cleanup `failed`, unreadable items.
+// Every failure path has an alarm (and OK) on the topic: each DLQ, each function, the state machine, API 5xx, cleanup `failed`, unreadable items.
+import { jobs } from '@casetasks/app/jobs';
+import { eventRoutes } from '@casetasks/events';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp, referencedId, resourcesOf } from '../testing/test-app.js';
+import { buildTestApp, completeStageContext, referencedId, resourcesOf } from '../testing/test-app.js';
 
 describe('Alarms', () => {
   // Prepare
@@ -17,10 +19,12 @@ describe('Alarms', () => {
         ),
     );
 
-  it('sends every alarm to the topic and treats no data as healthy', () => {
+  it('sends every alarm and its recovery to the topic, names it after the stage, and treats no data as healthy', () => {
     expect(alarms.length).toBeGreaterThan(0);
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.OKActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.AlarmName).toMatch(/^casetasks-synth-check-/);
       expect(alarm.TreatMissingData).toBe('notBreaching');
       expect(alarm).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
     }
@@ -28,7 +32,8 @@ describe('Alarms', () => {
 
   it('alarms on the depth of every queue (all of them are dead-letter queues)', () => {
     const queues = Object.keys(resourcesOf(service, 'AWS::SQS::Queue'));
-    expect(queues.length).toBe(12);
+    // Two per event group (delivery, failure), the outbox relay's, one per scheduled job: nothing else queues.
+    expect(queues.length).toBe(2 * eventRoutes.length + 1 + jobs.length);
     for (const queue of queues) {
       expect(alarmsOn('ApproximateNumberOfMessagesVisible', 'QueueName', queue)).toHaveLength(1);
     }
@@ -51,20 +56,21 @@ describe('Alarms', () => {
     const [api] = Object.keys(resourcesOf(service, 'AWS::ApiGatewayV2::Api'));
     expect(alarmsOn('5xx', 'ApiId', api ?? '')).toHaveLength(1);
     service.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'CasetasksService-ChatCleanupFailed',
+      AlarmName: 'casetasks-synth-check-ChatCleanupFailed',
       Namespace: 'casetasks',
       MetricName: 'failed',
-      Dimensions: [{ Name: 'service', Value: 'casetasks' }],
+      // The functions' POWERTOOLS_SERVICE_NAME: another stage's cleanup cannot trip this alarm.
+      Dimensions: [{ Name: 'service', Value: 'casetasks-synth-check' }],
       Statistic: 'Sum',
     });
   });
 
   it('alarms on any stored item a read skipped because it no longer parses', () => {
     service.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'CasetasksService-CorruptItems',
+      AlarmName: 'casetasks-synth-check-CorruptItems',
       Namespace: 'casetasks',
       MetricName: 'corruptItems',
-      Dimensions: [{ Name: 'service', Value: 'casetasks' }],
+      Dimensions: [{ Name: 'service', Value: 'casetasks-synth-check' }],
       Statistic: 'Sum',
       Period: 300,
     });
@@ -84,5 +90,36 @@ describe('Alarms', () => {
       },
     });
     service.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    service.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'casetasks-synth-check' });
+  });
+
+  it('subscribes the configured e-mail to the created topic', () => {
+    service.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'alarms@synth-check.invalid',
+      TopicArn: { Ref: topicId },
+    });
+  });
+
+  it('uses an existing topic when given its ARN: no topic or key is created, every alarm and OK goes there', {
+    timeout: 60_000,
+  }, () => {
+    // Prepare
+    const topicArn = 'arn:aws:sns:eu-central-1:210987654321:pager';
+    // Act
+    const { service: imported } = buildTestApp(
+      completeStageContext('prod', { alarmEmail: undefined, alarmTopicArn: topicArn }),
+    );
+    // Assess
+    imported.resourceCountIs('AWS::SNS::Topic', 0);
+    imported.resourceCountIs('AWS::KMS::Key', 0);
+    imported.resourceCountIs('AWS::SNS::Subscription', 0);
+    const importedAlarms = Object.values(resourcesOf(imported, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+    expect(importedAlarms.length).toBe(alarms.length);
+    for (const alarm of importedAlarms) {
+      expect(alarm).toMatchObject({ AlarmActions: [topicArn], OKActions: [topicArn] });
+      expect(alarm.AlarmName).toMatch(/^casetasks-prod-/);
+    }
+    imported.hasOutput('AlarmTopicArn', { Value: topicArn });
   });
 });

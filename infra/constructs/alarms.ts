@@ -1,4 +1,4 @@
-// Every failure path alarmed to one SNS topic, plus the service dashboard. Create it last: it discovers what to watch.
+// Every failure path alarmed to one SNS topic (created or given), alarm and OK, plus the dashboard. Create it last: it discovers what to watch.
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
@@ -14,7 +14,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -23,15 +23,23 @@ import { DeadLetterQueue } from './dead-letter-queue.js';
 export interface AlarmsProps {
   api: HttpApi;
   stateMachines: IStateMachine[];
+  /** Prefix of every alarm name (`casetasks-<stage>`): the runbook is keyed on `<prefix>-<alarm>`. */
+  namePrefix: string;
+  /** The functions' Powertools service name: the `service` dimension of the service's own metrics. */
+  serviceName: string;
+  dashboardName: string;
+  /** Subscribed to the topic (created, or the given one). */
   alarmEmail?: string;
+  /** An existing topic (pager, chat integration) instead of a created one; it must let CloudWatch publish. */
+  alarmTopicArn?: string;
 }
 
-/** The chat cleanup's Powertools counts (namespace and service dimension from packages/app/src/runtime/observability.ts). */
-export const cleanupMetric = (metricName: 'evaluated' | 'resolved' | 'kept' | 'failed'): Metric =>
+/** The chat cleanup's Powertools counts (namespace from packages/app/src/runtime/observability.ts, service per stage). */
+export const cleanupMetric = (service: string, metricName: 'evaluated' | 'resolved' | 'kept' | 'failed'): Metric =>
   new Metric({
     namespace: 'casetasks',
     metricName,
-    dimensionsMap: { service: 'casetasks' },
+    dimensionsMap: { service },
     statistic: 'Sum',
     period: Duration.hours(1),
   });
@@ -39,11 +47,11 @@ export const cleanupMetric = (metricName: 'evaluated' | 'resolved' | 'kept' | 'f
 const fiveMinutes = Duration.minutes(5);
 
 /** Stored items a read skipped because they no longer parse (`CORRUPT_ITEMS_METRIC` in packages/app/src/runtime/observability.ts). */
-export const corruptItemsMetric = (): Metric =>
+export const corruptItemsMetric = (service: string): Metric =>
   new Metric({
     namespace: 'casetasks',
     metricName: 'corruptItems',
-    dimensionsMap: { service: 'casetasks' },
+    dimensionsMap: { service },
     statistic: 'Sum',
     period: fiveMinutes,
   });
@@ -57,19 +65,25 @@ const shortName = (construct: Construct): string =>
     .join('-');
 
 export class Alarms extends Construct {
-  readonly topic: Topic;
+  readonly topic: ITopic;
   readonly dashboard: Dashboard;
   private readonly action: SnsAction;
+  private readonly namePrefix: string;
+  private readonly serviceName: string;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
-    // CloudWatch must be able to use the key to publish to the encrypted topic.
-    const key = new Key(this, 'TopicKey', { enableKeyRotation: true, description: 'casetasks alarm topic' });
-    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-    this.topic = new Topic(this, 'Topic', { displayName: 'casetasks alarms', masterKey: key, enforceSSL: true });
+    this.namePrefix = props.namePrefix;
+    this.serviceName = props.serviceName;
+    this.topic = props.alarmTopicArn
+      ? Topic.fromTopicArn(this, 'Topic', props.alarmTopicArn)
+      : this.createTopic(props.namePrefix);
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     this.action = new SnsAction(this.topic);
-    this.dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(1) });
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: props.dashboardName,
+      defaultInterval: Duration.days(1),
+    });
 
     const stack = Stack.of(this);
     this.watchApi(props.api);
@@ -80,11 +94,18 @@ export class Alarms extends Construct {
     this.watchStoredItems();
   }
 
+  /** Encrypted with a rotating key that CloudWatch may use to publish. */
+  private createTopic(namePrefix: string): Topic {
+    const key = new Key(this, 'TopicKey', { enableKeyRotation: true, description: `${namePrefix} alarm topic` });
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    return new Topic(this, 'Topic', { displayName: `${namePrefix} alarms`, masterKey: key, enforceSSL: true });
+  }
+
   /** Alarm when `metric` is above `threshold`; no data (nothing happened) is healthy. */
   private alarm(id: string, metric: IMetric, description: string, threshold = 0): Alarm {
     const alarm = new Alarm(this, id, {
       // Readable names (generated ones strip the dashes): the runbook is keyed on them.
-      alarmName: `${Stack.of(this).stackName}-${id}`,
+      alarmName: `${this.namePrefix}-${id}`,
       metric,
       threshold,
       evaluationPeriods: 1,
@@ -92,7 +113,9 @@ export class Alarms extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: description,
     });
+    // OK too: whoever was paged learns that it recovered.
     alarm.addAlarmAction(this.action);
+    alarm.addOkAction(this.action);
     return alarm;
   }
 
@@ -154,7 +177,7 @@ export class Alarms extends Construct {
   }
 
   private watchStoredItems(): void {
-    const corrupt = corruptItemsMetric();
+    const corrupt = corruptItemsMetric(this.serviceName);
     this.alarm(
       'CorruptItems',
       corrupt,
@@ -166,13 +189,15 @@ export class Alarms extends Construct {
   private watchChatCleanup(): void {
     this.alarm(
       'ChatCleanupFailed',
-      cleanupMetric('failed'),
+      cleanupMetric(this.serviceName, 'failed'),
       'The nightly chat cleanup could not evaluate some tasks (Bedrock error, throttle or invalid answer); they stay open.',
     );
     this.dashboard.addWidgets(
       new GraphWidget({
         title: 'Nightly chat cleanup',
-        left: (['evaluated', 'resolved', 'kept', 'failed'] as const).map(cleanupMetric),
+        left: (['evaluated', 'resolved', 'kept', 'failed'] as const).map((name) =>
+          cleanupMetric(this.serviceName, name),
+        ),
       }),
     );
   }

@@ -40,7 +40,7 @@ describe('NightlyJobs', () => {
     const { fn } = jobFunction(functions, 'chat-cleanup');
     expect(fn.Properties.Timeout).toBe(900);
     expect(fn.Properties.Environment).toMatchObject({
-      Variables: { CHAT_JUDGE: 'bedrock', BEDROCK_MODEL_ID: 'anthropic.claude-3-haiku-20240307-v1:0' },
+      Variables: { CHAT_JUDGE: 'bedrock', BEDROCK_MODEL_ID: 'eu.anthropic.claude-haiku-4-5-20251001-v1:0' },
     });
   });
 
@@ -55,10 +55,24 @@ describe('NightlyJobs', () => {
       }
       expect(bedrock).toHaveLength(1);
       expect(bedrock[0]?.Action).toEqual(['bedrock:InvokeModel']);
-      expect(JSON.stringify(bedrock[0]?.Resource)).toMatch(
-        /:foundation-model\/anthropic\.claude-3-haiku-20240307-v1:0"\]\]\}\]$/,
-      );
+      const resources = JSON.stringify(bedrock[0]?.Resource);
+      expect(resources).toContain(':inference-profile/eu.anthropic.claude-haiku-4-5-20251001-v1:0');
+      expect(resources).toContain(':foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0');
     }
+  });
+
+  it('scopes a foundation-model id to that model in the stack’s region', { timeout: 60_000 }, () => {
+    // Act
+    const { service: direct } = buildTestApp({ bedrockModelId: 'anthropic.claude-sonnet-4-5-20250929-v1:0' });
+    // Assess
+    const fn = jobFunction(resourcesOf(direct, 'AWS::Lambda::Function'), 'chat-cleanup').fn;
+    const bedrock = statementsOfRole(direct, roleOfFunction(fn)).filter((s) =>
+      s.Action.includes('bedrock:InvokeModel'),
+    );
+    expect(bedrock).toHaveLength(1);
+    expect(JSON.stringify(bedrock[0]?.Resource)).toMatch(
+      /\{"Ref":"AWS::Region"\},"::foundation-model\/anthropic\.claude-sonnet-4-5-20250929-v1:0"\]\]\}\]$/,
+    );
   });
 
   it('scopes an inference profile to that profile and its one underlying model', { timeout: 60_000 }, () => {

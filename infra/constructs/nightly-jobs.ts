@@ -54,7 +54,7 @@ export class NightlyJobs extends Construct {
       environment,
       timeout: Duration.seconds(lambda.timeoutSeconds),
       memorySize: lambda.memoryMb,
-      orgCalendars: lambda.orgCalendars,
+      holidays: lambda.holidays === true,
     });
     grantTableAccess(table, fn, 'readWrite');
     // A failed run is retried once; every job is idempotent and resumes from its checkpoint.

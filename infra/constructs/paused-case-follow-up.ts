@@ -28,6 +28,8 @@ import { grantTableAccess } from './tasks-table.js';
 export interface PausedCaseFollowUpProps {
   table: ITableV2;
   environment: Record<string, string>;
+  /** Physical name (stage-prefixed when deployed); generated when absent (local mode's in-process synth). */
+  stateMachineName?: string;
 }
 
 const waitNames: Record<FollowUpStage, string> = {
@@ -54,12 +56,11 @@ export class PausedCaseFollowUp extends Construct {
 
   constructor(scope: Construct, id: string, props: PausedCaseFollowUpProps) {
     super(scope, id);
-    const step = (name: string, entry: string, description: string, orgCalendars: boolean): IFunction => {
+    const step = (name: string, entry: string, description: string): IFunction => {
       const { fn } = new ServiceFunction(this, name, {
         entry,
         description,
         environment: props.environment,
-        orgCalendars,
       });
       grantTableAccess(props.table, fn, 'readWrite');
       return fn;
@@ -68,13 +69,11 @@ export class PausedCaseFollowUp extends Construct {
       'CreateTask',
       'functions/workflow/create-follow-up-task.ts',
       'casetasks paused-case follow-up: create the follow-up task and compute its reminder times',
-      true,
     );
     const sendReminder = step(
       'SendReminder',
       'functions/workflow/send-follow-up-reminder.ts',
       'casetasks paused-case follow-up: re-read the task and emit approaching / overdue / escalated once',
-      false,
     );
     this.functions = [createTask, sendReminder];
 
@@ -112,6 +111,7 @@ export class PausedCaseFollowUp extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
+      ...(props.stateMachineName ? { stateMachineName: props.stateMachineName } : {}),
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromChainable(definition),
       comment: 'casetasks paused-case follow-up: one execution per pause (SPEC §4)',

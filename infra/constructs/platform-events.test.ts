@@ -1,8 +1,16 @@
-// Every event group declared in @casetasks/events has its rule, retry policy and DLQs; the relay reads outbox inserts only.
+// Every event group declared in @casetasks/events has its rule, retry policy and DLQs on the platform bus (created or
+// imported); the relay reads outbox inserts only; every event function may start and stop the paused-case follow-up.
 import { eventRoutes, PLATFORM_EVENT_SOURCE } from '@casetasks/events';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp, referencedId, resourcesOf, roleOfFunction, statementsOfRole } from '../testing/test-app.js';
+import {
+  buildTestApp,
+  completeStageContext,
+  referencedId,
+  resourcesOf,
+  roleOfFunction,
+  statementsOfRole,
+} from '../testing/test-app.js';
 
 describe('PlatformEvents', () => {
   // Prepare
@@ -23,9 +31,15 @@ describe('PlatformEvents', () => {
         id.includes(entry.replace('-', '')),
     );
 
-  it('routes each group on the platform bus (imported by name) with no rule for anything else', () => {
+  it('creates the stage’s platform bus and routes each group on it, with no rule for anything else', () => {
+    const platformBus = Object.entries(resourcesOf(service, 'AWS::Events::EventBus')).find(
+      ([, bus]) => bus.Properties.Name === 'casetasks-synth-check-platform',
+    );
+    expect(platformBus).toBeDefined();
     expect(Object.keys(rules)).toHaveLength(eventRoutes.length);
-    for (const rule of Object.values(rules)) expect(rule.Properties.EventBusName).toBe('platform');
+    for (const rule of Object.values(rules)) expect(rule.Properties.EventBusName).toEqual({ Ref: platformBus?.[0] });
+    // No account listed: no resource policy, only this account may put events.
+    service.resourceCountIs('AWS::Events::EventBusPolicy', 0);
   });
 
   it.each(eventRoutes)('sends $group events to its function with retries, max age and a DLQ', (route) => {
@@ -67,8 +81,8 @@ describe('PlatformEvents', () => {
     expect(enforced.sort()).toEqual(Object.keys(queues).sort());
   });
 
-  it('creates the service bus for outgoing events', () => {
-    service.hasResourceProperties('AWS::Events::EventBus', { Name: 'casetasks' });
+  it('creates the stage’s service bus for outgoing events', () => {
+    service.hasResourceProperties('AWS::Events::EventBus', { Name: 'casetasks-synth-check' });
   });
 
   it('relays only inserted outbox items from the stream, reporting failed items and bisecting', () => {
@@ -88,7 +102,9 @@ describe('PlatformEvents', () => {
   });
 
   it('lets only the outbox relay put events, and only on the service bus', () => {
-    const [busId] = Object.keys(resourcesOf(service, 'AWS::Events::EventBus'));
+    const [busId] = Object.entries(resourcesOf(service, 'AWS::Events::EventBus'))
+      .filter(([, bus]) => bus.Properties.Name === 'casetasks-synth-check')
+      .map(([id]) => id);
     for (const [id, fn] of Object.entries(functions)) {
       const puts = statementsOfRole(service, roleOfFunction(fn)).filter((s) => s.Action.includes('events:PutEvents'));
       if (!id.includes('outboxrelay')) expect(puts).toEqual([]);
@@ -96,23 +112,102 @@ describe('PlatformEvents', () => {
     }
   });
 
-  it('lets case-events start and stop the paused-case follow-up, and tells it which state machine', () => {
-    const caseEvents = functions[functionId('case-events') ?? ''];
-    if (!caseEvents) throw new Error('case-events function missing');
+  it('lets every event function start and stop the paused-case follow-up and tells it which machine; no one else', () => {
+    // Every group's function bundles every rule: Quote Winner Selected applies a parked pause and starts its
+    // follow-up (test/integration/events-quote-winner.test.ts), and a DLQ may be redriven to another group.
     const [machineId] = Object.keys(resourcesOf(service, 'AWS::StepFunctions::StateMachine'));
-    expect(caseEvents.Properties.Environment).toMatchObject({
-      Variables: { PAUSED_CASE_STATE_MACHINE_ARN: { Ref: machineId } },
-    });
-    const statements = statementsOfRole(service, roleOfFunction(caseEvents));
-    expect(statements).toContainEqual({ Action: ['states:StartExecution'], Resource: [{ Ref: machineId }] });
-    const stop = statements.find((s) => s.Action.includes('states:StopExecution'));
-    expect(JSON.stringify(stop?.Resource)).toContain(':execution:');
+    const eventFunctions = eventRoutes.map((route) => functionId(route.group));
+    expect(eventFunctions).toHaveLength(4);
+    for (const id of eventFunctions) {
+      const fn = functions[id ?? ''];
+      if (!fn) throw new Error(`event function ${id} missing`);
+      expect(fn.Properties.Environment).toMatchObject({
+        Variables: { PAUSED_CASE_STATE_MACHINE_ARN: { Ref: machineId } },
+      });
+      const statements = statementsOfRole(service, roleOfFunction(fn));
+      expect(statements).toContainEqual({ Action: ['states:StartExecution'], Resource: [{ Ref: machineId }] });
+      const stop = statements.find((s) => s.Action.includes('states:StopExecution'));
+      expect(JSON.stringify(stop?.Resource)).toContain(':execution:');
+    }
     for (const [id, fn] of Object.entries(functions)) {
-      if (id === functionId('case-events')) continue;
+      if (eventFunctions.includes(id)) continue;
       const states = statementsOfRole(service, roleOfFunction(fn)).flatMap((s) =>
         s.Action.filter((a) => a.startsWith('states:')),
       );
       expect(states).toEqual([]);
+    }
+  });
+});
+
+describe('the platform bus, cross-account and imported', { timeout: 60_000 }, () => {
+  it('lets only the listed platform accounts put events on the created bus, and only with the platform source', () => {
+    // Act
+    const { service } = buildTestApp(completeStageContext('prod', { platformAccountIds: '210987654321,310987654321' }));
+    // Assess
+    const [busId] = Object.entries(resourcesOf(service, 'AWS::Events::EventBus'))
+      .filter(([, bus]) => bus.Properties.Name === 'casetasks-prod-platform')
+      .map(([id]) => id);
+    const [policy, ...others] = Object.values(resourcesOf(service, 'AWS::Events::EventBusPolicy'));
+    expect(others).toEqual([]);
+    expect(policy?.Properties.EventBusName).toEqual({ Ref: busId });
+    expect(policy?.Properties.Statement).toMatchObject({
+      Effect: 'Allow',
+      Action: 'events:PutEvents',
+      Principal: {
+        AWS: [
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::210987654321:root']] },
+          { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::310987654321:root']] },
+        ],
+      },
+      Resource: { 'Fn::GetAtt': [busId, 'Arn'] },
+      Condition: { 'ForAllValues:StringEquals': { 'events:source': [PLATFORM_EVENT_SOURCE] } },
+    });
+    service.hasOutput('PlatformEventBusArn', { Value: { 'Fn::GetAtt': [busId, 'Arn'] } });
+  });
+
+  it('attaches the rules to an existing bus of this account given by ARN, creating no platform bus', () => {
+    // Prepare
+    const arn = 'arn:aws:events:eu-central-1:210987654321:event-bus/platform';
+    // Act
+    const { service } = buildTestApp(
+      completeStageContext('prod', { platformAccountIds: undefined, platformEventBusArn: arn }),
+    );
+    // Assess: only the service bus is created; every rule is on the imported one.
+    expect(Object.values(resourcesOf(service, 'AWS::Events::EventBus')).map((bus) => bus.Properties.Name)).toEqual([
+      'casetasks-prod',
+    ]);
+    const rules = Object.values(resourcesOf(service, 'AWS::Events::Rule'));
+    expect(rules).toHaveLength(eventRoutes.length);
+    for (const rule of rules) expect(rule.Properties.EventBusName).toBe('platform');
+    service.resourceCountIs('AWS::Events::EventBusPolicy', 0);
+    service.hasOutput('PlatformEventBusArn', { Value: arn });
+  });
+
+  it('refuses to import a bus of another account or region (its rules could not live there)', () => {
+    // Prepare: what `cdk deploy` does when it finds credentials
+    const saved = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+    process.env.CDK_DEFAULT_ACCOUNT = '410987654321';
+    process.env.CDK_DEFAULT_REGION = 'eu-central-1';
+    try {
+      // Act / Assess
+      expect(() =>
+        buildTestApp(
+          completeStageContext('prod', {
+            platformAccountIds: undefined,
+            platformEventBusArn: 'arn:aws:events:eu-west-1:210987654321:event-bus/platform',
+          }),
+        ),
+      ).toThrow(
+        /platformEventBusArn .* is in account 210987654321, not 410987654321 and region eu-west-1, not eu-central-1/,
+      );
+    } finally {
+      for (const [key, value] of Object.entries({
+        CDK_DEFAULT_ACCOUNT: saved.account,
+        CDK_DEFAULT_REGION: saved.region,
+      })) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     }
   });
 });

@@ -1,10 +1,11 @@
 // Events in and out: rules on the platform's bus to the event functions, the service's own bus, and the outbox relay.
 
 import { type EventGroup, type EventRoute, eventRoutes, PLATFORM_EVENT_SOURCE } from '@casetasks/events';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, type IEventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { AccountPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -14,11 +15,19 @@ import { DeadLetterQueue } from './dead-letter-queue.js';
 import { ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './tasks-table.js';
 
+/** `arn:aws:events:REGION:ACCOUNT:event-bus/NAME` (groups: region, account, name). */
+export const eventBusArnPattern = /^arn:aws[a-z-]*:events:([a-z0-9-]+):(\d{12}):event-bus\/([A-Za-z0-9._-]+)$/;
+
+/** The platform bus: created by the stack (optionally open to the platform's accounts) or an existing one. */
+export type PlatformBusSetting =
+  | { kind: 'create'; name: string; accountIds: string[]; source: string }
+  | { kind: 'import'; arn: string };
+
 export interface PlatformEventsProps {
   table: ITableV2;
   environment: Record<string, string>;
-  /** The platform's bus, owned elsewhere: imported by name. */
-  platformEventBusName: string;
+  /** The bus the platform's events arrive on: created here (stage-named), or an existing one of this account. */
+  platformBus: PlatformBusSetting;
   /** The service's bus for Task Created / Completed / reminders (created here). */
   serviceEventBusName: string;
 }
@@ -37,7 +46,7 @@ export class PlatformEvents extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformEventsProps) {
     super(scope, id);
-    this.platformBus = EventBus.fromEventBusName(this, 'PlatformBus', props.platformEventBusName);
+    this.platformBus = this.busForPlatform(props.platformBus);
     this.serviceBus = new EventBus(this, 'ServiceBus', {
       eventBusName: props.serviceEventBusName,
       description: 'casetasks outgoing events (source casetasks)',
@@ -47,6 +56,51 @@ export class PlatformEvents extends Construct {
       eventRoutes.map((route) => [route.group, this.eventGroup(route, props.table, environment)] as const),
     );
     this.outboxRelay = this.relay(props.table, environment);
+  }
+
+  /**
+   * Created: the platform puts events on it directly (same account) or forwards them with a rule of its
+   * own account, which the resource policy allows for the listed accounts and the platform's source only.
+   * Imported: rules live in the bus's own account, so only a bus of this account and region will do.
+   */
+  private busForPlatform(setting: PlatformBusSetting): IEventBus {
+    if (setting.kind === 'import') {
+      this.requireSameAccountAndRegion(setting.arn);
+      return EventBus.fromEventBusArn(this, 'PlatformBus', setting.arn);
+    }
+    const bus = new EventBus(this, 'PlatformBus', {
+      eventBusName: setting.name,
+      description: 'casetasks incoming platform events (source platform)',
+    });
+    if (setting.accountIds.length > 0) {
+      bus.addToResourcePolicy(
+        new PolicyStatement({
+          sid: 'PlatformAccountsPutEvents',
+          principals: setting.accountIds.map((id) => new AccountPrincipal(id)),
+          actions: ['events:PutEvents'],
+          resources: [bus.eventBusArn],
+          // A PutEvents batch may carry several sources: every one must be the platform's.
+          conditions: { 'ForAllValues:StringEquals': { 'events:source': [setting.source] } },
+        }),
+      );
+    }
+    return bus;
+  }
+
+  private requireSameAccountAndRegion(arn: string): void {
+    const [, region, account] = eventBusArnPattern.exec(arn) ?? [];
+    const stack = Stack.of(this);
+    const mismatch = [
+      !Token.isUnresolved(stack.account) && account !== stack.account ? `account ${account}, not ${stack.account}` : '',
+      !Token.isUnresolved(stack.region) && region !== stack.region ? `region ${region}, not ${stack.region}` : '',
+    ].filter(Boolean);
+    if (mismatch.length > 0) {
+      throw new Error(
+        `platformEventBusArn ${arn} is in ${mismatch.join(' and ')}: EventBridge rules live in their bus's account ` +
+          'and region, so import only a bus of this account; for a platform bus in another account, let the ' +
+          'stack create the bus (leave platformEventBusArn out, set platformAccountIds) and forward to it (docs/operations.md).',
+      );
+    }
   }
 
   /** The group's function (functions/events/<group>.ts), its rule on the platform bus and both of its dead-letter queues. */
@@ -84,7 +138,6 @@ export class PlatformEvents extends Construct {
       entry: 'functions/events/outbox-relay.ts',
       description: 'casetasks outbox relay: table stream to service bus',
       environment,
-      orgCalendars: false,
       timeout: Duration.seconds(60),
     });
     this.serviceBus.grantPutEventsTo(fn);

@@ -29,11 +29,11 @@ describe('PortalApi', () => {
     return fnId ? { id: fnId, fn: functions[fnId] } : undefined;
   };
 
-  it('has a JWT authorizer with the issuer and audience from context', () => {
+  it('has a JWT authorizer with the issuer and audience of the stage', () => {
     service.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Issuer: 'https://auth.example.com/', Audience: ['casetasks-portals'] },
+      JwtConfiguration: { Issuer: 'https://issuer.synth-check.invalid/', Audience: ['synth-check'] },
     });
   });
 
@@ -97,15 +97,30 @@ describe('PortalApi', () => {
     service.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context.requestId') },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.anyValue() },
       DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
     });
     service.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      Name: 'casetasks-synth-check-portal',
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
-        AllowOrigins: ['https://partner.example.com', 'https://client.example.com'],
-        AllowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        AllowOrigins: ['https://portal.synth-check.invalid'],
+        AllowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
+        ExposeHeaders: ['x-correlation-id'],
       }),
+    });
+  });
+
+  it('logs the request id, the Lambda request id and the integration outcome of every access', () => {
+    const stages = Object.values(service.findResources('AWS::ApiGatewayV2::Stage'));
+    const format = JSON.parse(String(stages[0]?.Properties.AccessLogSettings.Format));
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      integrationRequestId: '$context.integration.requestId',
+      integrationStatus: '$context.integration.status',
+      integrationLatencyMs: '$context.integration.latency',
+      integrationServiceError: '$context.integration.error',
+      integrationError: '$context.integrationErrorMessage',
     });
   });
 

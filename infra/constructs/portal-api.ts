@@ -25,6 +25,8 @@ import { grantTableAccess } from './tasks-table.js';
 export interface PortalApiProps {
   table: ITableV2;
   environment: Record<string, string>;
+  /** Physical API name (stage-prefixed): what the console and `aws apigatewayv2 get-apis` list. */
+  apiName: string;
   jwtIssuer: string;
   jwtAudience: string[];
   corsOrigins: string[];
@@ -32,7 +34,12 @@ export interface PortalApiProps {
   burstLimit: number;
 }
 
-/** HTTP API context variables (not the REST ones): who called which route, and why it failed if it did. */
+/**
+ * HTTP API context variables (not the REST ones): who called which route, and why it failed if it did.
+ * `requestId` is the request's correlation id unless the caller sent `x-correlation-id`;
+ * `integrationRequestId` is the Lambda request id, the `function_request_id` of the function's log
+ * lines, which also carry the `correlation_id` (docs/observability.md).
+ */
 const accessLogFormat = AccessLogFormat.custom(
   JSON.stringify({
     requestId: '$context.requestId',
@@ -46,6 +53,10 @@ const accessLogFormat = AccessLogFormat.custom(
     orgId: '$context.authorizer.claims.org_id',
     authorizerError: '$context.authorizer.error',
     integrationError: '$context.integrationErrorMessage',
+    integrationRequestId: '$context.integration.requestId',
+    integrationStatus: '$context.integration.status',
+    integrationLatencyMs: '$context.integration.latency',
+    integrationServiceError: '$context.integration.error',
   }),
 );
 
@@ -58,12 +69,15 @@ export class PortalApi extends Construct {
   constructor(scope: Construct, id: string, props: PortalApiProps) {
     super(scope, id);
     this.api = new HttpApi(this, 'Api', {
+      apiName: props.apiName,
       description: 'casetasks portal API',
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: props.corsOrigins,
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.OPTIONS],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
+        // The id the answer was logged under (functions/middleware/http-correlation.ts), readable by the portals.
+        exposeHeaders: ['x-correlation-id'],
         maxAge: Duration.hours(1),
       },
     });
@@ -111,7 +125,7 @@ export class PortalApi extends Construct {
       entry: `functions/http/${group.entry}.ts`,
       description: `casetasks HTTP: ${routes.map((route) => `${route.method} ${route.path}`).join(', ')}`,
       environment: props.environment,
-      orgCalendars: group.orgCalendars,
+      holidays: group.holidays,
       // Inside API Gateway's 30 s: the function's own budget answers before the gateway gives up.
       timeout: Duration.millis(timeLimits.httpFunctionMs),
     });

@@ -1,6 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
-import { describe, expect, it } from 'vitest';
-import { ServiceFunction } from './service-function.js';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { buildTestApp } from '../testing/test-app.js';
+import { bundleExtras, bundleExtrasDir, ServiceFunction } from './service-function.js';
 
 const serviceFunction = (props: Partial<ConstructorParameters<typeof ServiceFunction>[2]>) => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -8,20 +14,89 @@ const serviceFunction = (props: Partial<ConstructorParameters<typeof ServiceFunc
   return new ServiceFunction(stack, 'Fn', { entry: 'functions/http/task-detail.ts', description: 'test', ...props });
 };
 
-// Any org may set a country, so a function that plans deadlines must carry date-holidays even when the
-// deployment calendar has none; a lookup failure would otherwise surface only at run time in Lambda.
-describe('ServiceFunction date-holidays bundling', { timeout: 60_000 }, () => {
-  it('bundles it by default: functions build org calendars unless they say otherwise', () => {
-    expect(serviceFunction({}).bundlesHolidays).toBe(true);
+// Issue 17: deadlines need only stored dates, so date-holidays (~1.3 MB) is in the settings function (PUT
+// /settings/calendar materialises holidays) and the calendar-refresh job, and nowhere else.
+describe('ServiceFunction date-holidays bundling', { timeout: 240_000 }, () => {
+  it('leaves it out by default and bundles it only where asked', () => {
+    expect(serviceFunction({}).bundlesHolidays).toBe(false);
+    expect(serviceFunction({ holidays: true }).bundlesHolidays).toBe(true);
   });
 
-  it('leaves it out of a function that opts out', () => {
-    expect(serviceFunction({ orgCalendars: false }).bundlesHolidays).toBe(false);
+  it('only the settings group and the calendar-refresh job carry it, even when the deployment calendar has a country', () => {
+    // Prepare
+    const { app } = buildTestApp({ calendarCountry: 'DK' });
+
+    // Act
+    const functions = app.node.findAll().filter((node): node is ServiceFunction => node instanceof ServiceFunction);
+    const carriers = functions
+      .filter((fn) => fn.bundlesHolidays)
+      .map((fn) => fn.node.path.split('/').slice(-2).join('/'));
+
+    // Assess
+    expect(functions.length).toBeGreaterThan(10);
+    expect(carriers.sort()).toEqual(['PortalApi/settings', 'calendar-refresh/Handler']);
   });
 
-  it('bundles it in every function when the deployment calendar has a country', () => {
-    expect(serviceFunction({ orgCalendars: false, environment: { CALENDAR_COUNTRY: 'DK' } }).bundlesHolidays).toBe(
-      true,
+  it('the bundles themselves: only the carriers hold date-holidays, and no bundle imports it statically', () => {
+    // Prepare: the real entries bundled as synth bundles them; openapi shares the settings code but must not carry it.
+    const dir = mkdtempSync(join(tmpdir(), 'casetasks-holidays-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const outdir = join(dir, 'cdk.out');
+    const app = new App({ outdir, context: { 'aws:cdk:enable-asset-metadata': true } });
+    const stack = new Stack(app, 'Bundles', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const entries = {
+      settings: ['functions/http/settings.ts', true],
+      calendarRefresh: ['functions/scheduled/calendar-refresh.ts', true],
+      openapi: ['functions/http/openapi.ts', false],
+      taskActions: ['functions/http/task-actions.ts', false],
+      monthlySurveys: ['functions/scheduled/monthly-surveys.ts', false],
+    } as const;
+    const functions = Object.entries(entries).map(
+      ([id, [entry, holidays]]) => [id, new ServiceFunction(stack, id, { entry, description: id, holidays })] as const,
     );
+
+    // Act
+    const assembly = app.synth();
+    const template = assembly.getStackByName(stack.stackName).template as {
+      Resources: Record<string, { Metadata?: Record<string, string> }>;
+    };
+    const bundleOf = (fn: ServiceFunction): string => {
+      const logicalId = stack.getLogicalId(fn.fn.node.defaultChild as CfnFunction);
+      const asset = template.Resources[logicalId]?.Metadata?.['aws:asset:path'];
+      if (!asset) throw new Error(`no asset for ${fn.node.path}`);
+      return readFileSync(join(outdir, asset, 'index.mjs'), 'utf8');
+    };
+    const bundles = functions.map(([id, fn]) => ({ id, carries: fn.bundlesHolidays, text: bundleOf(fn) }));
+
+    // Assess: date-holidays' own data (its licence and a Danish holiday), not just its name, marks it.
+    const holdsDateHolidays = (text: string) => text.includes('CC-BY-SA-3') && text.includes('Grundlovsdag');
+    const staticImport = /from\s*["'](?:@casetasks\/core\/holidays|date-holidays)["']/;
+    expect(bundles.filter((bundle) => holdsDateHolidays(bundle.text)).map((bundle) => bundle.id)).toEqual([
+      'settings',
+      'calendarRefresh',
+    ]);
+    expect(bundles.filter((bundle) => staticImport.test(bundle.text)).map((bundle) => bundle.id)).toEqual([]);
+    // The carriers stay well above the rest: the whole library, not a stub.
+    const size = Object.fromEntries(bundles.map((bundle) => [bundle.id, bundle.text.length]));
+    expect(size.settings).toBeGreaterThan((size.openapi ?? 0) + 1_000_000);
+  });
+});
+
+// Issue 17: the zip carries index.mjs only; the map and metafile stay beside cdk.out (the bundle tier checks a real
+// synth), and nothing parses a source map at init.
+describe('ServiceFunction deployed zip', { timeout: 60_000 }, () => {
+  it('does not load source maps at init: no --enable-source-maps in NODE_OPTIONS', () => {
+    const fn = serviceFunction({});
+    const [resource] = Object.values(Template.fromStack(Stack.of(fn)).findResources('AWS::Lambda::Function'));
+    const Variables: Record<string, string> = resource?.Properties.Environment.Variables;
+    expect(Variables.POWERTOOLS_SERVICE_NAME).toBe('casetasks');
+    expect(Variables.NODE_OPTIONS ?? '').not.toMatch(/source-maps/);
+  });
+
+  it('keeps the source map and metafile under build/bundles/<construct path>, beside the cloud assembly', () => {
+    expect(bundleExtrasDir('/work/cdk.out', 'Service/PortalApi/list-tasks')).toBe(
+      '/work/build/bundles/Service/PortalApi/list-tasks',
+    );
+    expect(bundleExtras).toEqual(['index.mjs.map', 'index.meta.json']);
   });
 });

@@ -1,21 +1,56 @@
-// One Lambda function of the service: Node.js 22 on arm64, bundled by local esbuild, Powertools environment.
-import { join } from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+// One Lambda function of the service: Node.js 24 on arm64, bundled by local esbuild, Powertools environment.
+import { dirname, join, resolve } from 'node:path';
+import { Duration, RemovalPolicy, Stage, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
 /**
- * date-holidays (~1.1 MB minified with moment-timezone) is only imported when a calendar has a country
- * (core's loadCalendar). esbuild inlines even a dynamic import into the one output file. Any org may
- * set a country (issue 11), so every function that builds org calendars carries it; the others leave
- * it out unless the deployment calendar itself has a country (`calendarCountry`).
+ * esbuild output options shared with the bench's baseline bundle (bench/bundle-init.ts), so the init-time
+ * ratio compares like with like.
  */
-const holidayModules = ['date-holidays'];
+export const bundleOutput = {
+  minify: true,
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+} as const;
+
+/**
+ * Where a synth leaves each function's source map and esbuild metafile: next to the cloud assembly
+ * (`cdk.out/../build/bundles/<construct path>/`), never in the deployed asset. In the zip they added
+ * 3-9 MB per function, and `--enable-source-maps` parsed the map at every cold start (docs/PERFORMANCE.md
+ * section 11); here ops can still decode a minified stack trace (docs/operations.md).
+ */
+export const bundleExtrasDir = (assemblyOutdir: string, constructPath: string): string =>
+  join(dirname(resolve(assemblyOutdir)), 'build', 'bundles', ...constructPath.split('/'));
+
+/** The files esbuild writes beside index.mjs that must not ship. */
+export const bundleExtras = ['index.mjs.map', 'index.meta.json'] as const;
+
+/** Moves the source map and metafile out of the bundle folder before CDK hashes and stages it. */
+const moveBundleExtras = (destination: string): ICommandHooks => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_inputDir, outputDir) => [
+    `mkdir -p "${destination}"`,
+    ...bundleExtras.map((file) => `mv -f "${join(outputDir, file)}" "${join(destination, file)}"`),
+  ],
+});
+
+/**
+ * date-holidays (~1.3 MB minified with moment-timezone and astronomia) is reached only through
+ * `import('@casetasks/core/holidays')` (issue 17): org calendars and the deployment calendar are built from
+ * materialised dates. esbuild would inline even that dynamic import, so every function but the few that
+ * materialise holidays keeps it external; the openapi function shares the settings code and never runs it.
+ * date-holidays itself is listed too: a stray static import then fails the bundle-run tests at init
+ * instead of silently adding 1.3 MB.
+ */
+export const holidayModules = ['@casetasks/core/holidays', 'date-holidays'];
 
 export interface ServiceFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/http/list-tasks.ts`. */
@@ -26,11 +61,10 @@ export interface ServiceFunctionProps {
   memorySize?: number;
   logLevel?: string;
   /**
-   * Whether the function builds org working calendars (deadlines, reminder plans, digests, settings
-   * checks), and so needs date-holidays bundled. Default true: a new function that plans deadlines
-   * must work; functions that never do opt out to stay smaller.
+   * Whether the function materialises public holidays (the settings group and the calendar-refresh job),
+   * and so bundles date-holidays. Default false: deadlines need only the stored dates.
    */
-  orgCalendars?: boolean;
+  holidays?: boolean;
 }
 
 export class ServiceFunction extends Construct {
@@ -42,7 +76,7 @@ export class ServiceFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
-    this.bundlesHolidays = (props.orgCalendars ?? true) || Boolean(props.environment?.CALENDAR_COUNTRY);
+    this.bundlesHolidays = props.holidays ?? false;
     const logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -71,21 +105,21 @@ export class ServiceFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'casetasks',
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         POWERTOOLS_METRICS_NAMESPACE: 'casetasks',
-        NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
       bundling: {
-        minify: true,
+        minify: bundleOutput.minify,
         sourceMap: true,
-        target: 'node24',
+        target: bundleOutput.target,
         format: OutputFormat.ESM,
         forceDockerBundling: false,
         // Bundle the AWS SDK v3 too: pinned versions, no dependency on the runtime's copy.
         bundleAwsSDK: true,
         metafile: true,
-        mainFields: ['module', 'main'],
+        mainFields: [...bundleOutput.mainFields],
+        commandHooks: moveBundleExtras(bundleExtrasDir(Stage.of(this)?.outdir ?? 'cdk.out', this.node.path)),
         ...(this.bundlesHolidays ? {} : { externalModules: holidayModules }),
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        banner: bundleOutput.banner,
       },
     });
     Validations.of(this).acknowledge(
@@ -95,7 +129,8 @@ export class ServiceFunction extends Construct {
       },
       {
         id: 'AwsSolutions-L1',
-        reason: 'The service targets Node.js 22 on purpose (SPEC §1, TOOLCHAIN.md); runtime upgrades are a decision.',
+        reason:
+          'Node.js 24, the active LTS (TOOLCHAIN.md); a newer runtime cdk-nag calls latest is an upgrade decision.',
       },
     );
   }

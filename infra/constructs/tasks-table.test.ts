@@ -20,7 +20,7 @@ describe('TasksTable', () => {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
-        TableName: 'casetasks',
+        TableName: 'casetasks-synth-check',
         BillingMode: 'PAY_PER_REQUEST',
         KeySchema: [
           { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },

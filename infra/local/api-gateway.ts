@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { type HttpRoute, routeKey } from '../../functions/http/routes.js';
-import { LocalTokenError, verifyLocalToken } from './local-jwt.js';
+import { LocalTokenError, type LocalVerifier, verifyLocalToken } from './local-jwt.js';
 
 export type HttpLambda = (
   event: APIGatewayProxyEventV2,
@@ -154,13 +154,13 @@ export const gatewayResponse = (statusCode: number, message: string, headers: Re
 /** The JWT authorizer: a bearer token or a 401 exactly like API Gateway's (`{"message":"Unauthorized"}`). */
 export const authorize = async (
   headers: IncomingMessage['headers'],
-  secret: string,
+  verifier: LocalVerifier,
 ): Promise<{ claims: Record<string, string> } | { refused: string }> => {
   const header = joined(headers.authorization);
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token) return { refused: 'no bearer token' };
   try {
-    return { claims: await verifyLocalToken(token, secret) };
+    return { claims: await verifyLocalToken(token, verifier) };
   } catch (error) {
     return { refused: error instanceof LocalTokenError ? error.reason : 'invalid token' };
   }
@@ -169,7 +169,8 @@ export const authorize = async (
 export interface GatewayOptions {
   routes: readonly HttpRoute[];
   handlers: Record<HttpRoute['entry'], HttpLambda>;
-  secret: string;
+  /** The keys the authorizer trusts: the local JWKS (RS256) and, unless turned off, the HS256 secret. */
+  verifier: LocalVerifier;
   /** The emulated function timeout (ms); default 29 s, just inside API Gateway's 30 s. */
   functionTimeoutMs?: number;
   log?: (line: string) => void;
@@ -184,7 +185,7 @@ export const invokeRoute = async (
   if (!matched) return gatewayResponse(404, 'Not Found');
   let claims: Record<string, string> | undefined;
   if (matched.route.auth) {
-    const auth = await authorize(request.headers, options.secret);
+    const auth = await authorize(request.headers, options.verifier);
     if ('refused' in auth) {
       options.log?.(`401 ${request.method} ${request.url.pathname}: ${auth.refused}`);
       return gatewayResponse(401, 'Unauthorized', { 'www-authenticate': 'Bearer' });

@@ -1,4 +1,4 @@
-// Local JWTs: HS256 tokens signed with LOCAL_JWT_SECRET, verified the way the deployed API Gateway JWT authorizer does.
+// Local JWTs: RS256 checked against the local JWKS like the deployed API Gateway authorizer, plus HS256 for tests.
 import {
   MAX_TOKEN_BYTES,
   MAX_TOKEN_CLAIMS,
@@ -6,8 +6,9 @@ import {
   type PortalClaims,
   portalClaimsSchema,
 } from '@casetasks/core';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
+import { LOCAL_SIGNING_ALG, type LocalSigningKey } from './local-jwks.js';
 
 export const DEFAULT_LOCAL_JWT_SECRET = 'local-dev-secret';
 /** The issuer and audience the local authorizer requires (the deployed authorizer has its own). */
@@ -20,7 +21,10 @@ export const localJwtSecret = (): string => process.env.LOCAL_JWT_SECRET || DEFA
 export type { PortalClaims };
 
 export interface SignOptions {
+  /** HS256 secret; default LOCAL_JWT_SECRET or `local-dev-secret`. Ignored with `key`. */
   secret?: string;
+  /** Sign RS256 with this key (its `kid` in the header), as an identity provider does, instead of HS256. */
+  key?: LocalSigningKey;
   /** jose time span or seconds, e.g. `12h`; default 12 hours; null = no `exp` (tests of the authorizer). */
   expiresIn?: string | number | null;
   /** Epoch seconds of issue (tests make expired and future-dated tokens with it). */
@@ -36,13 +40,15 @@ export const signLocalPayload = (payload: Record<string, unknown>, options: Sign
   const issuedAt = options.issuedAt ?? Math.floor(Date.now() / 1000);
   const expiresIn = options.expiresIn === undefined ? '12h' : options.expiresIn;
   const jwt = new SignJWT(payload)
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setProtectedHeader(
+      options.key ? { alg: LOCAL_SIGNING_ALG, typ: 'JWT', kid: options.key.kid } : { alg: 'HS256', typ: 'JWT' },
+    )
     .setIssuer(LOCAL_ISSUER)
     .setAudience(LOCAL_AUDIENCE)
     .setIssuedAt(issuedAt);
   if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
   if (expiresIn !== null) jwt.setExpirationTime(typeof expiresIn === 'number' ? issuedAt + expiresIn : expiresIn);
-  return jwt.sign(key(options.secret ?? localJwtSecret()));
+  return jwt.sign(options.key ? options.key.privateKey : key(options.secret ?? localJwtSecret()));
 };
 
 export const signLocalToken = (claims: PortalClaims, options: SignOptions = {}): Promise<string> =>
@@ -78,22 +84,42 @@ const verifiedPayloadSchema = (nowSeconds: number) =>
 const reasonOf = (error: z.ZodError) =>
   error.issues.map((issue) => `claim ${issue.path.join('.') || '(payload)'}: ${issue.message}`).join('; ');
 
+/** What the local authorizer trusts. A string is an HS256 secret alone (the unit tests' shorthand). */
+export interface LocalVerifier {
+  /** HS256 tokens signed with this secret are accepted (a local shortcut; never deployed). Absent = refused. */
+  secret?: string;
+  /** RS256 tokens are verified against this key set: the local JWKS URL through createRemoteJWKSet, as deployed. */
+  jwks?: JWTVerifyGetKey;
+}
+
+/** Picks the key by the header's algorithm; each algorithm has exactly one source, so no key serves two. */
+const keyResolver =
+  ({ secret, jwks }: LocalVerifier): JWTVerifyGetKey =>
+  (header, input) => {
+    if (header.alg === 'HS256' && secret !== undefined) return key(secret);
+    // API Gateway finds the signing key by `kid`; a token without one is refused there too.
+    if (header.alg === LOCAL_SIGNING_ALG && jwks && header.kid) return jwks(header, input);
+    throw new LocalTokenError(header.alg === LOCAL_SIGNING_ALG ? 'no kid' : `alg ${header.alg} not accepted`);
+  };
+
 /**
- * Verifies size, signature (HS256 only: `none` and other algorithms are refused), issuer, audience, expiry,
- * `nbf` and `iat` (with the clock skew) and the claims' grammar; returns the claims as API Gateway passes
- * them to Lambda (every value a string).
+ * Verifies size, signature (RS256 against the JWKS and/or HS256 with the secret: `none` and every other
+ * algorithm are refused), issuer, audience, expiry, `nbf` and `iat` (with the clock skew) and the claims'
+ * grammar; returns the claims as API Gateway passes them to Lambda (every value a string).
  */
 export const verifyLocalToken = async (
   token: string,
-  secret = localJwtSecret(),
+  verifier: string | LocalVerifier = localJwtSecret(),
   now: Date = new Date(),
 ): Promise<Record<string, string>> => {
   // Refused before any parsing or signature work: a token is small, a huge one is an attack.
   if (Buffer.byteLength(token, 'utf8') > MAX_TOKEN_BYTES) throw new LocalTokenError('token too large');
+  const trusted = typeof verifier === 'string' ? { secret: verifier } : verifier;
+  const algorithms = [...(trusted.secret === undefined ? [] : ['HS256']), ...(trusted.jwks ? [LOCAL_SIGNING_ALG] : [])];
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, key(secret), {
-      algorithms: ['HS256'],
+    ({ payload } = await jwtVerify(token, keyResolver(trusted), {
+      algorithms,
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
       requiredClaims: ['exp', 'sub'],
@@ -101,6 +127,7 @@ export const verifyLocalToken = async (
       currentDate: now,
     }));
   } catch (error) {
+    if (error instanceof LocalTokenError) throw error;
     if (error instanceof errors.JOSEError) throw new LocalTokenError(error.code);
     throw new LocalTokenError('malformed token');
   }

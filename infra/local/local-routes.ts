@@ -1,11 +1,13 @@
-// Local-only endpoints standing in for the platform's bus, the schedules and the outbox relay (never deployed).
+// Local-only endpoints standing in for the platform's bus, the schedules, the outbox relay and the identity provider's keys.
 
 import { type PlatformEventOutcome, processPlatformEvent } from '@casetasks/app/events';
 import { jobNamed, jobNames } from '@casetasks/app/jobs';
+import { withCorrelation } from '@casetasks/app/runtime';
 import { isInstantInDomain, MAX_YEARS_AHEAD, YEAR_MS } from '@casetasks/core';
 import { type Db, listOutboxSince, type OutboxEntry, TimeBudgetExceededError, withinTimeBudget } from '@casetasks/db';
 import { parsePlatformEvent } from '@casetasks/events';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { JSONWebKeySet } from 'jose';
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { RequestValidationError } from '../../functions/middleware/http-errors.js';
@@ -64,7 +66,12 @@ export const defaultLocalEventLimits: LocalEventLimits = { maxEvents: 100, timeo
 export interface LocalRoutesContext {
   outbox: LocalOutbox;
   eventLimits: LocalEventLimits;
+  /** The local identity provider's public keys, served at JWKS_PATH (the authorizer fetches them like API Gateway). */
+  jwks?: JSONWebKeySet;
 }
+
+/** Where the local identity provider publishes its keys (its `jwks_uri`). */
+export const JWKS_PATH = '/local/.well-known/jwks.json';
 
 const parseJson = (body: Buffer): unknown => {
   if (body.length === 0) return {};
@@ -102,9 +109,10 @@ const postEvents = async (body: Buffer, { outbox, eventLimits }: LocalRoutesCont
   }
   const now = Date.now();
   const events = raw.map((event, i) => withEnvelope(event, new Date(now + i)));
+  const ids: string[] = [];
   for (const [index, event] of events.entries()) {
     try {
-      parsePlatformEvent(event);
+      ids.push(parsePlatformEvent(event).id);
     } catch (error) {
       const { statusCode, body: refusal } = errorBody(error);
       return jsonResponse(statusCode, { ...refusal, index });
@@ -113,7 +121,10 @@ const postEvents = async (body: Buffer, { outbox, eventLimits }: LocalRoutesCont
   const results: PlatformEventOutcome[] = [];
   try {
     await withinTimeBudget({ deadline: now + eventLimits.timeoutMs }, 'POST /local/events', async () => {
-      for (const event of events) results.push(await processPlatformEvent(event));
+      // Each event under its own id, as its deployed function runs it (docs/observability.md).
+      for (const [index, event] of events.entries()) {
+        results.push(await withCorrelation(ids[index] ?? ulid(), () => processPlatformEvent(event)));
+      }
     });
   } catch (error) {
     if (!(error instanceof TimeBudgetExceededError)) throw error;
@@ -145,7 +156,7 @@ const postJob = async (name: string, body: Buffer, outbox: LocalOutbox): Promise
     return jsonResponse(404, { error: { code: 'not_found', message: `no job ${name}; jobs: ${jobNames.join(', ')}` } });
   const input = jobBodySchema.safeParse(parseJson(body));
   if (!input.success) throw RequestValidationError.fromZod(input.error, 'body');
-  const summary = await job.run(input.data.now ? { now: input.data.now } : {});
+  const summary = await withCorrelation(ulid(), () => job.run(input.data.now ? { now: input.data.now } : {}));
   return jsonResponse(200, { summary, ...(await outbox.syncAfterWrite()) });
 };
 
@@ -162,6 +173,7 @@ export const serveLocalRoute = async (
     if (method === 'POST' && path === '/local/events') return await postEvents(body, context);
     const job = /^\/local\/jobs\/([^/]+)$/.exec(path)?.[1];
     if (method === 'POST' && job) return await postJob(decodeURIComponent(job), body, outbox);
+    if (method === 'GET' && path === JWKS_PATH && context.jwks) return jsonResponse(200, context.jwks);
     if (method === 'GET' && path === '/local/outbox') {
       await outbox.sync();
       return jsonResponse(200, { items: outbox.entries });

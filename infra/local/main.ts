@@ -1,19 +1,27 @@
 // `npm start`: DynamoDB Local (in memory, or `--persist DIR`), the table, and the portal API on http://127.0.0.1:$PORT.
 import './local-env.js';
 import { parseArgs } from 'node:util';
+import { localKeyFile } from './local-jwks.js';
 import { signLocalToken } from './local-jwt.js';
 import { startLocalServer } from './server.js';
 
-const { values } = parseArgs({ options: { persist: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { persist: { type: 'string' }, 'rs256-only': { type: 'boolean', default: false } },
+});
 const port = Number(process.env.PORT ?? 3000);
 
+// The server serves the key `npm run token` signs with, so tokens minted in another shell verify here.
 const server = await startLocalServer({
   port,
   ...(values.persist ? { persistDir: values.persist } : {}),
+  acceptHs256: !values['rs256-only'],
   log: (line) => console.log(line),
 });
 
-const token = await signLocalToken({ sub: 'u-1', org_id: 'p-1', party: 'partner', role: 'manager' });
+const token = await signLocalToken(
+  { sub: 'u-1', org_id: 'p-1', party: 'partner', role: 'manager' },
+  { key: server.signingKey },
+);
 console.log(`
 casetasks local mode on ${server.url}  (table ${server.tableName}, DynamoDB Local ${server.dynamoEndpoint}${
   values.persist ? `, data in ${values.persist}` : ', in memory'
@@ -24,6 +32,9 @@ Try it (a partner manager of org p-1; more tokens: npm run token -- --party cred
   curl -s -H "authorization: Bearer $TOKEN" ${server.url}/tasks
   curl -s ${server.url}/openapi.json
 
+Tokens: RS256 (key ${localKeyFile()}, public keys at ${server.jwksUrl})${
+  values['rs256-only'] ? '; HS256 refused (--rs256-only)' : '; HS256 with LOCAL_JWT_SECRET accepted too'
+}.
 If DynamoDB Local dies, calls answer 503 "unavailable" until it is restarted (automatically${
   values.persist ? '; the data is kept' : '; in memory, the data is lost'
 }).

@@ -3,12 +3,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resetClients, resetConfig, setWorkflowStarter, tasksDb } from '@casetasks/app/runtime';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createRemoteJWKSet } from 'jose';
 import { type HttpEntry, httpRoutes, routeGroups } from '../../functions/http/routes.js';
 import { jsonResponse } from '../../functions/middleware/http-response.js';
 import { gatewayResponse, type HttpLambda, invokeRoute } from './api-gateway.js';
 import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
-import { localJwtSecret } from './local-jwt.js';
-import { defaultLocalEventLimits, type LocalEventLimits, LocalOutbox, serveLocalRoute } from './local-routes.js';
+import { type LocalSigningKey, loadLocalSigningKey, localJwks } from './local-jwks.js';
+import { type LocalVerifier, localJwtSecret } from './local-jwt.js';
+import {
+  defaultLocalEventLimits,
+  JWKS_PATH,
+  type LocalEventLimits,
+  LocalOutbox,
+  serveLocalRoute,
+} from './local-routes.js';
 import { createLocalWorkflowStarter, type LocalWorkflowStarter } from './state-machine.js';
 
 /** The very handlers the CDK stack deploys, one per group of the route registry. */
@@ -28,6 +36,13 @@ export interface LocalServerOptions {
   tableName?: string;
   /** HS256 secret of local tokens; default LOCAL_JWT_SECRET or `local-dev-secret`. */
   jwtSecret?: string;
+  /** Accept HS256 tokens besides RS256 ones (default true; the deployed authorizer takes RS256 only). */
+  acceptHs256?: boolean;
+  /**
+   * The RS256 key whose public half the local JWKS serves; default the key file `npm run token` signs with
+   * (`.local/jwks-private.json` or LOCAL_JWKS_FILE, created on first use).
+   */
+  signingKey?: LocalSigningKey;
   /** Run the paused-case state machine in-process (default true). */
   workflow?: boolean;
   /** The emulated Lambda timeout of the API's handlers (default 29 s; deployed: 10 s, see docs/local-mode.md). */
@@ -44,6 +59,9 @@ export interface LocalServer {
   port: number;
   tableName: string;
   dynamoEndpoint: string;
+  /** The key RS256 tokens for this server are signed with, and the URL its public half is served at. */
+  signingKey: LocalSigningKey;
+  jwksUrl: string;
   /** The supervised DynamoDB Local this server started (absent with `dynamoEndpoint`). */
   dynamo?: DynamoDbLocal;
   outbox: LocalOutbox;
@@ -102,6 +120,8 @@ const pointHandlersAt = (endpoint: string, tableName: string) => {
 
 export const startLocalServer = async (options: LocalServerOptions = {}): Promise<LocalServer> => {
   const log = options.log ?? (() => undefined);
+  // First: a broken key file fails the start before DynamoDB Local is running.
+  const signingKey = options.signingKey ?? (await loadLocalSigningKey());
   const tableName = options.tableName ?? 'casetasks-local';
   const dynamo: DynamoDbLocal | undefined = options.dynamoEndpoint
     ? undefined
@@ -125,14 +145,21 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
   const workflow = options.workflow === false ? undefined : installWorkflow(log);
   const outbox = new LocalOutbox(tasksDb, log);
   await outbox.sync();
+  // The RS256 key set is the JWKS URL, fetched like API Gateway fetches the issuer's; it needs the port (below).
+  const verifier: LocalVerifier =
+    options.acceptHs256 === false ? {} : { secret: options.jwtSecret ?? localJwtSecret() };
   const gateway = {
     routes: httpRoutes,
     handlers: localHandlers,
-    secret: options.jwtSecret ?? localJwtSecret(),
+    verifier,
     ...(options.functionTimeoutMs === undefined ? {} : { functionTimeoutMs: options.functionTimeoutMs }),
     log,
   };
-  const localRoutes = { outbox, eventLimits: { ...defaultLocalEventLimits, ...options.eventLimits } };
+  const localRoutes = {
+    outbox,
+    eventLimits: { ...defaultLocalEventLimits, ...options.eventLimits },
+    jwks: localJwks(signingKey),
+  };
 
   /** The handler's own answer; only a DynamoDB Local that is down (before or during the call) replaces it. */
   const answer = async (method: string, url: URL, request: IncomingMessage, body: Buffer) => {
@@ -177,11 +204,16 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://${host}:${port}`;
+  const jwksUrl = `${url}${JWKS_PATH}`;
+  verifier.jwks = createRemoteJWKSet(new URL(jwksUrl));
 
   return {
-    url: `http://${host}:${port}`,
+    url,
     port,
     tableName,
+    signingKey,
+    jwksUrl,
     get dynamoEndpoint() {
       return dynamoEndpoint();
     },

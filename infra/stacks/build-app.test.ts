@@ -1,11 +1,20 @@
-// App-wide rules: cdk-nag AwsSolutions clean (and able to fail), least-privilege IAM, stack split and outputs.
+// App-wide rules: cdk-nag AwsSolutions clean (and able to fail), least-privilege IAM, stack split, outputs, stages.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { settingsOfEveryFunction } from '@casetasks/app/runtime';
+import { Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
-import { buildTestApp, resourcesOf, roleOfFunction, statementsOfRole, testContext } from '../testing/test-app.js';
-import { buildApp } from './build-app.js';
+import {
+  buildTestApp,
+  completeStageContext,
+  resourcesOf,
+  roleOfFunction,
+  statementsOfRole,
+  testContext,
+} from '../testing/test-app.js';
+import { type BuiltApp, buildApp } from './build-app.js';
 
 /**
  * Actions that support no resource-level permission, so `*` is their only possible resource: X-Ray trace
@@ -76,15 +85,19 @@ describe('the app', () => {
     // Assess
     const report = readFileSync(join(outdir, 'validation-report.json'), 'utf8');
     expect(report).toMatch(/AwsSolutions-SQS4/);
-    expect(report).toContain('CasetasksService/Careless/Resource');
+    expect(report).toContain('casetasks-synth-check-service/Careless/Resource');
   });
 
-  it('splits the table (stateful) from everything else (stateless) and outputs URL and bus names', () => {
+  it('splits the table (stateful) from everything else (stateless) and outputs URL, buses and alarm topic', () => {
     // Assess
     expect(Object.keys(data.toJSON().Resources)).toHaveLength(1);
+    service.hasOutput('Stage', { Value: 'synth-check' });
     service.hasOutput('ApiUrl', {});
     service.hasOutput('ServiceEventBusName', {});
-    service.hasOutput('PlatformEventBusName', { Value: 'platform' });
+    service.hasOutput('PlatformEventBusName', {});
+    service.hasOutput('PlatformEventBusArn', {});
+    service.hasOutput('AlarmTopicArn', {});
+    service.hasOutput('DashboardName', { Value: 'casetasks-synth-check' });
   });
 
   it('scopes every IAM statement to ARNs: `*` only for X-Ray, no wildcard actions', () => {
@@ -114,7 +127,7 @@ describe('the app', () => {
     }
   });
 
-  it('runs every function on Node.js 22, arm64, traced, with the shared configuration', () => {
+  it('runs every function on Node.js 24, arm64, traced, with the stage’s shared configuration', () => {
     for (const fn of Object.values(resourcesOf(service, 'AWS::Lambda::Function'))) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
@@ -122,15 +135,27 @@ describe('the app', () => {
         TracingConfig: { Mode: 'Active' },
         Environment: {
           Variables: expect.objectContaining({
-            TABLE_NAME: 'casetasks',
+            TABLE_NAME: 'casetasks-synth-check',
             // The service bus's name (a reference where the function also depends on the bus).
             EVENT_BUS_NAME: expect.anything(),
             CALENDAR_TIME_ZONE: 'UTC',
-            POWERTOOLS_SERVICE_NAME: 'casetasks',
+            POWERTOOLS_SERVICE_NAME: 'casetasks-synth-check',
             POWERTOOLS_LOG_LEVEL: 'INFO',
           }),
         },
       });
+    }
+  });
+
+  it('gives every function each setting packages/app/src/runtime/config.ts requires of every deployed function', () => {
+    // Prepare
+    const functions = Object.values(resourcesOf(service, 'AWS::Lambda::Function'));
+    // Assess: deployed, a missing one throws (no local fallback), so none may be left out.
+    expect(settingsOfEveryFunction.length).toBeGreaterThan(0);
+    for (const fn of functions) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      for (const name of settingsOfEveryFunction)
+        expect(variables[name], `${name} of ${fn.Properties.Description}`).toBeDefined();
     }
   });
 
@@ -142,5 +167,117 @@ describe('the app', () => {
     });
     const [machine] = Object.values(resourcesOf(service, 'AWS::StepFunctions::StateMachine'));
     expect(machine?.Properties.StateMachineType ?? 'STANDARD').toBe('STANDARD');
+  });
+});
+
+/**
+ * Names that are not unique per account and region: inline policies (per role), an API's stage and
+ * authorizer (per API), metrics, display names, and references to other resources.
+ */
+const notPhysical = new Set([
+  'MetricName',
+  'PolicyName',
+  'StageName',
+  'DisplayName',
+  'FunctionName',
+  'EventBusName',
+  'AWS::ApiGatewayV2::Authorizer.Name',
+]);
+
+/** Every explicitly named resource of both stacks, export and stack name: `Type.Property=value`. */
+const physicalNames = ({ app }: BuiltApp): string[] =>
+  app.synth().stacks.flatMap((stack) => {
+    const template = stack.template as {
+      Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+      Outputs?: Record<string, { Export?: { Name: unknown } }>;
+    };
+    const named = Object.values(template.Resources).flatMap(({ Type, Properties = {} }) =>
+      Object.entries(Properties)
+        .filter(([key, value]) => key.endsWith('Name') && typeof value === 'string')
+        .filter(([key]) => !notPhysical.has(key) && !notPhysical.has(`${Type}.${key}`))
+        .map(([key, value]) => `${Type}.${key}=${String(value)}`),
+    );
+    const exports = Object.values(template.Outputs ?? {}).flatMap((output) =>
+      output.Export ? [`Export=${JSON.stringify(output.Export.Name)}`] : [],
+    );
+    return [`Stack=${stack.stackName}`, ...named, ...exports];
+  });
+
+describe('stages', { timeout: 120_000 }, () => {
+  it('fit side by side in one account: two complete stages share no physical name', () => {
+    // Act
+    const [dev, prod] = (['dev', 'prod'] as const).map((stage) =>
+      physicalNames(buildApp({ context: completeStageContext(stage) })),
+    );
+    // Assess: the collector sees every kind of named resource, each name carries its stage, none repeats.
+    if (!dev || !prod) throw new Error('two stages expected');
+    const kinds = new Set(dev.map((name) => name.split('=')[0]));
+    for (const kind of [
+      'Stack',
+      'Export',
+      'AWS::DynamoDB::GlobalTable.TableName',
+      'AWS::Events::EventBus.Name',
+      'AWS::CloudWatch::Alarm.AlarmName',
+      'AWS::CloudWatch::Dashboard.DashboardName',
+      'AWS::StepFunctions::StateMachine.StateMachineName',
+      'AWS::ApiGatewayV2::Api.Name',
+    ]) {
+      expect(kinds).toContain(kind);
+    }
+    for (const name of dev) expect(name).toContain('dev');
+    for (const name of prod) expect(name).toContain('prod');
+    expect(dev.filter((name) => prod.includes(name))).toEqual([]);
+    expect(new Set(dev).size).toBe(dev.length);
+  });
+
+  it('refuses to synthesize a stage with placeholders, naming each value', () => {
+    expect(() => buildApp({ context: testContext({ stage: 'example' }) })).toThrow(
+      /casetasks config for stage example is not deployable:[\s\S]*jwtIssuer: "https:\/\/REPLACE-WITH-YOUR-ISSUER\.example\.com\/" is a placeholder/,
+    );
+  });
+
+  it('marks synth-check templates undeployable with a CloudFormation rule that cannot hold; real stages carry none', () => {
+    // Act
+    const synthCheck = buildTestApp();
+    const dev = buildApp({ context: completeStageContext('dev') });
+    // Assess
+    for (const template of [synthCheck.data, synthCheck.service]) {
+      expect(template.toJSON().Rules?.SynthCheckIsNotDeployable).toMatchObject({
+        Assertions: [{ Assert: { 'Fn::Equals': ['synth-check', 'a deployable stage'] } }],
+      });
+    }
+    for (const stack of [dev.stateful, dev.stateless]) {
+      expect(Object.keys(Template.fromStack(stack).toJSON().Rules ?? {})).not.toContain('SynthCheckIsNotDeployable');
+    }
+  });
+
+  it('with identity cognito, keeps the user pool in the data stack and lets the API trust exactly its issuer and clients', () => {
+    // Act
+    const built = buildApp({
+      context: completeStageContext('dev', { identity: 'cognito', jwtIssuer: undefined, jwtAudience: undefined }),
+      outdir: mkdtempSync(join(tmpdir(), 'casetasks-cdk-')),
+    });
+    const report = join(built.app.synth().directory, 'validation-report.json');
+    const data = Template.fromStack(built.stateful);
+    const service = Template.fromStack(built.stateless);
+    // Assess: the pool is retained with the table; the authorizer's issuer and audience come from it.
+    data.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain' });
+    data.resourceCountIs('AWS::Cognito::UserPoolClient', 2);
+    const [authorizer] = Object.values(resourcesOf(service, 'AWS::ApiGatewayV2::Authorizer'));
+    const config = authorizer?.Properties.JwtConfiguration as { Audience: unknown[] } | undefined;
+    const jwt = JSON.stringify(config);
+    expect(jwt).toMatch(/https:\/\/cognito-idp\./);
+    expect(jwt).toMatch(/Fn::ImportValue/);
+    expect(config?.Audience).toHaveLength(2);
+    expect((JSON.parse(readFileSync(report, 'utf8')) as { pluginReports: unknown[] }).pluginReports).toEqual([]);
+  });
+
+  it('refuses an external stage without issuer and audience, and a cognito stage that still names them', () => {
+    expect(() => buildApp({ context: completeStageContext('dev', { jwtIssuer: undefined }) })).toThrow(
+      /jwtIssuer is missing — pass -c jwtIssuer=… .*\(or set identity to cognito\)/,
+    );
+    expect(() => buildApp({ context: completeStageContext('dev', { identity: 'cognito' }) })).toThrow(
+      /jwtIssuer is set, but identity is cognito[\s\S]*jwtAudience is set, but identity is cognito/,
+    );
   });
 });

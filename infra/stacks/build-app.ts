@@ -1,32 +1,53 @@
-// Builds the whole app (both stacks and cdk-nag); infra/app.ts and the infra tests build exactly this.
-import { App, type AppProps, Validations } from 'aws-cdk-lib';
+// Builds the whole app for one stage (both stacks and cdk-nag); infra/app.ts and the infra tests build exactly this.
+import { App, type AppProps, CfnRule, Fn, type Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { readSettings } from './settings.js';
+import { readSettings, type Settings, SYNTH_CHECK_STAGE } from './settings.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
 
 export interface BuiltApp {
   app: App;
+  settings: Settings;
   stateful: StatefulStack;
   stateless: StatelessStack;
 }
+
+/**
+ * The synth-check stage's templates carry a CloudFormation rule that can never hold, so even a
+ * `cdk deploy` that bypasses `npm run deploy` is refused before anything is created.
+ */
+const refuseDeployment = (stack: Stack): void => {
+  new CfnRule(stack, 'SynthCheckIsNotDeployable', {
+    assertions: [
+      {
+        assert: Fn.conditionEquals(SYNTH_CHECK_STAGE, 'a deployable stage'),
+        assertDescription: `The ${SYNTH_CHECK_STAGE} stage is for offline synth only: deploy a real stage (docs/operations.md).`,
+      },
+    ],
+  });
+};
 
 export const buildApp = (props: AppProps = {}): BuiltApp => {
   const app = new App(props);
   const settings = readSettings(app.node);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  const stateful = new StatefulStack(app, 'CasetasksData', {
+  const stateful = new StatefulStack(app, settings.names.dataStack, {
     env,
-    description: 'casetasks: the task table (stateful, retained)',
-    tableName: settings.tableName,
+    description: `casetasks ${settings.stage}: the task table (stateful, retained)`,
+    tableName: settings.names.table,
+    ...(settings.identity === 'cognito' ? { userPoolPrefix: settings.names.prefix } : {}),
   });
-  const stateless = new StatelessStack(app, 'CasetasksService', {
+  const stateless = new StatelessStack(app, settings.names.serviceStack, {
     env,
-    description: 'casetasks: API, event rules, workflow, jobs and alarms',
+    description: `casetasks ${settings.stage}: API, event rules, workflow, jobs and alarms`,
     // Always set: the table definition enables the stream (NEW_IMAGE feeds the outbox relay).
     tableStreamArn: stateful.table.tableStreamArn ?? '',
     settings,
+    ...(stateful.identity
+      ? { tokens: { issuer: stateful.identity.issuer, audience: stateful.identity.audience } }
+      : {}),
   });
+  if (settings.stage === SYNTH_CHECK_STAGE) for (const stack of [stateful, stateless]) refuseDeployment(stack);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stateful, stateless };
+  return { app, settings, stateful, stateless };
 };

@@ -1,41 +1,287 @@
-// Deployment settings read from CDK context (cdk.json or `-c key=value`), validated once with zod.
+// Deployment settings of one stage: infra/config/<stage>.json, then `-c key=value`, validated once; a gap fails the synth by name.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PLATFORM_EVENT_SOURCE } from '@casetasks/events';
 import type { Node } from 'constructs';
 import * as z from 'zod';
+import { eventBusArnPattern, type PlatformBusSetting } from '../constructs/platform-events.js';
 
-/** `-c corsOrigins=a,b` arrives as a string; cdk.json gives an array: accept both. */
-const list = z.preprocess(
-  (value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value),
-  z.array(z.string().min(1)).min(1),
-);
+/** The stage `npm run synth` (CI, the bench, the bundle-run tests) uses: complete, offline, never deployable. */
+export const SYNTH_CHECK_STAGE = 'synth-check';
 
-export const settingsSchema = z.object({
-  /** Physical name of the one table (fixed: the runbook and the stateless stack address it by name). */
-  tableName: z.string().min(3).default('casetasks'),
-  /** JWT issuer of the portals' identity provider (the `iss` claim). */
-  jwtIssuer: z.url(),
-  /** Accepted `aud` values. */
-  jwtAudience: list,
+const repoRoot = join(import.meta.dirname, '..', '..');
+/** Where a stage's settings live (committed: nothing in them is secret); repository-relative, as messages show it. */
+export const stageConfigFile = (stage: string): string => `infra/config/${stage}.json`;
+
+/** `-c corsOrigins=a,b` arrives as a string; JSON gives an array: accept both. */
+const list = <T extends z.ZodType<string>>(item: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value),
+    z.array(item).min(1),
+  );
+
+/** Short, lowercase, DNS-like: it prefixes every physical name (`casetasks-<stage>-…`). */
+export const stageSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,14}[a-z0-9]$/, 'a stage is 2–16 characters: lowercase letters, digits and inner dashes');
+
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
+/** A CORS origin: scheme and host (and port), no path; http only for localhost (a developer's portal). */
+const origin = z
+  .string()
+  .regex(/^(https:\/\/[a-z0-9.-]+(:\d+)?|http:\/\/localhost(:\d+)?)$/, 'must be an origin like https://portal.example');
+const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits');
+const snsTopicArn = z
+  .string()
+  .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/, 'must be an SNS topic ARN');
+const eventBusArn = z
+  .string()
+  .regex(eventBusArnPattern, 'must be an event bus ARN (arn:aws:events:REGION:ACCOUNT:event-bus/NAME)');
+/** A foundation-model id (`anthropic.…`) or a cross-region inference profile id (`eu.anthropic.…`). */
+const modelId = z
+  .string()
+  .regex(
+    /^((us|eu|apac|us-gov|global)\.)?[a-z0-9-]+\.[A-Za-z0-9._:-]+$/,
+    'must be a Bedrock model or inference profile id',
+  );
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/Berlin');
+
+/** Models Bedrock retired or is retiring: a deploy with one would fail every night. */
+const retiredModels: Record<string, string> = {
+  'anthropic.claude-3-haiku-20240307-v1:0': 'Claude 3 Haiku is end-of-life',
+};
+
+const configSchema = z.object({
+  /**
+   * Who issues the portals' tokens (docs/identity.md): `external` (default) — an identity provider of
+   * yours, named by jwtIssuer and jwtAudience; `cognito` — a user pool this stage creates (PortalIdentity).
+   */
+  identity: z.enum(['external', 'cognito']).default('external'),
+  /** JWT issuer of the portals' identity provider (the `iss` claim); required with identity `external`. */
+  jwtIssuer: httpsUrl.optional(),
+  /** Accepted `aud` (or Cognito `client_id`) values; required with identity `external`. */
+  jwtAudience: list(z.string().min(1)).optional(),
   /** Portal origins allowed by CORS. */
-  corsOrigins: list,
-  /** The platform's existing bus that carries incoming events (imported by name, not created). */
-  platformEventBusName: z.string().min(1),
-  /** The service's own bus for outgoing events (created by the stack). */
-  serviceEventBusName: z.string().min(1).default('casetasks'),
-  /** Bedrock model the nightly chat cleanup asks; the only model its role may invoke. */
-  bedrockModelId: z.string().min(1),
-  calendarTimeZone: z.string().min(1).default('UTC'),
-  /** ISO country whose public holidays are closed days; empty = weekends only. */
-  calendarCountry: z.string().default(''),
-  /** Optional e-mail subscribed to the alarm topic. */
+  corsOrigins: list(origin),
+  /** E-mail subscribed to the alarm topic (the recipient confirms the subscription mail). */
   alarmEmail: z.email().optional(),
+  /** An existing SNS topic for the alarms instead of a created one (pager, chat integration). */
+  alarmTopicArn: snsTopicArn.optional(),
+  /** Bedrock model (or EU/US/… inference profile) the nightly chat cleanup asks; the only model its role may invoke. */
+  bedrockModelId: modelId.refine((id) => !retiredModels[id], {
+    error: (issue) => `${retiredModels[String(issue.input)]}: pick a current model`,
+  }),
+  /** Deployment business-day calendar. */
+  calendarTimeZone: timeZone.default('UTC'),
+  /** ISO 3166 country whose public holidays are closed days; empty = weekends only. */
+  calendarCountry: z
+    .string()
+    .regex(/^([A-Z]{2})?$/, 'must be an ISO 3166 alpha-2 code such as DE, or empty')
+    .default(''),
   /** Steady-state and burst request limits of the portal API stage. */
   apiRateLimit: z.coerce.number().int().positive().default(100),
   apiBurstLimit: z.coerce.number().int().positive().default(200),
+  /** Import the platform's existing bus (same account and region only); absent = the stack creates one. */
+  platformEventBusArn: eventBusArn.optional(),
+  /** Accounts that may put platform events on the created bus (the platform's forwarding rule). */
+  platformAccountIds: list(accountId).optional(),
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
-export const settingKeys = Object.keys(settingsSchema.shape) as (keyof Settings)[];
+type Config = z.infer<typeof configSchema>;
+export type ConfigKey = keyof Config;
+export const configKeys = Object.keys(configSchema.shape) as ConfigKey[];
 
-/** Reads every setting from the construct tree's context; a missing or malformed one fails the synth by name. */
-export const readSettings = (node: Node): Settings =>
-  settingsSchema.parse(Object.fromEntries(settingKeys.map((key) => [key, node.tryGetContext(key)])));
+/** Every physical name of a stage: stage-prefixed, so any number of stages share an account and region. */
+export const stageNames = (stage: string) => {
+  const prefix = `casetasks-${stage}`;
+  return {
+    prefix,
+    dataStack: `${prefix}-data`,
+    serviceStack: `${prefix}-service`,
+    table: prefix,
+    serviceBus: prefix,
+    platformBus: `${prefix}-platform`,
+    stateMachine: `${prefix}-paused-case-follow-up`,
+    api: `${prefix}-portal`,
+    dashboard: prefix,
+    /** Powertools service name: the `service` dimension of the metrics the alarms watch, per stage. */
+    service: prefix,
+  };
+};
+export type StageNames = ReturnType<typeof stageNames>;
+
+export interface Settings extends Omit<Config, 'platformEventBusArn' | 'platformAccountIds'> {
+  stage: string;
+  names: StageNames;
+  platformBus: PlatformBusSetting;
+}
+
+/** The synth-check stage's values: complete and valid, but on reserved `.invalid` names nobody can own. */
+export const synthCheckConfig: Record<string, unknown> = {
+  jwtIssuer: 'https://issuer.synth-check.invalid/',
+  jwtAudience: ['synth-check'],
+  corsOrigins: ['https://portal.synth-check.invalid'],
+  alarmEmail: 'alarms@synth-check.invalid',
+  bedrockModelId: 'eu.anthropic.claude-haiku-4-5-20251001-v1:0',
+};
+
+/** Keys of older versions: a leftover `-c` would otherwise be ignored silently. */
+const retiredKeys: Record<string, string> = {
+  platformEventBusName: 'the platform bus is now created per stage, or imported with platformEventBusArn',
+  serviceEventBusName: 'the service bus is now named casetasks-<stage>',
+  tableName: 'the table is now named casetasks-<stage>',
+};
+
+/** Documentation names (RFC 2606/6761, AWS's example accounts) and fill-in markers: never a real deployment. */
+const placeholderHosts = /(^|\.)(example\.(com|org|net)|example|invalid|test|localhost)$/i;
+const placeholderAccounts = new Set(['123456789012', '111122223333', '444455556666', '000000000000']);
+const placeholderWords = /replace|change[-_ ]?me|todo|fixme|placeholder|<[^>]*>/i;
+
+const placeholderIn = (key: ConfigKey, value: string): boolean => {
+  if (placeholderWords.test(value)) return true;
+  const host = /^https?:\/\/([^/:]+)/.exec(value)?.[1] ?? (key === 'alarmEmail' ? value.split('@')[1] : undefined);
+  if (host && !(key === 'corsOrigins' && host === 'localhost') && placeholderHosts.test(host)) return true;
+  return [...value.matchAll(/\d{12}/g)].some(([digits]) => placeholderAccounts.has(digits));
+};
+
+/** Every placeholder among the given values (lists as given on the command line or in the file). */
+const placeholderProblems = (raw: Record<string, unknown>, source: string): string[] =>
+  configKeys.flatMap((key) => {
+    const given = raw[key];
+    const values = typeof given === 'string' ? given.split(',').map((v) => v.trim()) : ([] as unknown[]).concat(given);
+    return values
+      .filter((value): value is string => typeof value === 'string' && placeholderIn(key, value))
+      .map(
+        (value) =>
+          `${key}: ${JSON.stringify(value)} is a placeholder — set the real value in ${source} (or -c ${key}=…)`,
+      );
+  });
+
+/** External tokens need their issuer and audience; a Cognito stage takes both from its pool, so giving them is a mistake. */
+const identityProblems = (raw: Record<string, unknown>, source: string): string[] =>
+  (['jwtIssuer', 'jwtAudience'] as const).flatMap((key) => {
+    if (raw.identity === 'cognito') {
+      return raw[key] === undefined
+        ? []
+        : [`${key} is set, but identity is cognito: the pool is the issuer — remove it`];
+    }
+    return raw[key] === undefined
+      ? [`${key} is missing — pass -c ${key}=… or set it in ${source} (or set identity to cognito)`]
+      : [];
+  });
+
+/** Fails the synth: one line per missing, malformed or placeholder value, so one run shows them all. */
+export class DeploymentConfigError extends Error {
+  override readonly name = 'DeploymentConfigError';
+  constructor(
+    readonly stage: string | undefined,
+    readonly problems: string[],
+  ) {
+    const which = stage ? ` for stage ${stage}` : '';
+    super(`casetasks config${which} is not deployable:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+const readStageFile = (stage: string, problems: string[]): Record<string, unknown> => {
+  const file = stageConfigFile(stage);
+  const path = join(repoRoot, file);
+  if (!existsSync(path)) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    problems.push(`${file} is not valid JSON: ${(error as Error).message}`);
+    return {};
+  }
+  const parsed = z.record(z.string(), z.unknown()).safeParse(json);
+  if (!parsed.success) {
+    problems.push(`${file} must hold one JSON object of settings`);
+    return {};
+  }
+  for (const key of Object.keys(parsed.data)) {
+    if (!(configKeys as string[]).includes(key)) problems.push(`${file}: unknown key ${key} (a typo?)`);
+  }
+  return parsed.data;
+};
+
+/**
+ * Reads the stage (`-c stage=…`), then its settings: synth-check's built-in values or infra/config/<stage>.json,
+ * each overridable with `-c key=value`. Every missing, malformed or placeholder value is reported at once.
+ */
+export const readSettings = (node: Node): Settings => {
+  const stage = stageSchema.safeParse(node.tryGetContext('stage'));
+  if (!stage.success) {
+    const given = node.tryGetContext('stage');
+    throw new DeploymentConfigError(undefined, [
+      given === undefined
+        ? `stage is missing — pass -c stage=<name> (settings come from infra/config/<name>.json); \`npm run synth\` uses -c stage=${SYNTH_CHECK_STAGE}`
+        : `stage ${JSON.stringify(given)}: ${stage.error.issues[0]?.message}`,
+    ]);
+  }
+  const problems: string[] = [];
+  const synthCheck = stage.data === SYNTH_CHECK_STAGE;
+  const source = synthCheck ? 'the synth-check values' : stageConfigFile(stage.data);
+  const base = synthCheck ? synthCheckConfig : readStageFile(stage.data, problems);
+  const raw: Record<string, unknown> = { ...base };
+  for (const key of configKeys) {
+    const value = node.tryGetContext(key);
+    if (value !== undefined) raw[key] = value;
+  }
+  for (const [key, why] of Object.entries(retiredKeys)) {
+    if (node.tryGetContext(key) !== undefined || key in base) problems.push(`${key} is no longer a setting: ${why}`);
+  }
+
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      problems.push(
+        raw[key] === undefined
+          ? `${key} is missing — pass -c ${key}=… or set it in ${stageConfigFile(stage.data)}`
+          : `${issue.path.join('.')}: ${issue.message} (given ${JSON.stringify(raw[key])})`,
+      );
+    }
+  }
+  if (!synthCheck) problems.push(...placeholderProblems(raw, source));
+  if (raw.alarmEmail === undefined && raw.alarmTopicArn === undefined) {
+    problems.push(
+      `alarmEmail or alarmTopicArn is missing — alarms must reach someone: pass -c alarmEmail=… or set one in ${source}`,
+    );
+  }
+  const config = parsed.data;
+  problems.push(...identityProblems(raw, source));
+  if (config?.platformEventBusArn && config.platformAccountIds) {
+    problems.push(
+      'platformAccountIds applies to the bus the stack creates; with platformEventBusArn the bus and its policy are the platform team’s',
+    );
+  }
+  if (!config || problems.length > 0) {
+    const missingSome = problems.some((problem) => / is missing/.test(problem));
+    const noFile = missingSome && !synthCheck && !existsSync(join(repoRoot, stageConfigFile(stage.data)));
+    const hint = `${stageConfigFile(stage.data)} does not exist: copy infra/config/example.json and fill it in (docs/operations.md)`;
+    throw new DeploymentConfigError(stage.data, noFile ? [hint, ...problems] : problems);
+  }
+
+  const { platformEventBusArn, platformAccountIds, ...rest } = config;
+  const names = stageNames(stage.data);
+  return {
+    ...rest,
+    stage: stage.data,
+    names,
+    platformBus: platformEventBusArn
+      ? { kind: 'import', arn: platformEventBusArn }
+      : {
+          kind: 'create',
+          name: names.platformBus,
+          accountIds: platformAccountIds ?? [],
+          source: PLATFORM_EVENT_SOURCE,
+        },
+  };
+};

@@ -10,13 +10,25 @@ import { PausedCaseFollowUp } from '../constructs/paused-case-follow-up.js';
 import { PlatformEvents } from '../constructs/platform-events.js';
 import { PortalApi } from '../constructs/portal-api.js';
 import { TasksTable } from '../constructs/tasks-table.js';
+import { deploymentCalendarEnvironment } from './deployment-calendar.js';
 import type { Settings } from './settings.js';
 
 export interface StatelessStackProps extends StackProps {
   /** The stateful stack's table stream (the only cross-stack reference; the table is addressed by name). */
   tableStreamArn: string;
   settings: Settings;
+  /** The issuer and audience of a Cognito stage's pool (stateful stack); absent = settings.jwtIssuer/jwtAudience. */
+  tokens?: { issuer: string; audience: string[] };
 }
+
+/** Who the JWT authorizer trusts: the stage's Cognito pool, else the configured identity provider. */
+const tokenSettings = ({ tokens, settings }: StatelessStackProps) => {
+  const jwtIssuer = tokens?.issuer ?? settings.jwtIssuer;
+  const jwtAudience = tokens?.audience ?? settings.jwtAudience;
+  // readSettings refuses an external stage without them; this keeps a programming error from deploying a placeholder.
+  if (!jwtIssuer || !jwtAudience) throw new Error('the portal API needs a token issuer and audience');
+  return { jwtIssuer, jwtAudience };
+};
 
 export class StatelessStack extends Stack {
   readonly api: PortalApi;
@@ -28,24 +40,30 @@ export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { settings } = props;
+    const { names } = settings;
     const table = TasksTable.reference(this, 'Tasks', {
-      tableName: settings.tableName,
+      tableName: names.table,
       tableStreamArn: props.tableStreamArn,
     });
-    // The variables of packages/app/src/runtime/config.ts every function reads.
+    // The variables of packages/app/src/runtime/config.ts every function reads (deployed, a missing one throws).
     const environment: Record<string, string> = {
       TABLE_NAME: table.tableName,
-      EVENT_BUS_NAME: settings.serviceEventBusName,
-      CALENDAR_TIME_ZONE: settings.calendarTimeZone,
-      ...(settings.calendarCountry ? { CALENDAR_COUNTRY: settings.calendarCountry } : {}),
+      EVENT_BUS_NAME: names.serviceBus,
+      // Per stage, so two stages in one account never share a metric (the alarms watch this dimension).
+      POWERTOOLS_SERVICE_NAME: names.service,
+      ...deploymentCalendarEnvironment(settings.calendarTimeZone, settings.calendarCountry),
     };
 
-    this.workflow = new PausedCaseFollowUp(this, 'PausedCaseFollowUp', { table, environment });
+    this.workflow = new PausedCaseFollowUp(this, 'PausedCaseFollowUp', {
+      table,
+      environment,
+      stateMachineName: names.stateMachine,
+    });
     this.api = new PortalApi(this, 'PortalApi', {
       table,
       environment,
-      jwtIssuer: settings.jwtIssuer,
-      jwtAudience: settings.jwtAudience,
+      apiName: names.api,
+      ...tokenSettings(props),
       corsOrigins: settings.corsOrigins,
       rateLimit: settings.apiRateLimit,
       burstLimit: settings.apiBurstLimit,
@@ -53,20 +71,24 @@ export class StatelessStack extends Stack {
     this.events = new PlatformEvents(this, 'PlatformEvents', {
       table,
       environment,
-      platformEventBusName: settings.platformEventBusName,
-      serviceEventBusName: settings.serviceEventBusName,
+      platformBus: settings.platformBus,
+      serviceEventBusName: names.serviceBus,
     });
-    const caseEvents = this.events.functions.get('case-events');
-    if (!caseEvents)
-      throw new Error('the event registry (@casetasks/events) has no case-events group to start the follow-up');
-    this.letStartAndStopFollowUps(caseEvents, this.workflow.stateMachine);
+    // Every event function bundles every rule: a parked survey applied by Quote Winner Selected starts a
+    // follow-up from quote-events, and a DLQ redriven to another group's function must not fail half-way.
+    for (const fn of this.events.functions.values()) this.letStartAndStopFollowUps(fn, this.workflow.stateMachine);
     this.jobs = new NightlyJobs(this, 'NightlyJobs', { table, environment, bedrockModelId: settings.bedrockModelId });
     this.alarms = new Alarms(this, 'Alarms', {
       api: this.api.api,
       stateMachines: [this.workflow.stateMachine],
+      namePrefix: names.prefix,
+      serviceName: names.service,
+      dashboardName: names.dashboard,
       ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
+      ...(settings.alarmTopicArn ? { alarmTopicArn: settings.alarmTopicArn } : {}),
     });
 
+    new CfnOutput(this, 'Stage', { value: settings.stage, description: 'Deployment stage of these stacks' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'Portal API base URL' });
     new CfnOutput(this, 'ServiceEventBusName', {
       value: this.events.serviceBus.eventBusName,
@@ -76,11 +98,15 @@ export class StatelessStack extends Stack {
       value: this.events.platformBus.eventBusName,
       description: 'Bus the incoming platform events are read from',
     });
+    new CfnOutput(this, 'PlatformEventBusArn', {
+      value: this.events.platformBus.eventBusArn,
+      description: 'Target of the platform account’s forwarding rule (cross-account set-up)',
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Alarm notifications' });
-    new CfnOutput(this, 'DashboardName', { value: this.alarms.dashboard.dashboardName });
+    new CfnOutput(this, 'DashboardName', { value: names.dashboard });
   }
 
-  /** Case status changes start and stop the paused-case follow-up: exactly these two actions, on this machine. */
+  /** The function may start and stop the paused-case follow-up: exactly these two actions, on this machine. */
   private letStartAndStopFollowUps(fn: NodejsFunction, stateMachine: IStateMachine): void {
     stateMachine.grantStartExecution(fn);
     stateMachine.grantExecution(fn, 'states:StopExecution');

@@ -1,20 +1,41 @@
-// The app the infra tests assert on: the real buildApp with cdk.json's context, bundling skipped (no esbuild runs).
+// The app the infra tests assert on: the real buildApp with cdk.json's flags and the synth-check stage, bundling skipped.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { repoRoot } from '../constructs/service-function.js';
 import { type BuiltApp, buildApp } from '../stacks/build-app.js';
+import { SYNTH_CHECK_STAGE } from '../stacks/settings.js';
 
 type Json = Record<string, unknown>;
 
 const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as { context: Json };
 
-/** Context as `cdk synth` sees it (cdk.json) plus overrides; `aws:cdk:bundling-stacks: []` skips esbuild. */
+/**
+ * Context as `npm run synth` sees it (cdk.json, `-c stage=synth-check`) plus overrides;
+ * `aws:cdk:bundling-stacks: []` skips esbuild.
+ */
 export const testContext = (overrides: Json = {}): Json => ({
   ...cdkJson.context,
+  stage: SYNTH_CHECK_STAGE,
   'aws:cdk:bundling-stacks': [],
   ...overrides,
 });
+
+/**
+ * Every required setting of a real stage, as `-c` values would give them: names a deployment could
+ * own (no placeholder), distinct per stage. Tests only: nothing is deployed.
+ */
+export const completeStageContext = (stage: string, overrides: Json = {}): Json =>
+  testContext({
+    stage,
+    jwtIssuer: `https://id.${stage}.casetasks.eu/`,
+    jwtAudience: 'casetasks-portals',
+    corsOrigins: `https://partner.${stage}.casetasks.eu,https://client.${stage}.casetasks.eu`,
+    alarmEmail: `oncall+${stage}@casetasks.eu`,
+    bedrockModelId: 'eu.anthropic.claude-haiku-4-5-20251001-v1:0',
+    platformAccountIds: '210987654321',
+    ...overrides,
+  });
 
 export interface TestApp extends BuiltApp {
   data: Template;

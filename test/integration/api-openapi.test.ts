@@ -3,7 +3,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes as actionItems } from '../../functions/http/action-items.js';
 import { routes as listTasks } from '../../functions/http/list-tasks.js';
-import { documentedRoutes } from '../../functions/http/openapi.js';
+import { documentedRoutes } from '../../functions/http/openapi-document.js';
 import { httpRoutes, routeKey } from '../../functions/http/routes.js';
 import { routes as settings } from '../../functions/http/settings.js';
 import { routes as sla } from '../../functions/http/sla.js';

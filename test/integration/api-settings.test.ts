@@ -1,9 +1,12 @@
 // Org settings over real HTTP: defaults, owner-only replacement per section, isolation between orgs, 403/400 writing
 // nothing, and a changed calendar or auto-assignment rule applying to the next manual task.
 
-import { resetConfig } from '@casetasks/app/runtime';
-import { addWorkingDays, DEFAULT_REMINDER_SETTINGS, loadCalendar } from '@casetasks/core';
+import { resetClients, resetConfig } from '@casetasks/app/runtime';
+import { addWorkingDays, DEFAULT_REMINDER_SETTINGS, holidayYearsNeeded } from '@casetasks/core';
+import { countryCalendar, HOLIDAY_SOURCE, materialiseHolidays } from '@casetasks/core/holidays';
+import { getOrgSettings, holidayRefreshPages } from '@casetasks/db';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { deploymentCalendarEnvironment } from '../../infra/stacks/deployment-calendar.js';
 import { type ApiHarness, type Caller, errorFields, json, startApi } from './api-client.js';
 
 const owner: Caller = { party: 'partner', org: 'p-set', user: 'u-boss', role: 'owner' };
@@ -179,6 +182,75 @@ describe('PUT /settings/*', () => {
   });
 });
 
+describe('public holidays materialised on save (issue 17)', () => {
+  /** The org's entry in the calendar-refresh job's partition, if any. */
+  const refreshEntryOf = async (org: string) => {
+    for await (const page of holidayRefreshPages(api.db)) {
+      const entry = page.entries.find((candidate) => candidate.orgId === org);
+      if (entry) return entry;
+    }
+    return undefined;
+  };
+
+  it('PUT with a country stores its holidays for the whole input domain and registers the org; GET never shows them', async () => {
+    // Prepare
+    const boss = freshOrg(owner);
+    // Act
+    const put = await api.call('PUT', '/settings/calendar', { as: boss, body: calendar });
+    const get = await api.call('GET', '/settings/calendar', { as: boss });
+    const stored = await getOrgSettings(api.db, boss.party, boss.org, true);
+    // Assess
+    expect(json(put)).not.toHaveProperty('holidays');
+    expect(json(get)).toEqual(json(put));
+    expect(stored.holidays).toEqual(materialiseHolidays('DK', holidayYearsNeeded()));
+    expect(stored.holidays).toMatchObject({ format: 1, country: 'DK', source: HOLIDAY_SOURCE, fromYear: 1999 });
+    expect(await refreshEntryOf(boss.org)).toMatchObject({
+      party: 'partner',
+      country: 'DK',
+      source: HOLIDAY_SOURCE,
+      throughYear: holidayYearsNeeded().throughYear,
+    });
+  });
+
+  it('PUT without a country removes the holidays and the refresh entry', async () => {
+    // Prepare
+    const boss = freshOrg(owner);
+    await api.call('PUT', '/settings/calendar', { as: boss, body: calendar });
+    // Act
+    const put = await api.call('PUT', '/settings/calendar', { as: boss, body: { ...calendar, country: null } });
+    // Assess
+    expect(put.status).toBe(200);
+    expect((await getOrgSettings(api.db, boss.party, boss.org, true)).holidays).toBeUndefined();
+    expect(await refreshEntryOf(boss.org)).toBeUndefined();
+  });
+
+  it('the deployment calendar counts the holidays synth materialised into CALENDAR_HOLIDAYS', async () => {
+    // Prepare: a DK deployment as synth would configure it; Wed 23 Dec 2026, 10:00 in Copenhagen.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-23T09:00:00.000Z'));
+    const boss = { ...freshOrg(owner), user: 'u-deployment-calendar' };
+    const environment = deploymentCalendarEnvironment('Europe/Copenhagen', 'DK', new Date());
+    const saved = Object.fromEntries(Object.keys(environment).map((name) => [name, process.env[name]]));
+    try {
+      Object.assign(process.env, environment);
+      resetConfig();
+      resetClients();
+      // Act
+      const response = await api.call('POST', '/tasks', { as: boss, body: { title: 'Call', dueInBusinessDays: 2 } });
+      // Assess: Thu 24 counts; Fri 25, Sat 26 (holidays) and Sunday do not → Mon 28 Dec 10:00.
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      expect(json(response).deadline).toBe('2026-12-28T09:00:00.000Z');
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      resetConfig();
+      resetClients();
+    }
+  });
+});
+
 describe('settings take effect on the next task', () => {
   it('a changed calendar moves the deadline of the next POST /tasks with dueInBusinessDays', async () => {
     // Prepare: Wednesday 23 Dec 2026, 10:00 in Copenhagen. Tokens are signed at this fake "now", so the
@@ -205,7 +277,7 @@ describe('settings take effect on the next task', () => {
     expect(onDanish).toBe('2026-12-28T09:00:00.000Z');
     // The company closes on the 24th as well.
     expect(withClosedDay).toBe('2026-12-29T09:00:00.000Z');
-    const reference = await loadCalendar({ ...danish, closedDays: ['2026-12-24'] });
+    const reference = countryCalendar({ ...danish, closedDays: ['2026-12-24'] });
     expect(withClosedDay).toBe(addWorkingDays(reference, new Date(), 2).toISOString());
   });
 

@@ -2,8 +2,16 @@
 
 import { type PlatformEventOutcome, processPlatformEvent } from '@casetasks/app/events';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
-import type { OrgSettings, Party, Task, TaskType } from '@casetasks/core';
-import { type Db, getTask, listOutboxSince, type OutboxEntry, putOrgSettingsSection } from '@casetasks/db';
+import type { OrgCalendarSettings, OrgSettings, Party, Task, TaskType } from '@casetasks/core';
+import { materialiseHolidays } from '@casetasks/core/holidays';
+import {
+  type Db,
+  getTask,
+  listOutboxSince,
+  type OutboxEntry,
+  putOrgCalendarSection,
+  putOrgSettingsSection,
+} from '@casetasks/db';
 import { ulid } from 'ulid';
 import { createTestTable, type TestTable } from '../support/table.js';
 import { fixtureNow, platformEvent } from './events-helpers.js';
@@ -22,11 +30,18 @@ export const freshId = (prefix: string): string => `${prefix}-${ulid().slice(-8)
 
 type Sections = Partial<Pick<OrgSettings, 'calendar' | 'reminders' | 'autoAssignment'>>;
 
-/** What an owner would PUT, written section by section as the settings routes do. */
+/** What an owner would PUT, written section by section as the settings routes do (a calendar with its holidays). */
 export const setOrgSettings = async (db: Db, party: Party, orgId: string, sections: Sections): Promise<void> => {
   for (const [section, value] of Object.entries(sections) as [keyof Sections, Sections[keyof Sections]][]) {
     if (value === undefined) continue;
-    await putOrgSettingsSection(db, { party, orgId, section, value, updatedBy: 'u-owner', now: new Date() });
+    const write = { party, orgId, updatedBy: 'u-owner', now: new Date() };
+    if (section === 'calendar') {
+      const calendar = value as OrgCalendarSettings;
+      const holidays = calendar.country === null ? null : materialiseHolidays(calendar.country);
+      await putOrgCalendarSection(db, { ...write, section, value: calendar, holidays });
+    } else {
+      await putOrgSettingsSection(db, { ...write, section: section as keyof Sections, value });
+    }
   }
 };
 

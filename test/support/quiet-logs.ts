@@ -5,3 +5,6 @@ process.env.POWERTOOLS_TRACE_ENABLED ??= 'false';
 process.env.POWERTOOLS_DEV ??= 'true';
 // The SDK's notices about Node versions are not test results.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// Tests run like local mode: settings a test does not set fall back to local defaults (runtime/config.ts).
+// A child process that stands for a deployed function must be started without it.
+process.env.CASETASKS_LOCAL = '1';

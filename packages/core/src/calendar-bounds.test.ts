@@ -2,8 +2,10 @@
 // counted in steps (StepCounter) and in calendar look-ups, never in milliseconds.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addWorkingDays, type Calendar, loadCalendar, type StepCounter, workingTimeAt } from './calendar.js';
+import { addWorkingDays, type Calendar, type StepCounter, weekendCalendar, workingTimeAt } from './calendar.js';
 import { walkAddWorkingDays, walkWorkingTimeAt } from './calendar-walk.test-helper.js';
+import { holidayYearsNeeded } from './holiday-dates.js';
+import { countryCalendar } from './holidays.js';
 import { latestInstant } from './input-domain.js';
 import { newTask } from './lifecycle.js';
 import { defaultPolicy, type ReminderSettings, type WarningThreshold } from './org-settings.js';
@@ -56,13 +58,15 @@ const planFor = (calendar: Calendar, reminders: ReminderSettings, createdAt: str
 
 describe('planning work is bounded by the years in range, not the days (issue 15)', () => {
   const calendars: Calendar[] = [];
-  beforeAll(async () => {
+  beforeAll(() => {
     const closedDays = ['2027-07-14', '2030-05-02', '2033-11-17', '2036-06-13'];
+    // Materialised for the domain at this test's `now`, as a save at that time would.
+    const years = holidayYearsNeeded(now);
     calendars.push(
-      await loadCalendar({ timeZone: 'Europe/Copenhagen', country: 'DK', closedDays }),
-      await loadCalendar({ timeZone: 'America/New_York', country: 'US' }),
-      await loadCalendar({ timeZone: 'Australia/Sydney', country: 'AU', closedDays }),
-      await loadCalendar({ timeZone: 'UTC', closedDays }),
+      countryCalendar({ timeZone: 'Europe/Copenhagen', country: 'DK', closedDays }, years),
+      countryCalendar({ timeZone: 'America/New_York', country: 'US' }, years),
+      countryCalendar({ timeZone: 'Australia/Sydney', country: 'AU', closedDays }, years),
+      weekendCalendar('UTC', closedDays),
     );
   });
 

@@ -1,7 +1,7 @@
-// Business-day calendar: date-fns addBusinessDays semantics in an IANA time zone, with optional closed days.
+// Business-day calendar: date-fns addBusinessDays semantics in an IANA time zone, with closed days and public
+// holidays materialised as dates (date-holidays itself is only behind @casetasks/core/holidays).
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, isWeekend } from 'date-fns';
-import * as z from 'zod';
 import {
   addWeekdays,
   countBetween,
@@ -18,17 +18,9 @@ import {
   yearOfEpochDay,
 } from './calendar-days.js';
 import { DomainError } from './errors.js';
+import type { HolidaysByYear } from './holiday-dates.js';
 
 export type { StepCounter } from './calendar-days.js';
-
-export const calendarSettingsSchema = z.object({
-  timeZone: z.string().default('UTC'),
-  /** ISO 3166 country code whose public holidays are closed days; off when absent. */
-  country: z.string().length(2).optional(),
-  /** Extra closed days (YYYY-MM-DD), e.g. company holidays. */
-  closedDays: z.array(z.iso.date()).default([]),
-});
-export type CalendarSettings = z.input<typeof calendarSettingsSchema>;
 
 export interface Calendar {
   readonly timeZone: string;
@@ -86,35 +78,48 @@ export const weekendCalendar = (timeZone = 'UTC', closedDays: readonly string[] 
   return plainCalendar(timeZone, new Set(closedDays));
 };
 
+/** A calendar day's public holidays are missing: not materialised, or a year outside the materialised range. */
+export type HolidayGap =
+  | { reason: 'notMaterialised'; country: string }
+  | { reason: 'yearNotCovered'; country: string; year: number };
+
+/** What a calendar is built from: an org's settings with its materialised holidays, or the deployment's. */
+export interface CalendarSource {
+  timeZone: string;
+  /** Extra closed days (YYYY-MM-DD), e.g. company holidays. */
+  closedDays?: readonly string[];
+  /** Country whose public holidays are closed days; null or absent = none. */
+  country?: string | null;
+  /** That country's public holidays as materialised (holiday-dates.ts); absent = not materialised. */
+  holidays?: HolidaysByYear;
+}
+
 /**
- * Builds a calendar from settings. Public holidays load date-holidays lazily (a dynamic import), so
- * only the code paths that use a country calendar pay for its ~1.4 MB.
+ * A calendar from its source, synchronously and without date-holidays: public holidays come as
+ * materialised dates. A country without them, or a year outside them, counts weekends and closed days
+ * only; `onGap` hears of it (at most once per year and calendar) so the caller can log it.
  */
-export const loadCalendar = async (input: CalendarSettings = {}): Promise<Calendar> => {
-  const settings = calendarSettingsSchema.parse(input);
-  const base = weekendCalendar(settings.timeZone, settings.closedDays);
-  if (!settings.country) return base;
-  const { default: Holidays } = await import('date-holidays');
-  const holidays = new Holidays(settings.country);
-  if (!holidays.getCountries()[settings.country.toUpperCase()]) {
-    throw new InvalidCalendarError(`unknown country ${settings.country}`, 'country');
+export const buildCalendar = (source: CalendarSource, onGap?: (gap: HolidayGap) => void): Calendar => {
+  const base = weekendCalendar(source.timeZone, source.closedDays);
+  const { country, holidays } = source;
+  if (!country) return base;
+  if (!holidays) {
+    onGap?.({ reason: 'notMaterialised', country });
+    return base;
   }
-  const byYear = new Map<number, Set<string>>();
-  const publicHolidays = (year: number): Set<string> => {
+  const byYear = new Map<number, ReadonlySet<string>>();
+  const publicHolidays = (year: number): ReadonlySet<string> => {
     let days = byYear.get(year);
     if (!days) {
-      days = new Set(
-        holidays
-          .getHolidays(year)
-          .filter((holiday) => holiday.type === 'public')
-          .map((holiday) => holiday.date.slice(0, 10)),
-      );
+      const listed = holidays.get(year);
+      if (!listed) onGap?.({ reason: 'yearNotCovered', country, year });
+      days = new Set(listed ?? []);
       byYear.set(year, days);
     }
     return days;
   };
   const closedByYear = new Map<number, readonly number[]>();
-  // A date getHolidays(year) gives outside that year is never matched by isHoliday: dropped here too.
+  // A date listed under another year is never matched by isHoliday: dropped here too.
   const closedWeekdays = (year: number): readonly number[] => {
     let days = closedByYear.get(year);
     if (!days) {
@@ -125,11 +130,11 @@ export const loadCalendar = async (input: CalendarSettings = {}): Promise<Calend
     return days;
   };
   return {
-    timeZone: settings.timeZone,
+    timeZone: source.timeZone,
     isHoliday: (day) => base.isHoliday(day) || publicHolidays(Number(day.slice(0, 4))).has(day),
     closedWeekdays,
     hasHolidays: true,
-    description: `${settings.timeZone}, public holidays of ${settings.country.toUpperCase()}`,
+    description: `${source.timeZone}, public holidays of ${country}`,
   };
 };
 

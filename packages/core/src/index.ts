@@ -6,6 +6,7 @@ export * from './case-update-sla.js';
 export * from './catalogue.js';
 export * from './claims.js';
 export * from './errors.js';
+export * from './holiday-dates.js';
 export * from './ids.js';
 export * from './input-domain.js';
 export * from './lifecycle.js';

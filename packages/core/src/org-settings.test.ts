@@ -1,15 +1,16 @@
 // Issue 11 in pure code: working-time thresholds, the reminder plan, what a due reminder sends, and the pickers.
 import { describe, expect, it } from 'vitest';
-import { isWorkingDay, loadCalendar, utcCalendar, weekendCalendar, workingTimeAt } from './calendar.js';
+import { isWorkingDay, utcCalendar, weekendCalendar, workingTimeAt } from './calendar.js';
+import { countryCalendar } from './holidays.js';
 import { newTask } from './lifecycle.js';
 import {
   defaultPolicy,
   leastOpenPick,
   type OrgPolicy,
+  orgCalendarSource,
   reminderSettingsSchema,
   roundRobinPick,
   thresholdLabel,
-  toCalendarInput,
   typesOfParty,
 } from './org-settings.js';
 import { dueReminder, reminderPlan, scheduleReminder } from './reminders.js';
@@ -50,9 +51,9 @@ describe('workingTimeAt', () => {
     expect(new Date((Date.parse(start) + Date.parse(end)) / 2).toISOString()).toBe('2026-11-22T10:00:00.000Z');
   });
 
-  it('skips public holidays and extra closed days of the calendar', async () => {
+  it('skips public holidays and extra closed days of the calendar', () => {
     // Prepare: Wed 23 Dec 10:00 → Tue 29 Dec 10:00 Copenhagen; 25 Dec and the weekend are closed in DK.
-    const dk = await loadCalendar({ timeZone: 'Europe/Copenhagen', country: 'DK' });
+    const dk = countryCalendar({ timeZone: 'Europe/Copenhagen', country: 'DK' });
     const weekendsOnly = weekendCalendar('Europe/Copenhagen');
     const withClosedDay = weekendCalendar('Europe/Copenhagen', ['2026-12-24', '2026-12-25']);
     const [start, end] = ['2026-12-23T09:00:00.000Z', '2026-12-29T09:00:00.000Z'];
@@ -123,9 +124,9 @@ describe('reminderPlan', () => {
     ]);
   });
 
-  it('counts escalation days on the org calendar (holidays skipped)', async () => {
+  it('counts escalation days on the org calendar (holidays skipped)', () => {
     // Prepare: deadline Wed 23 Dec 10:00 Copenhagen; 25 Dec is a DK holiday.
-    const dk = await loadCalendar({ timeZone: 'Europe/Copenhagen', country: 'DK' });
+    const dk = countryCalendar({ timeZone: 'Europe/Copenhagen', country: 'DK' });
     const policy: OrgPolicy = {
       ...defaultPolicy(dk),
       reminders: { warnings: [], escalation: { businessDaysOverdue: 2 } },
@@ -271,9 +272,10 @@ describe('settings schemas', () => {
   it('labels thresholds, maps the stored calendar and lists the types of a party', () => {
     expect(thresholdLabel({ percentOfTime: 50 })).toBe('50%');
     expect(thresholdLabel({ businessDaysBefore: 3 })).toBe('3bd');
-    expect(toCalendarInput({ timeZone: 'Europe/Copenhagen', country: null, closedDays: ['2026-12-31'] })).toEqual({
+    expect(orgCalendarSource({ timeZone: 'Europe/Copenhagen', country: null, closedDays: ['2026-12-31'] })).toEqual({
       timeZone: 'Europe/Copenhagen',
       closedDays: ['2026-12-31'],
+      country: null,
     });
     expect(typesOfParty('creditor')).toEqual(expect.arrayContaining(['assign_bank_account', 'generic']));
     expect(typesOfParty('creditor')).not.toContain('review_new_case');

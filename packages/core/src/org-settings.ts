@@ -1,8 +1,9 @@
 // Per-organisation settings (issue 11): working calendar, warning thresholds, escalation and auto-assignment.
 // Declared once as zod schemas: the PUT validators, the stored shape and the OpenAPI components.
 import * as z from 'zod';
-import { type Calendar, calendarSettingsSchema } from './calendar.js';
+import type { Calendar, CalendarSource } from './calendar.js';
 import { catalogue } from './catalogue.js';
+import { decodeHolidayDays, type MaterialisedHolidays } from './holiday-dates.js';
 import { entityIdSchema } from './ids.js';
 import { boundedDateSchema, wellFormedTextSchema } from './input-domain.js';
 import { type Party, type TaskType, taskTypeSchema } from './task.js';
@@ -120,6 +121,8 @@ export interface OrgSettings {
   calendar?: OrgCalendarSettings;
   reminders?: ReminderSettings;
   autoAssignment?: AutoAssignmentSettings;
+  /** The calendar country's public holidays, materialised when the calendar was saved (never shown by the API). */
+  holidays?: MaterialisedHolidays;
   version: number;
   updatedAt?: string;
   updatedBy?: string;
@@ -139,13 +142,17 @@ export const defaultPolicy = (calendar: Calendar): OrgPolicy => ({
   autoAssignment: { rules: {} },
 });
 
-/** The calendar settings loadCalendar takes, from the stored form. */
-export const toCalendarInput = (settings: OrgCalendarSettings) =>
-  calendarSettingsSchema.parse({
-    timeZone: settings.timeZone,
-    closedDays: settings.closedDays,
-    ...(settings.country === null ? {} : { country: settings.country }),
-  });
+/**
+ * What an org's calendar is built from (core's buildCalendar): its settings and the public holidays
+ * materialised when it was saved. Holidays of another country than the calendar's (never written
+ * together; an item edited by hand) count as not materialised.
+ */
+export const orgCalendarSource = (settings: OrgCalendarSettings, holidays?: MaterialisedHolidays): CalendarSource => ({
+  timeZone: settings.timeZone,
+  closedDays: settings.closedDays,
+  country: settings.country,
+  ...(holidays && holidays.country === settings.country ? { holidays: decodeHolidayDays(holidays.days) } : {}),
+});
 
 // ---- auto-assignment --------------------------------------------------------------------------
 

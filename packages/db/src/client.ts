@@ -1,4 +1,6 @@
 // The document client: created once per process (module scope in Lambda), shared by every repository call.
+// Also holds the invocation's correlation id, which every outbox item written under it stores.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -32,6 +34,11 @@ export interface DbOptions {
    * not running". Unset (deployed): the SDK error is rethrown as is.
    */
   unreachableMessage?: string;
+  /**
+   * Applied to the DynamoDB client before the document client wraps it, e.g. X-Ray tracing
+   * (`tracer.captureAWSv3Client`): the app instruments the client without this package importing Powertools.
+   */
+  instrumentClient?: (client: DynamoDBClient) => DynamoDBClient;
 }
 
 /** DynamoDB answers in milliseconds; these only end stalls (each attempt, then the SDK retries). */
@@ -103,7 +110,9 @@ export const createDb = (tableName: string, config: DynamoDBClientConfig = {}, o
     // Without it the SDK only logs a warning when requestTimeout passes.
     throwOnRequestTimeout: true,
   });
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ ...config, requestHandler }), {
+  const base = new DynamoDBClient({ ...config, requestHandler });
+  // The document client shares the base client's middleware stack, so instrumenting `base` covers every call.
+  const client = DynamoDBDocumentClient.from(options.instrumentClient?.(base) ?? base, {
     marshallOptions: { removeUndefinedValues: true },
   });
   const { unreachableMessage } = options;
@@ -123,3 +132,17 @@ export const createDb = (tableName: string, config: DynamoDBClientConfig = {}, o
   }
   return { client, tableName };
 };
+
+/**
+ * The correlation id of the running invocation (the caller's request or the triggering event; see
+ * docs/observability.md). Held per async context, like the time budget, rather than passed through
+ * every write: outbox items are built deep inside the entity modules, and local mode serves
+ * concurrent requests in one process, so a module-level variable would mix them up.
+ */
+const correlation = new AsyncLocalStorage<string>();
+
+/** Runs `work` with `correlationId` as the id every outbox item written inside stores. */
+export const withCorrelationId = <R>(correlationId: string, work: () => R): R => correlation.run(correlationId, work);
+
+/** The id set by the innermost withCorrelationId; undefined outside one (tests and tools writing directly). */
+export const currentCorrelationId = (): string | undefined => correlation.getStore();

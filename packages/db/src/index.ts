@@ -50,12 +50,20 @@ export {
   saveLeasedCheckpoint,
 } from './entities/job-checkpoint.js';
 export {
+  type CalendarWrite,
+  dropHolidayRefresh,
   getOrgSettings,
+  type HolidayRefreshEntry,
+  holidayRefreshPages,
   nextAssignmentTurn,
   type OrgSettingsSection,
   orgSettingsSections,
+  putOrgCalendarSection,
   putOrgSettingsSection,
+  registerHolidayRefresh,
+  SettingsChangedError,
   type SettingsWrite,
+  saveMaterialisedHolidays,
 } from './entities/org-settings.js';
 export {
   addOutbox,

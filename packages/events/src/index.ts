@@ -4,4 +4,5 @@ export * from './incoming.js';
 export * from './invalid-event-error.js';
 export * from './outgoing.js';
 export * from './parse.js';
+export * from './published.js';
 export * from './sources.js';

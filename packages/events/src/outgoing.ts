@@ -1,6 +1,7 @@
 // Events the service emits on its own bus (source `casetasks`): declared once for publishers, consumers and docs.
 import { partySchema, type Task, type TaskChange, taskSchema, taskTypeSchema } from '@casetasks/core';
 import * as z from 'zod';
+import { publishedMetadataSchema } from './published.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 
@@ -62,6 +63,10 @@ export const outgoingDetailSchemas = {
 export type OutgoingDetailType = keyof typeof outgoingDetailSchemas;
 export const outgoingDetailTypes = Object.keys(outgoingDetailSchemas) as OutgoingDetailType[];
 export type OutgoingDetail<T extends OutgoingDetailType> = z.infer<(typeof outgoingDetailSchemas)[T]>;
+
+/** The schema of a published detail of one detail-type: what a consumer of the `casetasks` source parses. */
+export const publishedDetailSchema = <T extends OutgoingDetailType>(detailType: T) =>
+  outgoingDetailSchemas[detailType].extend(publishedMetadataSchema.shape);
 
 /** One outgoing event as the outbox stores it, validated against its detail-type's schema. */
 export const outgoingEventSchema = z.discriminatedUnion('detailType', [

@@ -2,6 +2,7 @@
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { type ChatJudge, createBedrockJudge, offlineJudge } from '@casetasks/ai';
 import { config } from '../runtime/config.js';
+import { traced } from '../runtime/observability.js';
 
 let bedrock: BedrockRuntimeClient | undefined;
 let judge: ChatJudge | undefined;
@@ -12,7 +13,7 @@ export const configuredJudge = (): ChatJudge => {
   if (CHAT_JUDGE === 'offline') return offlineJudge;
   if (judge) return judge;
   // SDK retries off: the judge retries throttles itself (bounded, jittered), so attempts never multiply.
-  bedrock ??= new BedrockRuntimeClient({ region: AWS_REGION, maxAttempts: 1 });
+  bedrock ??= traced(new BedrockRuntimeClient({ region: AWS_REGION, maxAttempts: 1 }));
   judge = createBedrockJudge({ client: bedrock, modelId: BEDROCK_MODEL_ID });
   return judge;
 };

@@ -1,4 +1,5 @@
 // Scheduled jobs: the registry (name, run, schedule, function) and each job's run, for handlers, local mode and benches.
+export * from './calendar-refresh.js';
 export * from './chat-cleanup.js';
 export {
   CHAT_CLEANUP_JOB,

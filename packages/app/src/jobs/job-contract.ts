@@ -30,8 +30,11 @@ export interface JobFunction {
   description: string;
   timeoutSeconds: number;
   memoryMb: number;
-  /** Builds org working calendars, so date-holidays is bundled (see infra's ServiceFunction). */
-  orgCalendars: boolean;
+  /**
+   * Materialises public holidays, so date-holidays is bundled (infra's ServiceFunction `holidays`). Only the
+   * calendar-refresh job does; every other job builds calendars from stored dates.
+   */
+  holidays?: boolean;
   /** Calls the configured Bedrock model (the chat judge): the function gets `bedrock:InvokeModel` on it. */
   bedrock?: boolean;
 }

@@ -1,4 +1,5 @@
 // The scheduled jobs, declared once: infra's schedules and functions, the Lambda entries and /local/jobs derive from here.
+import { runCalendarRefresh } from './calendar-refresh.js';
 import { runChatCleanup } from './chat-cleanup.js';
 import { runDeadlineReminders } from './deadline-reminders.js';
 import type { ScheduledJob } from './job-contract.js';
@@ -16,7 +17,6 @@ export const monthlySurveysJob = {
     description: 'casetasks monthly case survey tasks, daily 03:00 UTC',
     timeoutSeconds: 5 * 60,
     memoryMb: 512,
-    orgCalendars: true,
   },
 } as const satisfies ScheduledJob;
 
@@ -28,7 +28,6 @@ export const deadlineRemindersJob = {
     description: 'casetasks deadline reminders and daily digest, hourly',
     timeoutSeconds: 5 * 60,
     memoryMb: 512,
-    orgCalendars: true,
   },
 } as const satisfies ScheduledJob;
 
@@ -43,13 +42,28 @@ export const chatCleanupJob = {
     // The run is resumable; 15 minutes is Lambda's ceiling and the job's own time budget stays below it.
     timeoutSeconds: 15 * 60,
     memoryMb: 1024,
-    orgCalendars: false,
     bedrock: true,
   },
 } as const satisfies ScheduledJob;
 
+export const calendarRefreshJob = {
+  name: 'calendar-refresh',
+  run: (input) => runCalendarRefresh(input),
+  // Monthly, on the 1st: the materialised years move on once a year (on 1 January the domain's edge enters
+  // a new year; deadlines reach the year after it some 9 months later), so a yearly run would do. Monthly
+  // retries a failed run within a month and applies a date-holidays upgrade and orgs registered by reads
+  // (settings stored before issue 17) soon; a month with nothing due costs one Query of the refresh partition.
+  schedule: { expression: 'cron(0 4 1 * ? *)', timeZone: UTC },
+  lambda: {
+    description: 'casetasks calendar refresh: public holidays materialised ahead, monthly on the 1st 04:00 UTC',
+    timeoutSeconds: 5 * 60,
+    memoryMb: 512,
+    holidays: true,
+  },
+} as const satisfies ScheduledJob;
+
 /** Every scheduled job, in the order local mode lists them. */
-export const jobs = [monthlySurveysJob, deadlineRemindersJob, chatCleanupJob] as const;
+export const jobs = [monthlySurveysJob, deadlineRemindersJob, chatCleanupJob, calendarRefreshJob] as const;
 
 export type JobName = (typeof jobs)[number]['name'];
 export type Job = ScheduledJob<JobName>;

@@ -5,7 +5,7 @@ import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-ev
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { withRetry } from '@casetasks/core';
 import { type OutboxEntry, outboxEntryOf } from '@casetasks/db';
-import { OUTGOING_EVENT_SOURCE } from '@casetasks/events';
+import { OUTGOING_EVENT_SOURCE, publishedDetail } from '@casetasks/events';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { config, eventBridgeClient, logger, metrics } from '../runtime/index.js';
 
@@ -13,13 +13,23 @@ import { config, eventBridgeClient, logger, metrics } from '../runtime/index.js'
 const BATCH = 10;
 const ATTEMPTS = 3;
 
-/** The entry as it goes on the bus; `eventId` (the outbox id) lets consumers drop redeliveries. */
+/**
+ * The entry as it goes on the bus: `eventId` (the outbox id) lets consumers drop redeliveries, and
+ * `correlationId` joins the event to the logs of the change that wrote it (docs/events.md, "Events out").
+ */
 export const toPutEventsEntry = (entry: OutboxEntry, busName: string): PutEventsRequestEntry => ({
   EventBusName: busName,
   Source: OUTGOING_EVENT_SOURCE,
   DetailType: entry.detailType,
-  Detail: JSON.stringify({ ...entry.detail, eventId: entry.id }),
+  Detail: JSON.stringify(publishedDetail(entry.detail, { eventId: entry.id, correlationId: entry.correlationId })),
   Time: new Date(entry.createdAt),
+});
+
+/** How the relay names an entry in its log lines: `correlation_id` is the key every other line of the change uses. */
+const logKeysOf = (entry: OutboxEntry) => ({
+  outboxId: entry.id,
+  detailType: entry.detailType,
+  ...(entry.correlationId === undefined ? {} : { correlation_id: entry.correlationId }),
 });
 
 /** Some entries of the batch were rejected (FailedEntryCount): only those are sent again. */
@@ -92,10 +102,13 @@ export const relayOutbox = async (event: DynamoDBStreamEvent): Promise<DynamoDBB
   });
   const unsent = await publishEntries(records, ({ entry }) => toPutEventsEntry(entry, busName));
   metrics.addMetric('outboxPublished', 'Count', records.length - unsent.length);
-  if (unsent.length > 0) {
-    metrics.addMetric('outboxUnsent', 'Count', unsent.length);
-    logger.error('outbox entries not published; the stream will retry', { ids: unsent.map((u) => u.entry.id) });
+  // One line per entry, with the entry's correlation id: a batch mixes the entries of many requests and events.
+  const failed = new Set(unsent.map(({ entry }) => entry.id));
+  for (const { entry } of records) {
+    if (failed.has(entry.id)) logger.error('outbox entry not published; the stream will retry', logKeysOf(entry));
+    else logger.info('outbox entry published', logKeysOf(entry));
   }
+  if (unsent.length > 0) metrics.addMetric('outboxUnsent', 'Count', unsent.length);
   return {
     batchItemFailures: unsent.map(({ record }) => ({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' })),
   };

@@ -1,18 +1,19 @@
 // The org's settings put to work: its calendar, reminder rules and auto-assignment, looked up once per request, event or job run.
 import {
+  buildCalendar,
   type Calendar,
   defaultPolicy,
+  type HolidayGap,
   leastOpenPick,
-  loadCalendar,
   type OrgPolicy,
   type OrgSettings,
+  orgCalendarSource,
   type Party,
   type Principal,
   roundRobinPick,
   type Task,
-  toCalendarInput,
 } from '@casetasks/core';
-import { type Db, getOrgSettings, nextAssignmentTurn, openTaskCounts } from '@casetasks/db';
+import { type Db, getOrgSettings, nextAssignmentTurn, openTaskCounts, registerHolidayRefresh } from '@casetasks/db';
 import { serviceCalendar, tasksDb } from '../runtime/clients.js';
 import { config } from '../runtime/config.js';
 import { logger } from '../runtime/observability.js';
@@ -21,44 +22,86 @@ export interface PolicyLookup {
   of(party: Party, orgId: string): Promise<OrgPolicy>;
 }
 
-// Built calendars depend only on their settings, so they are shared for the life of the process
-// (date-holidays is costly to build); the settings themselves are read fresh for every lookup.
-const calendars = new Map<string, Promise<Calendar>>();
+// Built calendars depend only on the stored calendar and its materialised holidays, so they are shared for
+// the life of the process (each keeps its per-year look-ups); the settings are read fresh for every lookup.
+const calendars = new Map<string, Calendar>();
+/** Warnings already logged by this process: each gap is logged once, not on every deadline. */
+const warned = new Set<string>();
 
-const calendarOf = (settings: NonNullable<OrgSettings['calendar']>): Promise<Calendar> => {
-  const key = JSON.stringify(settings);
-  let calendar = calendars.get(key);
-  if (!calendar) {
-    calendar = loadCalendar(toCalendarInput(settings));
-    calendars.set(key, calendar);
-    calendar.catch(() => calendars.delete(key));
-  }
-  return calendar;
+const warnOnce = (key: string, message: string, details: Record<string, unknown>): void => {
+  if (warned.has(key)) return;
+  warned.add(key);
+  logger.warn(message, details);
 };
 
 /**
- * The org's calendar. One that no longer loads (e.g. a library upgrade dropped its country) falls back
- * to the deployment calendar with an error log: failing every event of the org into the dead-letter
- * queue would stop its work, not just shift its deadlines.
+ * Public holidays are materialised for the input domain when the calendar is saved and kept ahead by the
+ * calendar-refresh job; a year outside them (a stale range) counts weekends and closed days only.
  */
-const orgCalendar = async (settings: OrgSettings, fallback: Calendar): Promise<Calendar> => {
+const reportUncoveredYear = (gap: HolidayGap): void => {
+  if (gap.reason !== 'yearNotCovered') return;
+  warnOnce(
+    `year:${gap.country}:${gap.year}`,
+    'public holidays not materialised for this year; weekends and closed days only',
+    { ...gap },
+  );
+};
+
+/** Does the org's calendar name a country whose holidays were never materialised (saved before issue 17)? */
+const lacksHolidays = (settings: OrgSettings): boolean =>
+  Boolean(settings.calendar?.country) && settings.holidays?.country !== settings.calendar?.country;
+
+/**
+ * The org's calendar, built synchronously from the stored dates (no date-holidays here). One that does not
+ * build (a stored zone this runtime no longer knows) falls back to the deployment calendar with an error
+ * log: failing every event of the org into the dead-letter queue would stop its work, not just shift its
+ * deadlines.
+ */
+const orgCalendar = (settings: OrgSettings, fallback: Calendar): Calendar => {
   if (!settings.calendar) return fallback;
+  const source = orgCalendarSource(settings.calendar, settings.holidays);
+  const key = JSON.stringify([settings.calendar, source.holidays ? settings.holidays?.days : null]);
   try {
-    return await calendarOf(settings.calendar);
+    let calendar = calendars.get(key);
+    if (!calendar) {
+      calendar = buildCalendar(source, reportUncoveredYear);
+      calendars.set(key, calendar);
+    }
+    return calendar;
   } catch (error) {
-    logger.error('org calendar does not load; using the deployment calendar', { calendar: settings.calendar, error });
+    logger.error('org calendar does not build; using the deployment calendar', { calendar: settings.calendar, error });
     return fallback;
   }
 };
 
 /** The policy of stored settings; sections an org never set fall back to the deployment default and SPEC's rules. */
 export const policyOf = async (settings: OrgSettings, fallback: Calendar): Promise<OrgPolicy> => {
-  const base = defaultPolicy(await orgCalendar(settings, fallback));
+  const base = defaultPolicy(orgCalendar(settings, fallback));
   return {
     ...base,
     ...(settings.reminders ? { reminders: settings.reminders } : {}),
     ...(settings.autoAssignment ? { autoAssignment: settings.autoAssignment } : {}),
   };
+};
+
+/**
+ * Settings stored before issue 17 name a country without its holidays: until the calendar-refresh job
+ * fills them (this registers the org with it, once per process), the org counts weekends and closed days.
+ * Registering is best effort: a function without write access only logs.
+ */
+const registerLegacyCalendar = async (db: Db, party: Party, orgId: string, settings: OrgSettings): Promise<void> => {
+  const once = `legacy:${party}:${orgId}`;
+  if (!lacksHolidays(settings) || warned.has(once)) return;
+  warnOnce(once, 'org calendar has no materialised public holidays yet; weekends and closed days only', {
+    party,
+    orgId,
+    country: settings.calendar?.country,
+  });
+  try {
+    await registerHolidayRefresh(db, party, orgId);
+  } catch (error) {
+    logger.warn('could not register the org with the calendar-refresh job', { party, orgId, error });
+  }
 };
 
 /**
@@ -72,7 +115,10 @@ export const orgPolicies = (db: Db, fallback: Calendar): PolicyLookup => {
       const key = `${party}#${orgId}`;
       let policy = seen.get(key);
       if (!policy) {
-        policy = getOrgSettings(db, party, orgId).then((settings) => policyOf(settings, fallback));
+        policy = getOrgSettings(db, party, orgId).then(async (settings) => {
+          await registerLegacyCalendar(db, party, orgId, settings);
+          return policyOf(settings, fallback);
+        });
         seen.set(key, policy);
       }
       return policy;
@@ -85,7 +131,7 @@ export const servicePolicies = async (): Promise<PolicyLookup> => orgPolicies(ta
 
 /**
  * The caller org's time zone, without building its calendar: "today" and day-only bounds need no
- * holidays, so the list routes read one small item and never load date-holidays.
+ * holidays, so the list routes read one small item and never build a calendar.
  */
 export const principalTimeZone = async (principal: Principal): Promise<string> =>
   (await getOrgSettings(tasksDb(), principal.party, principal.orgId)).calendar?.timeZone ?? config().CALENDAR_TIME_ZONE;

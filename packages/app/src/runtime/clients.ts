@@ -1,9 +1,9 @@
 // AWS clients created once per process (module scope in Lambda) and reused across invocations.
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { type Calendar, loadCalendar, weekendCalendar } from '@casetasks/core';
+import { buildCalendar, type Calendar, decodeHolidayDays } from '@casetasks/core';
 import { createDb, type Db } from '@casetasks/db';
 import { config } from './config.js';
-import { logCorruptItem } from './observability.js';
+import { logCorruptItem, logger, traced } from './observability.js';
 
 let db: Db | undefined;
 let eventBridge: EventBridgeClient | undefined;
@@ -28,7 +28,11 @@ export const tasksDb = (): Db => {
     ...createDb(
       config().TABLE_NAME,
       { region: config().AWS_REGION, ...localCredentials() },
-      config().DYNAMODB_ENDPOINT ? { unreachableMessage: LOCAL_UNREACHABLE } : {},
+      {
+        ...(config().DYNAMODB_ENDPOINT ? { unreachableMessage: LOCAL_UNREACHABLE } : {}),
+        // X-Ray subsegments per call when deployed; a no-op in tests and local mode.
+        instrumentClient: traced,
+      },
     ),
     // A stored item that no longer parses is skipped by the read, logged by its key and counted.
     onCorruptItem: logCorruptItem,
@@ -37,14 +41,25 @@ export const tasksDb = (): Db => {
 };
 
 export const eventBridgeClient = (): EventBridgeClient => {
-  eventBridge ??= new EventBridgeClient({ region: config().AWS_REGION });
+  eventBridge ??= traced(new EventBridgeClient({ region: config().AWS_REGION }));
   return eventBridge;
 };
 
-/** The service calendar; date-holidays is loaded only when a country is configured. */
+/**
+ * The deployment calendar, built synchronously (no date-holidays): CALENDAR_COUNTRY's public holidays come
+ * materialised at synth in CALENDAR_HOLIDAYS (a window of years; a yearly redeploy moves it). Without them,
+ * or in a year outside them, it counts weekends only, with a warning once per process and year.
+ * A promise only so its callers need not change.
+ */
 export const serviceCalendar = (): Promise<Calendar> => {
-  const { CALENDAR_TIME_ZONE: timeZone, CALENDAR_COUNTRY: country } = config();
-  calendar ??= country ? loadCalendar({ timeZone, country }) : Promise.resolve(weekendCalendar(timeZone));
+  if (!calendar) {
+    const { CALENDAR_TIME_ZONE: timeZone, CALENDAR_COUNTRY: country, CALENDAR_HOLIDAYS: days } = config();
+    const built = buildCalendar(
+      { timeZone, country: country || null, ...(days ? { holidays: decodeHolidayDays(days) } : {}) },
+      (gap) => logger.warn('deployment calendar: public holidays not materialised; weekends only', { ...gap }),
+    );
+    calendar = Promise.resolve(built);
+  }
   return calendar;
 };
 

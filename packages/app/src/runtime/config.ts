@@ -1,31 +1,128 @@
-// Typed configuration, read once from the environment, with local-mode defaults.
+// Typed configuration from the environment, read once: deployed, a missing setting throws on first read, naming it.
 import * as z from 'zod';
 
+/**
+ * The explicit local marker (`CASETASKS_LOCAL=1`): set by local mode (infra/local/local-env.ts) and the
+ * tests (test/support/), never by the stack. Only with it do settings fall back to local defaults; a
+ * DynamoDB endpoint alone is not local mode (the bundle-run tests point deployed bundles at DynamoDB Local).
+ */
+export const LOCAL_MODE_VARIABLE = 'CASETASKS_LOCAL';
+
 const configSchema = z.object({
-  TABLE_NAME: z.string().default('casetasks-local'),
+  TABLE_NAME: z.string().min(1).optional(),
   /** Set in local mode and tests (DynamoDB Local); absent when deployed. */
   DYNAMODB_ENDPOINT: z.string().optional(),
-  AWS_REGION: z.string().default('eu-west-1'),
+  /** Set by Lambda itself. */
+  AWS_REGION: z.string().min(1).optional(),
   /** The service's own bus for outgoing events (source `casetasks`). */
-  EVENT_BUS_NAME: z.string().default('casetasks-local'),
-  CALENDAR_TIME_ZONE: z.string().default('UTC'),
+  EVENT_BUS_NAME: z.string().min(1).optional(),
+  CALENDAR_TIME_ZONE: z.string().min(1).optional(),
   /** ISO country whose public holidays are closed days; empty = weekends only (SPEC default). */
   CALENDAR_COUNTRY: z.string().optional(),
-  BEDROCK_MODEL_ID: z.string().default('anthropic.claude-3-haiku-20240307-v1:0'),
+  /** CALENDAR_COUNTRY's public holidays, materialised at synth (infra/stacks/deployment-calendar.ts). */
+  CALENDAR_HOLIDAYS: z
+    .string()
+    .regex(/^\d{4}:[\d,]*(;\d{4}:[\d,]*)*$/, 'must be YYYY:MMDD,…;YYYY:…')
+    .optional(),
+  /** Only the chat cleanup reads it (with CHAT_JUDGE=bedrock). */
+  BEDROCK_MODEL_ID: z.string().min(1).optional(),
   /** `offline` in local mode: the deterministic judge. */
-  CHAT_JUDGE: z.enum(['bedrock', 'offline']).default('offline'),
-  PAUSED_CASE_STATE_MACHINE_ARN: z.string().optional(),
+  CHAT_JUDGE: z.enum(['bedrock', 'offline']).optional(),
+  /** Only functions that start or stop the paused-case follow-up read it. */
+  PAUSED_CASE_STATE_MACHINE_ARN: z.string().min(1).optional(),
   POWERTOOLS_SERVICE_NAME: z.string().default('casetasks'),
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** What local mode and the tests use when a variable is absent; deployed, each of these must be set. */
+const localDefaults = {
+  TABLE_NAME: 'casetasks-local',
+  AWS_REGION: 'eu-west-1',
+  EVENT_BUS_NAME: 'casetasks-local',
+  CALENDAR_TIME_ZONE: 'UTC',
+  CHAT_JUDGE: 'offline',
+} as const;
+
+/**
+ * The settings the stack gives every function (infra/stacks/stateless-stack.ts; an infra test checks each
+ * function has them): deployed, none has a default. AWS_REGION comes from Lambda itself.
+ */
+export const settingsOfEveryFunction = ['TABLE_NAME', 'EVENT_BUS_NAME', 'CALENDAR_TIME_ZONE'] as const;
+
+/** Required wherever they are read, local mode included: no default could be right. */
+const alwaysRequired = ['BEDROCK_MODEL_ID', 'PAUSED_CASE_STATE_MACHINE_ARN'] as const;
+
+type Parsed = z.infer<typeof configSchema>;
+type RequiredKey = keyof typeof localDefaults | (typeof alwaysRequired)[number];
+export type Config = Omit<Parsed, RequiredKey> & {
+  [K in RequiredKey]-?: K extends 'CHAT_JUDGE' ? NonNullable<Parsed['CHAT_JUDGE']> : string;
+};
+
+/** A setting the function needs is missing or malformed: it cannot run, and retrying will not help. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly retryable = false;
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const missing = (variable: string): ConfigError =>
+  new ConfigError(
+    variable,
+    `${variable} is not set: deployed, the stack sets it (infra/stacks/stateless-stack.ts and its constructs); ` +
+      `local mode and tests set ${LOCAL_MODE_VARIABLE}=1 for local defaults`,
+  );
+
+const parse = (env: NodeJS.ProcessEnv): Config => {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const [issue] = result.error.issues;
+    const variable = String(issue?.path[0] ?? 'configuration');
+    throw new ConfigError(variable, `${variable} is invalid: ${issue?.message}`);
+  }
+  const values = result.data;
+  const local = env[LOCAL_MODE_VARIABLE] === '1';
+  const config = { ...values } as Record<string, unknown>;
+  // Getters: a function that never reads a setting does not need it (only the chat cleanup has a model id).
+  const requireOnRead = (key: RequiredKey, fallback: () => string | undefined) =>
+    Object.defineProperty(config, key, {
+      enumerable: true,
+      get: () => {
+        const value = values[key] ?? fallback();
+        if (value === undefined) throw missing(key);
+        return value;
+      },
+    });
+  for (const key of Object.keys(localDefaults) as (keyof typeof localDefaults)[]) {
+    requireOnRead(key, () => (local ? localDefaults[key] : undefined));
+  }
+  // The offline judge asks no model: reading the judge's settings together must not fail then.
+  requireOnRead('BEDROCK_MODEL_ID', () =>
+    (values.CHAT_JUDGE ?? (local ? 'offline' : undefined)) === 'offline' ? '' : undefined,
+  );
+  requireOnRead('PAUSED_CASE_STATE_MACHINE_ARN', () => undefined);
+  return config as Config;
+};
 
 let cached: Config | undefined;
 
 /** Read once per process; `resetConfig` exists for tests and local mode that change the environment. */
 export const config = (): Config => {
-  cached ??= configSchema.parse(process.env);
+  cached ??= parse(process.env);
   return cached;
+};
+
+/**
+ * Every Middy chain wraps its handler in this while it is built, at module load: deployed without a
+ * setting every function needs, the function fails its cold start naming the variable, rather than
+ * answering its first request (or event) with the error. Settings only some code paths need stay lazy.
+ */
+export const startupChecked = <F>(handler: F): F => {
+  for (const key of settingsOfEveryFunction) void config()[key];
+  return handler;
 };
 
 export const resetConfig = (): void => {

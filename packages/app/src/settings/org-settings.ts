@@ -35,14 +35,9 @@ export const replaceSettingsSection = async <S extends SettingsSection>(
   now: Date,
 ): Promise<SettingsView<S>> => {
   assertOwner(principal);
-  await settingsSections[section].check?.(value, principal);
-  const settings = await putOrgSettingsSection(tasksDb(), {
-    party: principal.party,
-    orgId: principal.orgId,
-    section,
-    value,
-    updatedBy: principal.userId,
-    now,
-  });
+  const spec = settingsSections[section];
+  await spec.check?.(value, principal);
+  const write = { party: principal.party, orgId: principal.orgId, section, value, updatedBy: principal.userId, now };
+  const settings = await (spec.save ? spec.save(write) : putOrgSettingsSection(tasksDb(), write));
   return view(settings, section);
 };

@@ -5,7 +5,6 @@ import {
   autoAssignmentSettingsSchema,
   catalogue,
   DEFAULT_REMINDER_SETTINGS,
-  loadCalendar,
   type OrgCalendarSettings,
   type OrgSettings,
   orgCalendarSettingsSchema,
@@ -13,11 +12,13 @@ import {
   reminderSettingsSchema,
   TaskRuleError,
   type TaskType,
-  toCalendarInput,
   typesOfParty,
+  weekendCalendar,
 } from '@casetasks/core';
+import type { SettingsWrite } from '@casetasks/db';
 import * as z from 'zod';
 import { config } from '../runtime/config.js';
+import { saveCalendarSection } from './calendar-holidays.js';
 
 export type SettingsSection = 'calendar' | 'reminders' | 'autoAssignment';
 export type SectionValue<S extends SettingsSection> = NonNullable<OrgSettings[S]>;
@@ -31,6 +32,8 @@ export interface SectionSpec<S extends SettingsSection> {
   defaults: () => SectionValue<S>;
   /** Checks beyond the schema, run before anything is written. */
   check?: (value: SectionValue<S>, principal: Principal) => Promise<void>;
+  /** Writes the section with what it derives (the calendar's public holidays); default: the section alone. */
+  save?: (write: SettingsWrite<S>) => Promise<OrgSettings>;
 }
 
 /** Version and authorship belong to the org's settings item as a whole: one counter for every section. */
@@ -43,9 +46,12 @@ const viewMetaShape = {
 
 const viewOf = <S extends z.ZodObject>(section: S, id: string) => section.extend(viewMetaShape).meta({ id });
 
-/** Building the calendar is the check: an unknown zone or country is an InvalidCalendarError naming its field. */
+/**
+ * An unknown zone is an InvalidCalendarError naming `timeZone`; an unknown country one naming `country`,
+ * found when the save materialises its holidays (saveCalendarSection), before anything is written.
+ */
 const checkCalendar = async (settings: OrgCalendarSettings): Promise<void> => {
-  await loadCalendar(toCalendarInput(settings));
+  weekendCalendar(settings.timeZone, settings.closedDays);
 };
 
 /** A rule for a type the org can never hold would be silently dead, so it is refused. */
@@ -69,6 +75,7 @@ export const settingsSections: { [S in SettingsSection]: SectionSpec<S> } = {
       closedDays: [],
     }),
     check: checkCalendar,
+    save: saveCalendarSection,
   },
   reminders: {
     body: reminderSettingsSchema,

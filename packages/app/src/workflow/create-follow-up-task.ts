@@ -13,7 +13,8 @@ import type { FollowUpStart, FollowUpState } from './follow-up-contract.js';
 export const createFollowUpTask = async (input: FollowUpStart, _now: Date): Promise<FollowUpState> => {
   const policies = await servicePolicies();
   const task = await ensurePausedCaseTask(tasksDb(), policies, input);
-  const base = { caseId: input.caseId, surveyId: input.surveyId };
+  const correlationId = input.correlationId ?? input.eventId;
+  const base = { caseId: input.caseId, surveyId: input.surveyId, ...(correlationId ? { correlationId } : {}) };
   if (task?.status !== 'open') return { ...base, open: false, ...(task ? { taskId: task.id } : {}) };
   // SPEC §4's fixed schedule (3 business days before, 7 calendar days after), on the task org's calendar.
   const { calendar } = await policies.of(task.accessLevel, task.orgId);

@@ -15,6 +15,8 @@ export const followUpStartSchema = z.object({
   /** `time` of the pausing event: the 14-business-day clock starts here. */
   pausedAt: isoTime,
   eventId: z.string().optional(),
+  /** The starting invocation's correlation id (the deployed starter adds it; docs/observability.md). */
+  correlationId: z.string().optional(),
 });
 export type FollowUpStart = z.infer<typeof followUpStartSchema>;
 
@@ -30,6 +32,8 @@ export const followUpStateSchema = z.object({
   deadline: isoTime.optional(),
   /** deadline + 7 calendar days. */
   escalateAt: isoTime.optional(),
+  /** Carried from step to step: each step logs, and writes its outbox items, under it. */
+  correlationId: z.string().optional(),
 });
 export type FollowUpState = z.infer<typeof followUpStateSchema>;
 

@@ -6,6 +6,7 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
+import { withCorrelationId } from '@casetasks/db';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetConfig } from '../runtime/index.js';
@@ -37,6 +38,14 @@ describe('the deployed workflow starter', () => {
       stateMachineArn: machineArn,
       name: 'paused-c-1-s-1',
       input: '{"caseId":"c-1"}',
+    });
+  });
+
+  it('passes the starting invocation’s correlation id to the execution, for every step to log with', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn', startDate: new Date() });
+    await withCorrelationId('evt-9', () => sfnWorkflowStarter.startPausedCaseFollowUp({ ...pause, input: {} }));
+    expect(JSON.parse(sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input.input ?? '{}')).toEqual({
+      correlationId: 'evt-9',
     });
   });
 

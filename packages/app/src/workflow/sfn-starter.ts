@@ -6,14 +6,20 @@ import {
   StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { config, pausedCaseExecutionName, type WorkflowStarter } from '../runtime/index.js';
+import { currentCorrelationId } from '@casetasks/db';
+import { config, pausedCaseExecutionName, traced, type WorkflowStarter } from '../runtime/index.js';
 
-const sfn = new SFNClient({});
+const sfn = traced(new SFNClient({}));
 
 const stateMachineArn = (): string => {
   const arn = config().PAUSED_CASE_STATE_MACHINE_ARN;
   if (!arn) throw new Error('PAUSED_CASE_STATE_MACHINE_ARN is not configured');
   return arn;
+};
+
+const correlation = () => {
+  const correlationId = currentCorrelationId();
+  return correlationId === undefined ? {} : { correlationId };
 };
 
 /** Execution ARN from the state machine ARN: arn:...:stateMachine:NAME → arn:...:execution:NAME:EXEC. */
@@ -27,7 +33,8 @@ export const sfnWorkflowStarter: WorkflowStarter = {
         new StartExecutionCommand({
           stateMachineArn: stateMachineArn(),
           name: pausedCaseExecutionName(start),
-          input: JSON.stringify(start.input),
+          // The starting invocation's correlation id rides along: every step logs with it (docs/observability.md).
+          input: JSON.stringify({ ...start.input, ...correlation() }),
         }),
       );
     } catch (error) {

@@ -1,17 +1,26 @@
 // Org settings: one item per (party, org) (`org#{party}#{org}` / `settings`), read with one GetItem and
-// written one section at a time; beside it, one round-robin turn counter per auto-assigned task type.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// written one section at a time; beside it, one round-robin turn counter per auto-assigned task type, and
+// the org's entry in the holiday-refresh partition while its calendar has a country (issue 17).
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   autoAssignmentSettingsSchema,
+  type MaterialisedHolidays,
+  materialisedHolidaysSchema,
+  type OrgCalendarSettings,
   type OrgSettings,
   orgCalendarSettingsSchema,
   type Party,
+  partySchema,
   reminderSettingsSchema,
   type TaskType,
 } from '@casetasks/core';
+import * as z from 'zod';
 import type { Db } from '../client.js';
 import { readItem } from '../item-reads.js';
-import { reportCorruptItem } from '../stored-items.js';
+import { partitionPages } from '../partition-pages.js';
+import { readStoredItems, reportCorruptItem } from '../stored-items.js';
+import { Transaction } from '../transaction.js';
 
 const orgPartition = (party: Party, orgId: string) => `org#${party}#${orgId}`;
 const orgSettingsKey = (party: Party, orgId: string) => ({ pk: orgPartition(party, orgId), sk: 'settings' });
@@ -36,6 +45,8 @@ const fromOrgSettingsItem = (item: Record<string, unknown> | undefined): OrgSett
     const parsed = orgSettingsSections[section].safeParse(item[section]);
     if (parsed.success) Object.assign(settings, { [section]: parsed.data });
   }
+  const holidays = materialisedHolidaysSchema.safeParse(item.holidays);
+  if (holidays.success) settings.holidays = holidays.data;
   if (typeof item.updatedAt === 'string') settings.updatedAt = item.updatedAt;
   if (typeof item.updatedBy === 'string') settings.updatedBy = item.updatedBy;
   return settings;
@@ -49,6 +60,9 @@ export const getOrgSettings = async (db: Db, party: Party, orgId: string, consis
     if (item?.[section] !== undefined && settings[section] === undefined) {
       reportCorruptItem(db, item, `${section}: no longer a valid section (defaults apply)`);
     }
+  }
+  if (item?.holidays !== undefined && settings.holidays === undefined) {
+    reportCorruptItem(db, item, 'holidays: no longer valid (weekends and closed days only until refreshed)');
   }
   return settings;
 };
@@ -90,6 +104,193 @@ export const putOrgSettingsSection = async <S extends OrgSettingsSection>(
     }),
   );
   return fromOrgSettingsItem(Attributes);
+};
+
+// ---- the calendar and its materialised holidays (issue 17) --------------------------------------------
+
+/**
+ * The holiday-refresh partition: one entry per org whose calendar has a country, holding what its stored
+ * holidays cover, so the calendar-refresh job finds the orgs to extend with one Query (never a Scan).
+ * Written in the same transaction as the settings item, so the two never disagree.
+ */
+const holidayRefreshKey = (party: Party, orgId: string) => ({ pk: 'holidays', sk: `${party}#${orgId}` });
+
+const holidayRefreshSchema = z.object({
+  party: partySchema,
+  orgId: z.string().min(1),
+  /** Empty for an org registered by a read (settings stored before issue 17): due at once. */
+  country: z.string(),
+  source: z.string(),
+  fromYear: z.number().int(),
+  throughYear: z.number().int(),
+});
+/** An org's entry in the holiday-refresh partition. */
+export type HolidayRefreshEntry = z.infer<typeof holidayRefreshSchema>;
+
+const toHolidayRefreshItem = (party: Party, orgId: string, holidays: MaterialisedHolidays) => ({
+  ...holidayRefreshKey(party, orgId),
+  kind: 'holidayRefresh',
+  party,
+  orgId,
+  country: holidays.country,
+  source: holidays.source,
+  fromYear: holidays.fromYear,
+  throughYear: holidays.throughYear,
+});
+
+/** The settings changed (an owner saved) since the job read them: its write was not applied. */
+export class SettingsChangedError extends Error {
+  constructor(
+    readonly party: Party,
+    readonly orgId: string,
+  ) {
+    super(`settings of ${party} org ${orgId} changed since they were read`);
+    this.name = 'SettingsChangedError';
+  }
+}
+
+/** The version the job read still holds (version 0: the item does not exist). */
+const versionStill = (version: number) =>
+  version === 0
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : { ConditionExpression: 'version = :version', ExpressionAttributeValues: { ':version': version } };
+
+export interface CalendarWrite extends SettingsWrite<'calendar'> {
+  /** The calendar country's public holidays; null when the calendar has no country. */
+  holidays: MaterialisedHolidays | null;
+}
+
+/**
+ * Replaces the calendar section and its materialised holidays together, and puts (country) or deletes
+ * (none) the org's holiday-refresh entry, in one transaction; then reads the item back (consistent) for
+ * the answer. Last writer wins, as for every section.
+ */
+export const putOrgCalendarSection = async (db: Db, write: CalendarWrite): Promise<OrgSettings> => {
+  const key = orgSettingsKey(write.party, write.orgId);
+  const refreshKey = holidayRefreshKey(write.party, write.orgId);
+  const tx = new Transaction(db);
+  tx.add(
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: key,
+        UpdateExpression: `SET calendar = :value, ${write.holidays ? 'holidays = :holidays, ' : ''}kind = :kind, party = :party, orgId = :orgId, updatedAt = :now, updatedBy = :by${write.holidays ? '' : ' REMOVE holidays'} ADD version :one`,
+        ExpressionAttributeValues: {
+          ':value': write.value satisfies OrgCalendarSettings,
+          ...(write.holidays ? { ':holidays': write.holidays } : {}),
+          ':kind': 'orgSettings',
+          ':party': write.party,
+          ':orgId': write.orgId,
+          ':now': write.now.toISOString(),
+          ':by': write.updatedBy,
+          ':one': 1,
+        },
+      },
+    },
+    () => new SettingsChangedError(write.party, write.orgId),
+  );
+  if (write.holidays) tx.put(toHolidayRefreshItem(write.party, write.orgId, write.holidays));
+  else tx.add({ Delete: { TableName: db.tableName, Key: refreshKey } }, () => new Error('unconditional delete'));
+  await tx.commit();
+  return fromOrgSettingsItem(await readItem(db, key, true));
+};
+
+/**
+ * The holiday-refresh entries, page by page, from just after `after` (a position a page gave): one
+ * Query of one partition. An entry that no longer parses is reported and skipped.
+ */
+export async function* holidayRefreshPages(
+  db: Db,
+  options: { after?: string; pageSize?: number } = {},
+): AsyncGenerator<{ entries: HolidayRefreshEntry[]; position?: string }> {
+  for await (const items of partitionPages(db, {
+    pk: 'holidays',
+    ...(options.after === undefined ? {} : { after: options.after }),
+    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
+  })) {
+    const last = items.at(-1)?.sk;
+    yield {
+      entries: readStoredItems(db, items, (item) => holidayRefreshSchema.parse(item)),
+      ...(typeof last === 'string' ? { position: last } : {}),
+    };
+  }
+}
+
+/**
+ * Stores freshly materialised holidays and moves the org's refresh entry along, only if the settings
+ * are still at `version`: an owner's save in between wins (SettingsChangedError), since it stored
+ * holidays of its own. The version does not move: the calendar an owner sees has not changed.
+ */
+export const saveMaterialisedHolidays = async (
+  db: Db,
+  write: { party: Party; orgId: string; version: number; holidays: MaterialisedHolidays },
+): Promise<void> => {
+  const tx = new Transaction(db);
+  const { ConditionExpression, ExpressionAttributeValues } = versionStill(write.version);
+  tx.add(
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: orgSettingsKey(write.party, write.orgId),
+        UpdateExpression: 'SET holidays = :holidays',
+        ConditionExpression,
+        ExpressionAttributeValues: { ...ExpressionAttributeValues, ':holidays': write.holidays },
+      },
+    },
+    () => new SettingsChangedError(write.party, write.orgId),
+  );
+  tx.put(toHolidayRefreshItem(write.party, write.orgId, write.holidays));
+  await tx.commit();
+};
+
+/** Deletes the refresh entry of an org whose calendar (still at `version`) has no country any more. */
+export const dropHolidayRefresh = async (
+  db: Db,
+  entry: { party: Party; orgId: string; version: number },
+): Promise<void> => {
+  const tx = new Transaction(db);
+  tx.add(
+    {
+      ConditionCheck: {
+        TableName: db.tableName,
+        Key: orgSettingsKey(entry.party, entry.orgId),
+        ...versionStill(entry.version),
+      },
+    },
+    () => new SettingsChangedError(entry.party, entry.orgId),
+  );
+  tx.add(
+    { Delete: { TableName: db.tableName, Key: holidayRefreshKey(entry.party, entry.orgId) } },
+    () => new Error('unconditional delete'),
+  );
+  await tx.commit();
+};
+
+/**
+ * Registers an org whose calendar has a country but no materialised holidays (settings stored before
+ * issue 17) with the refresh job, which fills them on its next run. A no-op when the org has an entry.
+ */
+export const registerHolidayRefresh = async (db: Db, party: Party, orgId: string): Promise<void> => {
+  try {
+    await db.client.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: {
+          ...holidayRefreshKey(party, orgId),
+          kind: 'holidayRefresh',
+          party,
+          orgId,
+          country: '',
+          source: '',
+          fromYear: 0,
+          throughYear: 0,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
 };
 
 /** The next round-robin turn (1, 2, 3...) of an org and type: an atomic counter, so concurrent creates never share a turn. */

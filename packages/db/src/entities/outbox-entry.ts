@@ -1,7 +1,7 @@
 // Transactional outbox: outgoing events written with the change (sharded by id); the stream relay publishes them.
 import type { OutgoingEvent } from '@casetasks/events';
 import { monotonicFactory } from 'ulid';
-import type { Db } from '../client.js';
+import { currentCorrelationId, type Db } from '../client.js';
 import { allShards, JOB_SHARDS, shardOf } from '../keys/shard.js';
 import { partitionItems } from '../partition-pages.js';
 import { ttlAttribute } from '../table-definition.js';
@@ -22,12 +22,15 @@ interface StoredEvent {
 export interface OutboxEntry extends StoredEvent {
   id: string;
   createdAt: string;
+  /** The correlation id of the invocation that wrote it; absent on entries written before it was stored. */
+  correlationId?: string;
 }
 
 const outboxPartition = (shard: number) => `outbox#${shard}`;
 const outboxShards = JOB_SHARDS;
 
-export const toOutboxItem = (event: StoredEvent, now: Date) => {
+/** The item of one outgoing event; it stores the running invocation's correlation id (client.ts), if any. */
+export const toOutboxItem = (event: StoredEvent, now: Date, correlationId = currentCorrelationId()) => {
   const id = nextId(now.getTime());
   return {
     pk: outboxPartition(shardOf(id)),
@@ -37,6 +40,7 @@ export const toOutboxItem = (event: StoredEvent, now: Date) => {
     createdAt: now.toISOString(),
     detailType: event.detailType,
     detail: event.detail,
+    ...(correlationId === undefined ? {} : { correlationId }),
     [ttlAttribute]: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_DAYS * 86_400,
   };
 };
@@ -48,6 +52,7 @@ export const fromOutboxItem = (item: Record<string, unknown>): OutboxEntry => ({
   createdAt: String(item.createdAt),
   detailType: String(item.detailType),
   detail: item.detail as Record<string, unknown>,
+  ...(typeof item.correlationId === 'string' ? { correlationId: item.correlationId } : {}),
 });
 
 /** The outbox entry a stored item (e.g. a stream record's new image) is, or undefined for any other item. */

@@ -1,0 +1,363 @@
+// One representative trigger per deployed function (keyed by its construct path), what a working answer is, and how it
+// must fail while the services it calls answer errors. A function of the templates without a case fails the tier.
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { allTasksOf, type Db, getTask, planTaskList } from '@casetasks/db';
+import { ulid } from 'ulid';
+import { expect } from 'vitest';
+import { seedChatTask } from '../integration/chat-cleanup-fixtures.js';
+import type { AwsStub } from './support/aws-stub.js';
+import type { Invocation } from './support/bundle-process.js';
+import type { DeployedFunction, Trigger } from './support/cloud-assembly.js';
+import {
+  type ApiRequest,
+  apiRequest,
+  type Caller,
+  platformEvent,
+  scheduledInvocation,
+  stepPayload,
+  streamBatch,
+} from './support/triggers.js';
+
+/** What the cases share: the functions, their running bundles, the table and what earlier cases made. */
+export interface Tier {
+  fn(name: string): DeployedFunction;
+  /** Invokes the function's bundle (DynamoDB Local; every other service answers errors). */
+  invoke(name: string, event: unknown): Promise<Invocation>;
+  /** The tests' own client on the table the bundles use (reads and seeds, never the code under test). */
+  db: Db;
+  /** Every item of the table, as DynamoDB stores it. */
+  scanTable(): Promise<Record<string, AttributeValue>[]>;
+  stub: AwsStub;
+  ids: ReturnType<typeof runIds>;
+  /** Values one case found and a later one uses (the created task's id, the follow-up's state). */
+  found: Map<string, unknown>;
+}
+
+/** Ids of this run: fresh per run, so a rerun on a kept DynamoDB Local cannot collide. */
+export const runIds = () => {
+  const run = ulid().slice(-10).toLowerCase();
+  return {
+    creditor: `creditor-${run}`,
+    partner: `partner-${run}`,
+    quotePartner: `partner-q-${run}`,
+    caseId: `case-${run}`,
+    quoteCase: `case-q-${run}`,
+    pausedCase: `case-p-${run}`,
+  };
+};
+
+export type ServicesFailing =
+  /** An HTTP function answers 5xx with the API's error body, no stack or internals. */
+  | 'server-error'
+  /** An event, step or job throws: Lambda's retries and the DLQ keep the event; nothing is lost. */
+  | 'throws'
+  /** The function calls no failing service on this trigger. */
+  | 'unaffected'
+  /** The stream consumer reports every record as a batch item failure: the stream retries them. */
+  | 'reports-batch-failures';
+
+export interface FunctionCase {
+  /** The kind of trigger the case stands for; it must be one the template gives the function. */
+  trigger: Trigger['kind'];
+  /** The representative event, built from the function's trigger in the template. */
+  event(tier: Tier): unknown | Promise<unknown>;
+  /** What a working invocation answers and writes. */
+  works(invocation: Invocation, tier: Tier): void | Promise<void>;
+  /** How the same invocation ends while DynamoDB too answers errors. */
+  whenServicesFail: ServicesFailing;
+}
+
+/** The handler's value; a failed invocation fails the test with the function's own error. */
+export const resultOf = (invocation: Invocation): Record<string, unknown> => {
+  if (!invocation.ok)
+    throw new Error(`invocation failed: ${invocation.error.errorType}: ${invocation.error.errorMessage}`);
+  return invocation.result as Record<string, unknown>;
+};
+
+const httpBody = (invocation: Invocation, status: number) => {
+  const response = resultOf(invocation);
+  expect(response.statusCode, String(response.body)).toBe(status);
+  return JSON.parse(String(response.body)) as Record<string, unknown>;
+};
+
+const partnerManager = (tier: Tier): Caller => ({
+  party: 'partner',
+  orgId: tier.ids.partner,
+  userId: 'u-partner-manager',
+  role: 'manager',
+});
+const creditorOwner = (tier: Tier): Caller => ({
+  party: 'creditor',
+  orgId: tier.ids.creditor,
+  userId: 'u-creditor-owner',
+  role: 'owner',
+});
+
+const api = (name: string, caller: (tier: Tier) => Caller, request: (tier: Tier) => ApiRequest) => (tier: Tier) =>
+  apiRequest(tier.fn(name), caller(tier), request(tier));
+
+const createdTaskId = (tier: Tier): string => {
+  const id = tier.found.get('taskId');
+  if (typeof id !== 'string') throw new Error('the POST /tasks case did not run first');
+  return id;
+};
+
+const openTasksOf = (tier: Tier, party: 'partner' | 'creditor', orgId: string) =>
+  allTasksOf(tier.db, { ...planTaskList({ party, orgId, status: 'open' }), descending: false });
+
+const effectsOf = (invocation: Invocation) =>
+  (resultOf(invocation).effects as { action: string; taskId?: string; type?: string }[] | undefined) ?? [];
+
+/** The effects' created tasks, each read back from the table: the event really wrote them. */
+const expectCreatedTasks = async (invocation: Invocation, tier: Tier) => {
+  const created = effectsOf(invocation).filter((effect) => effect.action === 'created');
+  expect(created.length, JSON.stringify(resultOf(invocation))).toBeGreaterThan(0);
+  for (const effect of created) expect(await getTask(tier.db, effect.taskId ?? '', true)).toBeDefined();
+  return created;
+};
+
+const outboxOfTask = async (tier: Tier, taskId: string) =>
+  (await tier.scanTable()).filter((item) => item.kind?.S === 'outbox' && JSON.stringify(item).includes(taskId));
+
+/** A job run by its schedule's own input: it finishes (no checkpoint left) and reports its counts. */
+const scheduledJob = (name: string, job: string): FunctionCase => ({
+  trigger: 'schedule',
+  event: (tier) => scheduledInvocation(tier.fn(name)),
+  works: (invocation) => {
+    const summary = resultOf(invocation);
+    expect(summary).toMatchObject({ job, counts: expect.any(Object) });
+    expect(summary.checkpoint).toBeUndefined();
+  },
+  whenServicesFail: 'throws',
+});
+
+export const functionCases: Record<string, FunctionCase> = {
+  'PortalApi/task-actions': {
+    trigger: 'http',
+    event: api('PortalApi/task-actions', partnerManager, (tier) => ({
+      routeKey: 'POST /tasks',
+      body: { title: 'Call the debtor', dueInBusinessDays: 2, caseId: tier.ids.caseId },
+    })),
+    works: async (invocation, tier) => {
+      const task = httpBody(invocation, 201);
+      expect(task).toMatchObject({ title: 'Call the debtor', status: 'open', orgId: tier.ids.partner });
+      expect(await getTask(tier.db, String(task.id), true)).toMatchObject({ title: 'Call the debtor' });
+      tier.found.set('taskId', task.id);
+    },
+    whenServicesFail: 'server-error',
+  },
+  'PortalApi/list-tasks': {
+    trigger: 'http',
+    event: api('PortalApi/list-tasks', partnerManager, () => ({ routeKey: 'GET /tasks' })),
+    works: (invocation, tier) => {
+      const { items } = httpBody(invocation, 200) as { items: { id: string }[] };
+      expect(items.map((item) => item.id)).toContain(createdTaskId(tier));
+    },
+    whenServicesFail: 'server-error',
+  },
+  'PortalApi/task-detail': {
+    trigger: 'http',
+    event: api('PortalApi/task-detail', partnerManager, (tier) => ({
+      routeKey: 'GET /tasks/{id}',
+      pathParameters: { id: createdTaskId(tier) },
+    })),
+    works: (invocation, tier) => {
+      expect(httpBody(invocation, 200)).toMatchObject({ id: createdTaskId(tier), title: 'Call the debtor' });
+    },
+    whenServicesFail: 'server-error',
+  },
+  'PortalApi/action-items': {
+    trigger: 'http',
+    event: api('PortalApi/action-items', partnerManager, (tier) => ({
+      routeKey: 'GET /cases/{caseId}/action-items',
+      pathParameters: { caseId: tier.ids.caseId },
+    })),
+    works: (invocation, tier) => {
+      expect(JSON.stringify(httpBody(invocation, 200))).toContain(createdTaskId(tier));
+    },
+    whenServicesFail: 'server-error',
+  },
+  'PortalApi/sla': {
+    trigger: 'http',
+    event: api('PortalApi/sla', partnerManager, () => ({ routeKey: 'GET /sla/score' })),
+    works: (invocation) => {
+      expect(Object.keys(httpBody(invocation, 200)).length).toBeGreaterThan(0);
+    },
+    whenServicesFail: 'server-error',
+  },
+  'PortalApi/settings': {
+    trigger: 'http',
+    event: api('PortalApi/settings', creditorOwner, () => ({
+      routeKey: 'PUT /settings/calendar',
+      body: { timeZone: 'Europe/Copenhagen', country: 'DK', closedDays: [] },
+    })),
+    works: (invocation) => {
+      expect(httpBody(invocation, 200)).toMatchObject({ timeZone: 'Europe/Copenhagen', country: 'DK', version: 1 });
+    },
+    whenServicesFail: 'server-error',
+  },
+  'PortalApi/openapi': {
+    trigger: 'http',
+    event: api('PortalApi/openapi', partnerManager, () => ({ routeKey: 'GET /openapi.json' })),
+    works: (invocation) => {
+      const document = httpBody(invocation, 200) as { openapi: string; paths: Record<string, unknown> };
+      expect(document.openapi).toMatch(/^3\./);
+      expect(Object.keys(document.paths)).toContain('/tasks');
+    },
+    whenServicesFail: 'unaffected',
+  },
+  'PlatformEvents/case-events': {
+    trigger: 'event',
+    event: (tier) =>
+      platformEvent(tier.fn('PlatformEvents/case-events'), 'Case Submitted', {
+        caseId: tier.ids.caseId,
+        creditorOrgId: tier.ids.creditor,
+        partnerOrgId: tier.ids.partner,
+        hasBankAccount: false,
+        contractSigned: false,
+        requiresQuote: false,
+      }),
+    // The creditor's tasks for a case without bank account and contract (among others: the partner's).
+    works: async (invocation, tier) => {
+      const created = await expectCreatedTasks(invocation, tier);
+      const creditorTasks = (await openTasksOf(tier, 'creditor', tier.ids.creditor)).map((task) => task.id);
+      expect(created.filter((effect) => creditorTasks.includes(effect.taskId ?? '')).length).toBeGreaterThan(0);
+    },
+    whenServicesFail: 'throws',
+  },
+  'PlatformEvents/chat-events': {
+    trigger: 'event',
+    event: (tier) =>
+      platformEvent(tier.fn('PlatformEvents/chat-events'), 'Chat Message Sent', {
+        caseId: tier.ids.caseId,
+        messageId: `m-${ulid()}`,
+        senderParty: 'creditor',
+        senderUserId: 'u-creditor-owner',
+        text: 'Any news from the debtor?',
+      }),
+    works: async (invocation, tier) => {
+      const [created] = await expectCreatedTasks(invocation, tier);
+      expect(created?.type).toBe('new_message');
+      expect((await openTasksOf(tier, 'partner', tier.ids.partner)).map((task) => task.id)).toContain(created?.taskId);
+    },
+    whenServicesFail: 'throws',
+  },
+  'PlatformEvents/quote-events': {
+    trigger: 'event',
+    event: (tier) =>
+      platformEvent(tier.fn('PlatformEvents/quote-events'), 'Quote Requested', {
+        caseId: tier.ids.quoteCase,
+        creditorOrgId: tier.ids.creditor,
+        partnerOrgIds: [tier.ids.quotePartner],
+      }),
+    works: async (invocation, tier) => {
+      await expectCreatedTasks(invocation, tier);
+      expect(await openTasksOf(tier, 'partner', tier.ids.quotePartner)).toHaveLength(1);
+    },
+    whenServicesFail: 'throws',
+  },
+  'PlatformEvents/commission-events': {
+    trigger: 'event',
+    event: (tier) =>
+      platformEvent(tier.fn('PlatformEvents/commission-events'), 'Commission Invoice Sent', {
+        caseId: tier.ids.caseId,
+      }),
+    works: async (invocation) => {
+      expect(resultOf(invocation)).toMatchObject({ detailType: 'Commission Invoice Sent', duplicate: false });
+      expect(effectsOf(invocation).length).toBeGreaterThan(0);
+    },
+    whenServicesFail: 'throws',
+  },
+  'PlatformEvents/outbox-relay': {
+    trigger: 'stream',
+    event: async (tier) => {
+      const outbox = (await tier.scanTable()).filter((item) => item.kind?.S === 'outbox');
+      expect(outbox.length).toBeGreaterThan(0);
+      tier.found.set('outbox', outbox);
+      return streamBatch(tier.fn('PlatformEvents/outbox-relay'), outbox);
+    },
+    // The bus answers errors: every record goes back to the stream, and the stub saw the entries go out.
+    works: async (invocation, tier) => {
+      const batch = (tier.found.get('outbox') ?? []) as unknown[];
+      const { batchItemFailures } = resultOf(invocation) as { batchItemFailures: unknown[] };
+      expect(batchItemFailures).toHaveLength(batch.length);
+      const busName = tier.fn('PlatformEvents/outbox-relay').environment.EVENT_BUS_NAME;
+      const sent = tier.stub.callsTo('events', 'PutEvents').flatMap((call) => JSON.parse(call.body).Entries);
+      expect(sent.length).toBeGreaterThanOrEqual(batch.length);
+      expect(sent[0]).toMatchObject({ EventBusName: busName, Source: 'casetasks' });
+      const stillThere = (await tier.scanTable()).filter((item) => item.kind?.S === 'outbox');
+      expect(stillThere).toHaveLength(batch.length);
+    },
+    whenServicesFail: 'reports-batch-failures',
+  },
+  'NightlyJobs/deadline-reminders': scheduledJob('NightlyJobs/deadline-reminders', 'deadline-reminders'),
+  'NightlyJobs/monthly-surveys': scheduledJob('NightlyJobs/monthly-surveys', 'monthly-surveys'),
+  'NightlyJobs/calendar-refresh': scheduledJob('NightlyJobs/calendar-refresh', 'calendar-refresh'),
+  'NightlyJobs/chat-cleanup': {
+    trigger: 'schedule',
+    event: async (tier) => {
+      const task = await seedChatTask(tier.db, {
+        party: 'partner',
+        orgId: tier.ids.partner,
+        texts: ['Did the debtor pay?', 'Please answer.'],
+        deadline: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+      });
+      tier.found.set('chatTaskId', task.id);
+      return scheduledInvocation(tier.fn('NightlyJobs/chat-cleanup'));
+    },
+    // Bedrock answers errors: the judge's failure is counted, the task stays open for the next night.
+    works: async (invocation, tier) => {
+      const summary = resultOf(invocation) as { counts: Record<string, number> };
+      expect(summary.counts.failed).toBeGreaterThanOrEqual(1);
+      const modelId = tier.fn('NightlyJobs/chat-cleanup').environment.BEDROCK_MODEL_ID ?? '';
+      const judged = tier.stub.callsTo('bedrock').map((call) => decodeURIComponent(call.operation));
+      expect(
+        judged.some((path) => path.includes(modelId)),
+        judged.join(', '),
+      ).toBe(true);
+      expect(await getTask(tier.db, String(tier.found.get('chatTaskId')), true)).toMatchObject({ status: 'open' });
+    },
+    whenServicesFail: 'throws',
+  },
+  'PausedCaseFollowUp/CreateTask': {
+    trigger: 'step',
+    event: (tier) => {
+      const fn = tier.fn('PausedCaseFollowUp/CreateTask');
+      const [state = ''] = fn.triggers.flatMap((trigger) => (trigger.kind === 'step' ? trigger.states : []));
+      return stepPayload(fn, state, {
+        caseId: tier.ids.pausedCase,
+        surveyId: `s-${ulid()}`,
+        unblockingParty: 'creditor',
+        creditorOrgId: tier.ids.creditor,
+        partnerOrgId: tier.ids.partner,
+        pausedAt: new Date().toISOString(),
+      });
+    },
+    works: async (invocation, tier) => {
+      const state = resultOf(invocation);
+      expect(state).toMatchObject({ caseId: tier.ids.pausedCase, open: true, taskId: expect.any(String) });
+      expect(await getTask(tier.db, String(state.taskId), true)).toMatchObject({ status: 'open' });
+      tier.found.set('followUp', state);
+    },
+    whenServicesFail: 'throws',
+  },
+  'PausedCaseFollowUp/SendReminder': {
+    trigger: 'step',
+    event: async (tier) => {
+      const fn = tier.fn('PausedCaseFollowUp/SendReminder');
+      const [state = ''] = fn.triggers.flatMap((trigger) => (trigger.kind === 'step' ? trigger.states : []));
+      const followUp = tier.found.get('followUp') as { taskId: string } | undefined;
+      if (!followUp) throw new Error('the CreateTask case did not run first');
+      tier.found.set('outboxBeforeReminder', (await outboxOfTask(tier, followUp.taskId)).length);
+      return stepPayload(fn, state, followUp);
+    },
+    // The stage's event goes out once, through the outbox.
+    works: async (invocation, tier) => {
+      const followUp = tier.found.get('followUp') as { taskId: string };
+      expect(resultOf(invocation)).toMatchObject({ open: true, taskId: followUp.taskId });
+      const before = Number(tier.found.get('outboxBeforeReminder'));
+      expect(await outboxOfTask(tier, followUp.taskId)).toHaveLength(before + 1);
+    },
+    whenServicesFail: 'throws',
+  },
+};
