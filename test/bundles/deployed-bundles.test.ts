@@ -1,6 +1,6 @@
 // What ships, run as it ships: each function's bundle from this run's `npm run synth`, in a Node 24 child process with
 // exactly the environment its template gives it, against DynamoDB Local; every other AWS service answers errors.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type AttributeValue,
@@ -150,6 +150,15 @@ describe('the deployed assets', () => {
     }
   });
 
+  it('stay within 700 KB, except the two that materialise public holidays (they carry date-holidays)', () => {
+    const sizeKb = (fn: DeployedFunction) => statSync(join(fn.assetDir ?? '', 'index.mjs')).size / 1024;
+    const carriesHolidays = (fn: DeployedFunction) =>
+      /PortalApi\/settings$|NightlyJobs\/calendar-refresh$/.test(fn.name);
+    const oversize = functions.filter((fn) => !carriesHolidays(fn) && sizeKb(fn) > 700).map((fn) => fn.name);
+    expect(oversize).toEqual([]);
+    expect(functions.filter(carriesHolidays)).toHaveLength(2);
+  });
+
   it('do not load source maps at init: no --enable-source-maps in NODE_OPTIONS', () => {
     for (const fn of functions) expect(fn.environment.NODE_OPTIONS ?? '', fn.name).not.toMatch(/source-maps/);
   });
@@ -277,4 +286,26 @@ describe.sequential('when DynamoDB and every other service answer errors, each b
       }
     });
   }
+});
+
+describe('a bundle deployed without a setting every function needs', () => {
+  it('refuses to start, naming the variable (its cold start fails; no invocation runs)', async () => {
+    // Prepare: list-tasks with its template's environment minus TABLE_NAME
+    const fn = fnNamed(functions.find((candidate) => candidate.name.endsWith('PortalApi/list-tasks'))?.name ?? '');
+    const { TABLE_NAME: _dropped, ...environment } = lambdaEnvironment(fn, {
+      dynamodb: dynamodbLocal,
+      otherServices: stub.endpoint,
+      xrayDaemon: stub.xrayDaemon,
+    });
+    // Act
+    const started = await startBundle(fn, environment).then(
+      async (bundle) => {
+        await bundle.stop();
+        return 'started';
+      },
+      (error: unknown) => String(error),
+    );
+    // Assess
+    expect(started).toMatch(/TABLE_NAME is not set/);
+  });
 });

@@ -80,18 +80,21 @@ describe('config, deployed (no local marker)', () => {
     },
   );
 
-  it('refuses to start (the chains are built at module load) without a setting every function needs', () => {
+  it('refuses to start in Lambda (the chains are built at module load) without a setting every function needs', () => {
     // Prepare
     const handler = async () => 'answered';
+    const inLambda = { AWS_LAMBDA_FUNCTION_NAME: 'casetasks-prod-service-list-tasks' };
     setEnv({ ...deployed });
     delete process.env.EVENT_BUS_NAME;
     // Act
-    const refused = readError(() => startupChecked(handler));
+    const refused = readError(() => startupChecked(handler, inLambda));
+    const importedForMetadata = startupChecked(handler, {});
     resetConfig();
     setEnv({ EVENT_BUS_NAME: deployed.EVENT_BUS_NAME });
-    // Assess: the missing one is named; with it set, the very handler comes back
+    // Assess: the missing one is named; outside Lambda (synth, tests) or with it set, the very handler comes back
     expect(refused?.variable).toBe('EVENT_BUS_NAME');
-    expect(startupChecked(handler)).toBe(handler);
+    expect(importedForMetadata).toBe(handler);
+    expect(startupChecked(handler, inLambda)).toBe(handler);
   });
 
   it('lets a function that never reads the judge run without CHAT_JUDGE and BEDROCK_MODEL_ID', () => {

@@ -116,12 +116,14 @@ export const config = (): Config => {
 };
 
 /**
- * Every Middy chain wraps its handler in this while it is built, at module load: deployed without a
- * setting every function needs, the function fails its cold start naming the variable, rather than
- * answering its first request (or event) with the error. Settings only some code paths need stay lazy.
+ * Every Middy chain wraps its handler in this while it is built, at module load: in Lambda (which sets
+ * AWS_LAMBDA_FUNCTION_NAME) without a setting every function needs, the function fails its cold start
+ * naming the variable, rather than answering its first request (or event) with the error. Outside
+ * Lambda the modules are also imported for their route metadata (the CDK app, tests): no check there.
+ * Settings only some code paths need stay lazy.
  */
-export const startupChecked = <F>(handler: F): F => {
-  for (const key of settingsOfEveryFunction) void config()[key];
+export const startupChecked = <F>(handler: F, env: NodeJS.ProcessEnv = process.env): F => {
+  if (env.AWS_LAMBDA_FUNCTION_NAME) for (const key of settingsOfEveryFunction) void config()[key];
   return handler;
 };
 

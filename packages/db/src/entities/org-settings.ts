@@ -7,7 +7,6 @@ import {
   autoAssignmentSettingsSchema,
   type MaterialisedHolidays,
   materialisedHolidaysSchema,
-  type OrgCalendarSettings,
   type OrgSettings,
   orgCalendarSettingsSchema,
   type Party,
@@ -80,28 +79,45 @@ export interface SettingsWrite<S extends OrgSettingsSection> {
  * Replaces one section atomically and bumps the version. A single UpdateItem per section means two
  * owners editing different sections at once both win, and the same section is last-writer-wins.
  */
+/**
+ * The UpdateItem of one section: the section (and any extra attributes) set, the item's identity and
+ * author stamped, the version bumped. `remove` drops attributes in the same write.
+ */
+const sectionUpdate = <S extends OrgSettingsSection>(
+  db: Db,
+  write: SettingsWrite<S>,
+  extra: { set?: Record<string, unknown>; remove?: string[] } = {},
+) => {
+  const extraSet = Object.keys(extra.set ?? {});
+  return {
+    TableName: db.tableName,
+    Key: orgSettingsKey(write.party, write.orgId),
+    UpdateExpression: [
+      `SET #section = :value, ${extraSet.map((name) => `${name} = :${name}, `).join('')}`,
+      'kind = :kind, party = :party, orgId = :orgId, updatedAt = :now, updatedBy = :by',
+      extra.remove?.length ? ` REMOVE ${extra.remove.join(', ')}` : '',
+      ' ADD version :one',
+    ].join(''),
+    ExpressionAttributeNames: { '#section': write.section },
+    ExpressionAttributeValues: {
+      ':value': write.value,
+      ...Object.fromEntries(Object.entries(extra.set ?? {}).map(([name, value]) => [`:${name}`, value])),
+      ':kind': 'orgSettings',
+      ':party': write.party,
+      ':orgId': write.orgId,
+      ':now': write.now.toISOString(),
+      ':by': write.updatedBy,
+      ':one': 1,
+    },
+  };
+};
+
 export const putOrgSettingsSection = async <S extends OrgSettingsSection>(
   db: Db,
   write: SettingsWrite<S>,
 ): Promise<OrgSettings> => {
   const { Attributes } = await db.client.send(
-    new UpdateCommand({
-      TableName: db.tableName,
-      Key: orgSettingsKey(write.party, write.orgId),
-      UpdateExpression:
-        'SET #section = :value, kind = :kind, party = :party, orgId = :orgId, updatedAt = :now, updatedBy = :by ADD version :one',
-      ExpressionAttributeNames: { '#section': write.section },
-      ExpressionAttributeValues: {
-        ':value': write.value,
-        ':kind': 'orgSettings',
-        ':party': write.party,
-        ':orgId': write.orgId,
-        ':now': write.now.toISOString(),
-        ':by': write.updatedBy,
-        ':one': 1,
-      },
-      ReturnValues: 'ALL_NEW',
-    }),
+    new UpdateCommand({ ...sectionUpdate(db, write), ReturnValues: 'ALL_NEW' }),
   );
   return fromOrgSettingsItem(Attributes);
 };
@@ -171,21 +187,11 @@ export const putOrgCalendarSection = async (db: Db, write: CalendarWrite): Promi
   const tx = new Transaction(db);
   tx.add(
     {
-      Update: {
-        TableName: db.tableName,
-        Key: key,
-        UpdateExpression: `SET calendar = :value, ${write.holidays ? 'holidays = :holidays, ' : ''}kind = :kind, party = :party, orgId = :orgId, updatedAt = :now, updatedBy = :by${write.holidays ? '' : ' REMOVE holidays'} ADD version :one`,
-        ExpressionAttributeValues: {
-          ':value': write.value satisfies OrgCalendarSettings,
-          ...(write.holidays ? { ':holidays': write.holidays } : {}),
-          ':kind': 'orgSettings',
-          ':party': write.party,
-          ':orgId': write.orgId,
-          ':now': write.now.toISOString(),
-          ':by': write.updatedBy,
-          ':one': 1,
-        },
-      },
+      Update: sectionUpdate(
+        db,
+        write,
+        write.holidays ? { set: { holidays: write.holidays } } : { remove: ['holidays'] },
+      ),
     },
     () => new SettingsChangedError(write.party, write.orgId),
   );
