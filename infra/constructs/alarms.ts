@@ -13,11 +13,11 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { type IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue.js';
 
 export interface AlarmsProps {
@@ -32,6 +32,11 @@ export interface AlarmsProps {
   alarmEmail?: string;
   /** An existing topic (pager, chat integration) instead of a created one; it must let CloudWatch publish. */
   alarmTopicArn?: string;
+  /**
+   * Functions of another stack this one depends on (the data stack's Cognito trigger), alarmed like this stack's
+   * own: their names reach this stack as references, so the dependency stays one-way.
+   */
+  functionsOfOtherStacks?: IFunction[];
 }
 
 /** The chat cleanup's Powertools counts (namespace from packages/app/src/runtime/observability.ts, service per stage). */
@@ -57,7 +62,7 @@ export const corruptItemsMetric = (service: string): Metric =>
   });
 
 /** Construct path below the stack: unique, stable and readable in alarm names. */
-const shortName = (construct: Construct): string =>
+const shortName = (construct: IConstruct): string =>
   construct.node.path
     .split('/')
     .slice(1)
@@ -88,7 +93,10 @@ export class Alarms extends Construct {
     const stack = Stack.of(this);
     this.watchApi(props.api);
     this.watchDeadLetterQueues(DeadLetterQueue.allIn(stack));
-    this.watchFunctions(stack.node.findAll().filter((c): c is LambdaFunction => c instanceof LambdaFunction));
+    this.watchFunctions([
+      ...stack.node.findAll().filter((c): c is LambdaFunction => c instanceof LambdaFunction),
+      ...(props.functionsOfOtherStacks ?? []),
+    ]);
     this.watchStateMachines(props.stateMachines);
     this.watchChatCleanup();
     this.watchStoredItems();
@@ -141,7 +149,7 @@ export class Alarms extends Construct {
     this.dashboard.addWidgets(new GraphWidget({ title: 'Dead-letter queues', left: depths, width: 12 }));
   }
 
-  private watchFunctions(functions: LambdaFunction[]): void {
+  private watchFunctions(functions: IFunction[]): void {
     const errors: IMetric[] = [];
     const throttles: IMetric[] = [];
     for (const fn of functions) {

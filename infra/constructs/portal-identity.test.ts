@@ -111,6 +111,8 @@ describe('PortalIdentity', { timeout: 60_000 }, () => {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Timeout: 5,
+      // Logs and metrics under the stage's service name, like every other function of the stage.
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'casetasks-test' }) },
     });
     expect(identity.trigger.bundlesHolidays).toBe(false);
   });

@@ -24,7 +24,10 @@ export interface PortalClientProps {
 }
 
 export interface PortalIdentityProps {
-  /** Prefix of the pool's and the clients' names, e.g. `casetasks-prod` (one pool per stage). */
+  /**
+   * Prefix of the pool's and the clients' names, e.g. `casetasks-prod` (one pool per stage); also the trigger's
+   * Powertools service name, as the stage's `names.service` (infra/stacks/settings.ts) is for every function.
+   */
   namePrefix: string;
   /**
    * The token the portals send as the bearer. `access` (default): the V2_0 trigger puts the claims in
@@ -52,6 +55,7 @@ export class PortalIdentity extends Construct {
   readonly audience: string[];
   readonly userPool: UserPool;
   readonly clients: Readonly<Record<Party, UserPoolClient>>;
+  /** The pre-token-generation trigger: the service stack alarms on its errors (Alarms' `functionsOfOtherStacks`). */
   readonly trigger: ServiceFunction;
 
   constructor(scope: Construct, id: string, props: PortalIdentityProps) {
@@ -102,6 +106,7 @@ export class PortalIdentity extends Construct {
       // Cognito waits 5 s for a trigger; the function has no table or network work.
       timeout: Duration.seconds(5),
       memorySize: 256,
+      environment: { POWERTOOLS_SERVICE_NAME: props.namePrefix },
     });
     this.userPool.addTrigger(
       UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG,

@@ -6,7 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildTestApp } from '../testing/test-app.js';
-import { bundleExtras, bundleExtrasDir, ServiceFunction } from './service-function.js';
+import { bundleExtras, bundleExtrasDir, repoRoot, ServiceFunction } from './service-function.js';
 
 const serviceFunction = (props: Partial<ConstructorParameters<typeof ServiceFunction>[2]>) => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -86,17 +86,28 @@ describe('ServiceFunction date-holidays bundling', { timeout: 240_000 }, () => {
 // synth), and nothing parses a source map at init.
 describe('ServiceFunction deployed zip', { timeout: 60_000 }, () => {
   it('does not load source maps at init: no --enable-source-maps in NODE_OPTIONS', () => {
-    const fn = serviceFunction({});
+    const fn = serviceFunction({ environment: { POWERTOOLS_SERVICE_NAME: 'casetasks-test' } });
     const [resource] = Object.values(Template.fromStack(Stack.of(fn)).findResources('AWS::Lambda::Function'));
     const Variables: Record<string, string> = resource?.Properties.Environment.Variables;
-    expect(Variables.POWERTOOLS_SERVICE_NAME).toBe('casetasks');
     expect(Variables.NODE_OPTIONS ?? '').not.toMatch(/source-maps/);
+    // The caller's stage service name, never a shared default.
+    expect(Variables.POWERTOOLS_SERVICE_NAME).toBe('casetasks-test');
+    const unnamed = serviceFunction({});
+    const [bare] = Object.values(Template.fromStack(Stack.of(unnamed)).findResources('AWS::Lambda::Function'));
+    expect(bare?.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME).toBeUndefined();
   });
 
-  it('keeps the source map and metafile under build/bundles/<construct path>, beside the cloud assembly', () => {
-    expect(bundleExtrasDir('/work/cdk.out', 'Service/PortalApi/list-tasks')).toBe(
-      '/work/build/bundles/Service/PortalApi/list-tasks',
+  it("keeps the source map and metafile under the repository's build/bundles/<construct path> for its cdk.out", () => {
+    expect(bundleExtrasDir(join(repoRoot, 'cdk.out'), 'Service/PortalApi/list-tasks')).toBe(
+      join(repoRoot, 'build', 'bundles', 'Service', 'PortalApi', 'list-tasks'),
     );
     expect(bundleExtras).toEqual(['index.mjs.map', 'index.meta.json']);
+  });
+
+  it('keeps them in a folder of its own for any other output folder, never in a shared parent such as /tmp', () => {
+    expect(bundleExtrasDir('/tmp/synth-a', 'Service/PortalApi/list-tasks')).toBe(
+      '/tmp/synth-a.build/bundles/Service/PortalApi/list-tasks',
+    );
+    expect(bundleExtrasDir('/tmp/run-1/cdk.out', 'Service/Fn')).toBe('/tmp/run-1/cdk.out.build/bundles/Service/Fn');
   });
 });

@@ -1,5 +1,5 @@
 // One Lambda function of the service: Node.js 24 on arm64, bundled by local esbuild, Powertools environment.
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Duration, RemovalPolicy, Stage, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -21,13 +21,18 @@ export const bundleOutput = {
 } as const;
 
 /**
- * Where a synth leaves each function's source map and esbuild metafile: next to the cloud assembly
- * (`cdk.out/../build/bundles/<construct path>/`), never in the deployed asset. In the zip they added
- * 3-9 MB per function, and `--enable-source-maps` parsed the map at every cold start (docs/PERFORMANCE.md
- * section 11); here ops can still decode a minified stack trace (docs/operations.md).
+ * Where a synth leaves each function's source map and esbuild metafile, never in the deployed asset: for the
+ * repository's own `cdk.out`, `<repo>/build/bundles/<construct path>/`; for any other output folder, a folder
+ * named after it (`<outdir>.build/bundles/…`), so a synth into a shared parent such as /tmp never writes into
+ * another synth's folder. In the zip they added 3-9 MB per function, and `--enable-source-maps` parsed the map
+ * at every cold start (docs/PERFORMANCE.md section 11); here ops can still decode a minified stack trace
+ * (docs/operations.md).
  */
-export const bundleExtrasDir = (assemblyOutdir: string, constructPath: string): string =>
-  join(dirname(resolve(assemblyOutdir)), 'build', 'bundles', ...constructPath.split('/'));
+export const bundleExtrasDir = (assemblyOutdir: string, constructPath: string): string => {
+  const outdir = resolve(assemblyOutdir);
+  const root = outdir === join(repoRoot, 'cdk.out') ? join(repoRoot, 'build') : `${outdir}.build`;
+  return join(root, 'bundles', ...constructPath.split('/'));
+};
 
 /** The files esbuild writes beside index.mjs that must not ship. */
 export const bundleExtras = ['index.mjs.map', 'index.meta.json'] as const;
@@ -44,11 +49,10 @@ const moveBundleExtras = (destination: string): ICommandHooks => ({
 
 /**
  * date-holidays (~1.3 MB minified with moment-timezone and astronomia) is reached only through
- * `import('@casetasks/core/holidays')` (issue 17): org calendars and the deployment calendar are built from
- * materialised dates. esbuild would inline even that dynamic import, so every function but the few that
- * materialise holidays keeps it external; the openapi function shares the settings code and never runs it.
- * date-holidays itself is listed too: a stray static import then fails the bundle-run tests at init
- * instead of silently adding 1.3 MB.
+ * `@casetasks/core/holidays` (issue 17), imported statically by the settings save and the calendar-refresh
+ * job, the two functions that materialise holidays (`holidays: true`); org calendars and the deployment
+ * calendar are built from materialised dates. Every other function keeps both modules external, so a
+ * stray import of either fails the bundle-run tests at init instead of silently adding 1.3 MB.
  */
 export const holidayModules = ['@casetasks/core/holidays', 'date-holidays'];
 
@@ -101,8 +105,8 @@ export class ServiceFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       projectRoot: repoRoot,
       depsLockFilePath: join(repoRoot, 'package-lock.json'),
+      // POWERTOOLS_SERVICE_NAME comes from the caller (`casetasks-<stage>`): no default a stage could silently share.
       environment: {
-        POWERTOOLS_SERVICE_NAME: 'casetasks',
         POWERTOOLS_LOG_LEVEL: props.logLevel ?? 'INFO',
         POWERTOOLS_METRICS_NAMESPACE: 'casetasks',
         ...props.environment,

@@ -1,4 +1,6 @@
 // Local-mode defaults that must be set before the handlers' modules load (Powertools reads them at import).
+import { localCalendarEnvironment } from './local-calendar.js';
+
 // Local mode: settings the deployed stack would give (table, bus, judge…) fall back to local defaults
 // (packages/app/src/runtime/config.ts); without this marker a missing one throws, as it does deployed.
 process.env.CASETASKS_LOCAL = '1';
@@ -8,3 +10,5 @@ process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 // The SDK's notices about Node versions say nothing about local runs.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// A hand-set CALENDAR_COUNTRY gets its public holidays (CALENDAR_HOLIDAYS) as synth would give them deployed.
+Object.assign(process.env, localCalendarEnvironment(process.env));

@@ -1,4 +1,5 @@
 // The local identity provider's RS256 key: kept in a gitignored file so `npm start` and `npm run token` share it.
+import { randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
@@ -80,7 +81,8 @@ export const loadLocalSigningKey = async (file: string = localKeyFile()): Promis
   }
   const { key, privateJwk } = await generateLocalSigningKey();
   await mkdir(dirname(file), { recursive: true });
-  const aside = `${file}.${process.pid}.tmp`;
+  // Unique per call, not per process: concurrent first loads in one process must not share (and unlink) one file.
+  const aside = `${file}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(aside, `${JSON.stringify({ keys: [privateJwk] }, null, 2)}\n`, { mode: 0o600 });
   try {
     await link(aside, file);

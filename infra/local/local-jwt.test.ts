@@ -11,6 +11,7 @@ import {
   LOCAL_ISSUER,
   LocalTokenError,
   type LocalVerifier,
+  localJwtSecret,
   signLocalPayload,
   verifyLocalToken,
 } from './local-jwt.js';
@@ -39,6 +40,47 @@ describe('verifyLocalToken', () => {
     const verified = verifyLocalToken(token, undefined, now);
     if (accepted) await expect(verified).resolves.toMatchObject(claims);
     else await expect(verified).rejects.toBeInstanceOf(LocalTokenError);
+  });
+});
+
+describe('verifyLocalToken audience: `aud` when present, else `client_id` (API Gateway; Cognito access tokens)', () => {
+  const sign = (audience: { aud?: string; client_id?: string }) => {
+    const jwt = new SignJWT({ ...claims, ...(audience.client_id ? { client_id: audience.client_id } : {}) })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(LOCAL_ISSUER)
+      .setIssuedAt(at)
+      .setExpirationTime(at + 3600);
+    if (audience.aud) jwt.setAudience(audience.aud);
+    return jwt.sign(new TextEncoder().encode(localJwtSecret()));
+  };
+  const reasonFor = async (audience: { aud?: string; client_id?: string }) => {
+    const error = await verifyLocalToken(await sign(audience), undefined, now).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LocalTokenError);
+    return (error as LocalTokenError).reason;
+  };
+
+  it('passes numeric extra claims on as strings (Cognito access tokens carry auth_time and version), refuses a list', async () => {
+    const cognitoShaped = await signLocalPayload({ ...claims, auth_time: at, version: 2 }, { issuedAt: at });
+    expect(await verifyLocalToken(cognitoShaped, undefined, now)).toMatchObject({ auth_time: `${at}`, version: '2' });
+    const withList = await signLocalPayload({ ...claims, groups: ['admins'] }, { issuedAt: at });
+    await expect(verifyLocalToken(withList, undefined, now)).rejects.toBeInstanceOf(LocalTokenError);
+  });
+
+  it('accepts a token without `aud` whose client_id is the audience, and passes client_id on', async () => {
+    const verified = await verifyLocalToken(await sign({ client_id: LOCAL_AUDIENCE }), undefined, now);
+    expect(verified).toMatchObject({ ...claims, client_id: LOCAL_AUDIENCE });
+    expect(verified).not.toHaveProperty('aud');
+  });
+
+  it('refuses a wrong client_id, and a token with neither claim', async () => {
+    expect(await reasonFor({ client_id: 'another-client' })).toBe('client_id not in the audience');
+    expect(await reasonFor({})).toBe('no aud or client_id');
+  });
+
+  it('checks `aud` alone when both are present: a right client_id does not save a wrong aud', async () => {
+    expect(await reasonFor({ aud: 'another-api', client_id: LOCAL_AUDIENCE })).toBe('aud not in the audience');
+    const verified = verifyLocalToken(await sign({ aud: LOCAL_AUDIENCE, client_id: 'another-client' }), undefined, now);
+    await expect(verified).resolves.toMatchObject({ aud: LOCAL_AUDIENCE, client_id: 'another-client' });
   });
 });
 

@@ -6,7 +6,7 @@ import {
   type PortalClaims,
   portalClaimsSchema,
 } from '@casetasks/core';
-import { errors, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
 import { LOCAL_SIGNING_ALG, type LocalSigningKey } from './local-jwks.js';
 
@@ -65,8 +65,9 @@ export class LocalTokenError extends Error {
 
 /**
  * What a verified payload may hold: the portal claims in their grammar, numeric dates (`iat` at most the
- * clock skew ahead), and strings for every other claim. Arrays, objects and other non-strings are refused
- * rather than flattened into a string a handler might read as an identity.
+ * clock skew ahead), and strings or finite numbers for every other claim (Cognito access tokens carry
+ * `auth_time` and `version` as numbers; API Gateway passes them on as strings). Arrays, objects and
+ * booleans are refused rather than flattened into a string a handler might read as an identity.
  */
 const verifiedPayloadSchema = (nowSeconds: number) =>
   portalClaimsSchema
@@ -79,10 +80,24 @@ const verifiedPayloadSchema = (nowSeconds: number) =>
       nbf: z.number().int().optional(),
       exp: z.number().int(),
     })
-    .catchall(z.string());
+    .catchall(z.union([z.string(), z.number()]));
 
 const reasonOf = (error: z.ZodError) =>
   error.issues.map((issue) => `claim ${issue.path.join('.') || '(payload)'}: ${issue.message}`).join('; ');
+
+/**
+ * API Gateway's audience rule: `aud` must be in the audience list when the token has one (then `client_id` is
+ * ignored); otherwise `client_id` must be, which is how Cognito access tokens (no `aud`) pass.
+ */
+const checkAudience = (payload: JWTPayload, audiences: readonly string[]): void => {
+  const claim = payload.aud === undefined ? 'client_id' : 'aud';
+  const value = payload[claim];
+  if (value === undefined) throw new LocalTokenError('no aud or client_id');
+  const values: unknown[] = Array.isArray(value) ? value : [value];
+  if (!values.some((entry) => typeof entry === 'string' && audiences.includes(entry))) {
+    throw new LocalTokenError(`${claim} not in the audience`);
+  }
+};
 
 /** What the local authorizer trusts. A string is an HS256 secret alone (the unit tests' shorthand). */
 export interface LocalVerifier {
@@ -104,8 +119,9 @@ const keyResolver =
 
 /**
  * Verifies size, signature (RS256 against the JWKS and/or HS256 with the secret: `none` and every other
- * algorithm are refused), issuer, audience, expiry, `nbf` and `iat` (with the clock skew) and the claims'
- * grammar; returns the claims as API Gateway passes them to Lambda (every value a string).
+ * algorithm are refused), issuer, audience (`aud`, or `client_id` without one), expiry, `nbf` and `iat`
+ * (with the clock skew) and the claims' grammar; returns the claims as API Gateway passes them to Lambda
+ * (every value a string).
  */
 export const verifyLocalToken = async (
   token: string,
@@ -121,7 +137,7 @@ export const verifyLocalToken = async (
     ({ payload } = await jwtVerify(token, keyResolver(trusted), {
       algorithms,
       issuer: LOCAL_ISSUER,
-      audience: LOCAL_AUDIENCE,
+      // No `audience` here: jose requires `aud`, API Gateway falls back to `client_id` (checkAudience).
       requiredClaims: ['exp', 'sub'],
       clockTolerance: MAX_TOKEN_CLOCK_SKEW_SECONDS,
       currentDate: now,
@@ -131,6 +147,7 @@ export const verifyLocalToken = async (
     if (error instanceof errors.JOSEError) throw new LocalTokenError(error.code);
     throw new LocalTokenError('malformed token');
   }
+  checkAudience(payload, [LOCAL_AUDIENCE]);
   if (Object.keys(payload).length > MAX_TOKEN_CLAIMS) throw new LocalTokenError('too many claims');
   const claims = verifiedPayloadSchema(Math.floor(now.getTime() / 1000)).safeParse(payload);
   if (!claims.success) throw new LocalTokenError(reasonOf(claims.error));

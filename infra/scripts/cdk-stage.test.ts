@@ -1,4 +1,4 @@
-// `npm run synth | deploy | diff | destroy`: synth is the offline synth-check; the others need a real stage (no CLI is run here).
+// `npm run synth | deploy | diff | destroy | bootstrap`: synth is the offline synth-check; the others need a real stage (no CLI is run here).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ describe('stage scripts', () => {
     ]);
   });
 
-  it.each(stageActions)('refuses to %s the synth-check stage', (action) => {
+  it.each(stageActions.filter((action) => action !== 'bootstrap'))('refuses to %s the synth-check stage', (action) => {
     expect(refusal(() => cdkArguments(action, ['-c', 'stage=synth-check'], {}))).toMatch(
       /synth-check stage only exists for the offline synth/,
     );
@@ -78,5 +78,16 @@ describe('stage scripts', () => {
     expect(refusal(() => cdkArguments('deploy', ['-c', 'stage=dev', '-c', 'stage=prod'], {}))).toMatch(
       /two stages given/,
     );
+  });
+
+  it('bootstraps an account and region with no stage: the CLI synthesizes the app, so the offline stage is passed', () => {
+    expect(cdkArguments('bootstrap', ['aws://210987654321/eu-central-1'], {})).toEqual([
+      'bootstrap',
+      '--no-notices',
+      '-c',
+      'stage=synth-check',
+      'aws://210987654321/eu-central-1',
+    ]);
+    expect(refusal(() => cdkArguments('bootstrap', ['-c', 'stage=dev'], {}))).toMatch(/give no stage/);
   });
 });

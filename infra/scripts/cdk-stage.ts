@@ -1,9 +1,10 @@
 // `npm run deploy | diff | destroy`: one stage's stacks through the pinned CDK CLI; refuses a missing stage and synth-check.
+// `npm run bootstrap`: CDK's own stack in an account and region, once, for every stage.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { SYNTH_CHECK_STAGE, stageNames, stageSchema } from '../stacks/settings.js';
 
-export const stageActions = ['deploy', 'diff', 'destroy'] as const;
+export const stageActions = ['deploy', 'diff', 'destroy', 'bootstrap'] as const;
 export type StageAction = (typeof stageActions)[number];
 
 /** A command line that must not reach the CLI; exits 2 with the reason. */
@@ -41,6 +42,12 @@ const splitStage = (argv: readonly string[]): { stage: string | undefined; rest:
  */
 export const cdkArguments = (action: StageAction, argv: readonly string[], env: NodeJS.ProcessEnv): string[] => {
   const { stage: fromArgs, rest } = splitStage(argv);
+  if (action === 'bootstrap') {
+    if (fromArgs)
+      throw new StageCommandError('bootstrap is once per account and region, for every stage: give no stage');
+    // The CLI synthesizes the app even to bootstrap (cdk.json names it); the offline stage needs no stage file.
+    return ['bootstrap', '--no-notices', '-c', `stage=${SYNTH_CHECK_STAGE}`, ...rest];
+  }
   const fromEnv = env.STAGE || undefined;
   if (fromArgs && fromEnv && fromArgs !== fromEnv) {
     throw new StageCommandError(`STAGE=${fromEnv} and -c stage=${fromArgs} disagree: give one`);

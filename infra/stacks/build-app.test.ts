@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { settingsOfEveryFunction } from '@casetasks/app/runtime';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -270,6 +270,19 @@ describe('stages', { timeout: 120_000 }, () => {
     expect(jwt).toMatch(/Fn::ImportValue/);
     expect(config?.Audience).toHaveLength(2);
     expect((JSON.parse(readFileSync(report, 'utf8')) as { pluginReports: unknown[] }).pluginReports).toEqual([]);
+    // The trigger logs under the stage's service name, and its errors page the stage's topic (service stack).
+    data.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'casetasks-dev' }) },
+    });
+    const [topicId] = Object.keys(resourcesOf(service, 'AWS::SNS::Topic'));
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'casetasks-dev-Errors-PortalIdentity-PreTokenGeneration',
+      MetricName: 'Errors',
+      Dimensions: [
+        { Name: 'FunctionName', Value: { 'Fn::ImportValue': Match.stringLikeRegexp('casetasks-dev-data') } },
+      ],
+      AlarmActions: [{ Ref: topicId }],
+    });
   });
 
   it('refuses an external stage without issuer and audience, and a cognito stage that still names them', () => {

@@ -44,7 +44,10 @@ export const buildApp = (props: AppProps = {}): BuiltApp => {
     tableStreamArn: stateful.table.tableStreamArn ?? '',
     settings,
     ...(stateful.identity
-      ? { tokens: { issuer: stateful.identity.issuer, audience: stateful.identity.audience } }
+      ? {
+          tokens: { issuer: stateful.identity.issuer, audience: stateful.identity.audience },
+          identityTrigger: stateful.identity.trigger.fn,
+        }
       : {}),
   });
   if (settings.stage === SYNTH_CHECK_STAGE) for (const stack of [stateful, stateless]) refuseDeployment(stack);

@@ -29,7 +29,7 @@ describe('deployment settings', () => {
     expect(problems).toEqual([expect.stringMatching(/^stage is missing — pass -c stage=<name>/)]);
   });
 
-  it.each([['Dev'], ['a'], ['prod_1'], ['-dev'], ['dev-'], ['a-very-long-stage-name']])(
+  it.each([['Dev'], ['a'], ['prod_1'], ['-dev'], ['dev-'], ['a-very-long-stage-name'], ['dev-platform']])(
     'refuse the stage %j (it prefixes every physical name)',
     (stage) => {
       expect(problemsOf({ stage })).toEqual([expect.stringContaining(`stage "${stage}"`)]);

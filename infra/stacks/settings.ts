@@ -1,6 +1,7 @@
 // Deployment settings of one stage: infra/config/<stage>.json, then `-c key=value`, validated once; a gap fails the synth by name.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isValidTimeZone } from '@casetasks/core';
 import { PLATFORM_EVENT_SOURCE } from '@casetasks/events';
 import type { Node } from 'constructs';
 import * as z from 'zod';
@@ -23,7 +24,12 @@ const list = <T extends z.ZodType<string>>(item: T) =>
 /** Short, lowercase, DNS-like: it prefixes every physical name (`casetasks-<stage>-…`). */
 export const stageSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,14}[a-z0-9]$/, 'a stage is 2–16 characters: lowercase letters, digits and inner dashes');
+  .regex(/^[a-z][a-z0-9-]{0,14}[a-z0-9]$/, 'a stage is 2–16 characters: lowercase letters, digits and inner dashes')
+  // Stage X's platform bus is `casetasks-X-platform`: a stage named `X-platform` would take it for its service bus.
+  .refine(
+    (stage) => !stage.endsWith('-platform'),
+    'a stage may not end in -platform (that names a bus of another stage)',
+  );
 
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
 /** A CORS origin: scheme and host (and port), no path; http only for localhost (a developer's portal). */
@@ -44,14 +50,7 @@ const modelId = z
     /^((us|eu|apac|us-gov|global)\.)?[a-z0-9-]+\.[A-Za-z0-9._:-]+$/,
     'must be a Bedrock model or inference profile id',
   );
-const timeZone = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as Europe/Berlin');
+const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin');
 
 /** Models Bedrock retired or is retiring: a deploy with one would fail every night. */
 const retiredModels: Record<string, string> = {
@@ -206,7 +205,10 @@ const readStageFile = (stage: string, problems: string[]): Record<string, unknow
     return {};
   }
   for (const key of Object.keys(parsed.data)) {
-    if (!(configKeys as string[]).includes(key)) problems.push(`${file}: unknown key ${key} (a typo?)`);
+    // A retired key gets its own message (readSettings), not "unknown".
+    if (!(configKeys as string[]).includes(key) && !(key in retiredKeys)) {
+      problems.push(`${file}: unknown key ${key} (a typo?)`);
+    }
   }
   return parsed.data;
 };

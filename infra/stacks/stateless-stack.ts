@@ -1,5 +1,6 @@
 // The stateless stack: API, event rules and buses, workflow, jobs and alarms around the table of the stateful stack.
 import { ArnFormat, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
@@ -14,11 +15,16 @@ import { deploymentCalendarEnvironment } from './deployment-calendar.js';
 import type { Settings } from './settings.js';
 
 export interface StatelessStackProps extends StackProps {
-  /** The stateful stack's table stream (the only cross-stack reference; the table is addressed by name). */
+  /**
+   * The stateful stack's table stream (with the Cognito pool's ids and its trigger's name, the only cross-stack
+   * references; the table is addressed by name).
+   */
   tableStreamArn: string;
   settings: Settings;
   /** The issuer and audience of a Cognito stage's pool (stateful stack); absent = settings.jwtIssuer/jwtAudience. */
   tokens?: { issuer: string; audience: string[] };
+  /** A Cognito stage's pre-token-generation trigger (stateful stack): alarmed on this stack's topic like every function. */
+  identityTrigger?: IFunction;
 }
 
 /** Who the JWT authorizer trusts: the stage's Cognito pool, else the configured identity provider. */
@@ -86,6 +92,7 @@ export class StatelessStack extends Stack {
       dashboardName: names.dashboard,
       ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
       ...(settings.alarmTopicArn ? { alarmTopicArn: settings.alarmTopicArn } : {}),
+      ...(props.identityTrigger ? { functionsOfOtherStacks: [props.identityTrigger] } : {}),
     });
 
     new CfnOutput(this, 'Stage', { value: settings.stage, description: 'Deployment stage of these stacks' });

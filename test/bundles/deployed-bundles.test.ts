@@ -1,6 +1,6 @@
 // What ships, run as it ships: each function's bundle from this run's `npm run synth`, in a Node 24 child process with
 // exactly the environment its template gives it, against DynamoDB Local; every other AWS service answers errors.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type AttributeValue,
@@ -12,7 +12,7 @@ import {
 import { createDb } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { bundleExtras, bundleExtrasDir } from '../../infra/constructs/service-function.js';
+import { bundleExtras, bundleExtrasDir, repoRoot } from '../../infra/constructs/service-function.js';
 import { localClientConfig } from '../../infra/local/dynamodb-local.js';
 import { functionCases, resultOf, runIds, type Tier } from './function-cases.js';
 import { type AwsStub, startAwsStub } from './support/aws-stub.js';
@@ -94,11 +94,12 @@ const startTier = async (endpoints: LocalEndpoints, found = new Map<string, unkn
   };
 };
 
-const errorLines = (bundle: BundleProcess | undefined) =>
-  (bundle?.logs ?? []).filter(
-    (line) => typeof line === 'object' && line !== null && 'level' in line && line.level === 'ERROR',
-  );
+const errorLinesOf = (lines: readonly unknown[]) =>
+  lines.filter((line) => typeof line === 'object' && line !== null && 'level' in line && line.level === 'ERROR');
+const errorLines = (bundle: BundleProcess | undefined) => errorLinesOf(bundle?.logs ?? []);
 const errorLogged = (bundle: BundleProcess | undefined) => errorLines(bundle).length > 0;
+/** What the stub answers every call (support/aws-stub.ts): an outage case must end on it, not on any other error. */
+const stubFailure = /InternalFailure|bundle tier: no AWS service here/;
 
 /** A failed expectation carries what the bundle logged at ERROR: the function's own account of it. */
 const withBundleErrors = async (bundle: BundleProcess | undefined, check: () => Promise<void> | void) => {
@@ -148,6 +149,29 @@ describe('the deployed assets', () => {
         );
       }
     }
+  });
+
+  it('decode a minified position back to its source file with the kept source map (as ops do with a logged stack)', () => {
+    // Prepare: where list-tasks' bundle holds config.ts's "is not set" message, as a stack frame would name it
+    const fn = fnNamed('PortalApi/list-tasks');
+    const bundle = readFileSync(join(fn.assetDir ?? '', 'index.mjs'), 'utf8');
+    const message = ' is not set: deployed, the stack sets it';
+    const at = bundle.indexOf(message);
+    expect(at).toBeGreaterThan(0);
+    const linesBefore = bundle.slice(0, at).split('\n');
+    const frame = `at config (file:///var/task/index.mjs:${linesBefore.length}:${(linesBefore.at(-1)?.length ?? 0) + 1})`;
+    const sourceLine =
+      readFileSync(join(repoRoot, 'packages/app/src/runtime/config.ts'), 'utf8')
+        .split('\n')
+        .findIndex((line) => line.includes(message)) + 1;
+    // Act
+    const decoded = decodeBundlePositions(
+      frame,
+      join(bundleExtrasDir(assembly.outdir, fn.constructPath), 'index.mjs.map'),
+    );
+    // Assess
+    expect(sourceLine).toBeGreaterThan(0);
+    expect(decoded).toMatch(new RegExp(`^at config \\(packages/app/src/runtime/config\\.ts:${sourceLine}:\\d+\\)$`));
   });
 
   it('stay within 700 KB, except the two that materialise public holidays (they carry date-holidays)', () => {
@@ -255,32 +279,47 @@ describe.sequential('when DynamoDB and every other service answer errors, each b
 
   for (const [name, testCase] of Object.entries(functionCases)) {
     it(`${name}: ${testCase.whenServicesFail}`, async () => {
+      // Prepare: what the stub and the bundle had seen before, so only this invocation's calls and lines count.
       const { tier } = run;
+      const bundle = run.bundle(name);
       const event = await testCase.event(tier);
-      const itemsBefore = (await scanTable()).length;
+      const callsBefore = stub.calls.length;
+      const logsBefore = bundle?.logs.length ?? 0;
+      // Act
       const invocation = await tier.invoke(name, event);
-      // Nothing reaches the table while DynamoDB answers errors: no half-written change.
-      expect((await scanTable()).length).toBe(itemsBefore);
+      // Assess: the function asked the failing service and ended on its answer, not on any other error.
+      const calls = stub.calls.slice(callsBefore);
+      const dynamodbCalls = calls.filter((call) => call.service === 'dynamodb');
+      const logged = JSON.stringify(errorLinesOf(bundle?.logs.slice(logsBefore) ?? []));
       switch (testCase.whenServicesFail) {
         case 'server-error': {
+          expect(dynamodbCalls.length).toBeGreaterThan(0);
           const response = resultOf(invocation);
-          expect(Number(response.statusCode)).toBeGreaterThanOrEqual(500);
+          // A service's error answer (not an unreachable table, 503) is the API's bare 500.
+          expect(response.statusCode).toBe(500);
           const body = String(response.body);
-          expect(JSON.parse(body)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+          expect(JSON.parse(body)).toEqual({ error: { code: 'internal', message: 'internal error' } });
           expect(body).not.toMatch(/ at |InternalFailure|bundle tier/);
-          expect(errorLogged(run.bundle(name))).toBe(true);
+          expect(logged).toMatch(stubFailure);
           break;
         }
         case 'throws':
-          expect(invocation.ok).toBe(false);
-          expect(errorLogged(run.bundle(name))).toBe(true);
+          expect(dynamodbCalls.length).toBeGreaterThan(0);
+          if (invocation.ok) throw new Error(`${name} answered while DynamoDB failed: ${JSON.stringify(invocation)}`);
+          expect(`${invocation.error.errorType}: ${invocation.error.errorMessage}`).toMatch(stubFailure);
+          expect(logged).toMatch(stubFailure);
           break;
         case 'reports-batch-failures': {
+          // The relay reads the stream records, not the table: the bus is the service that fails it.
+          expect(
+            calls.filter((call) => call.service === 'events' && call.operation === 'PutEvents').length,
+          ).toBeGreaterThan(0);
           const { Records } = event as { Records: unknown[] };
           expect((resultOf(invocation).batchItemFailures as unknown[]).length).toBe(Records.length);
           break;
         }
         case 'unaffected':
+          expect(calls).toEqual([]);
           expect(invocation.ok).toBe(true);
           break;
       }

@@ -1,7 +1,15 @@
 // One representative trigger per deployed function (keyed by its construct path), what a working answer is, and how it
 // must fail while the services it calls answer errors. A function of the templates without a case fails the tier.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { allTasksOf, type Db, getTask, planTaskList } from '@casetasks/db';
+import {
+  allTasksOf,
+  type Db,
+  getOrgSettings,
+  getTask,
+  planTaskList,
+  putOrgSettingsSection,
+  registerHolidayRefresh,
+} from '@casetasks/db';
 import { ulid } from 'ulid';
 import { expect } from 'vitest';
 import { seedChatTask } from '../integration/chat-cleanup-fixtures.js';
@@ -292,7 +300,39 @@ export const functionCases: Record<string, FunctionCase> = {
   },
   'NightlyJobs/deadline-reminders': scheduledJob('NightlyJobs/deadline-reminders', 'deadline-reminders'),
   'NightlyJobs/monthly-surveys': scheduledJob('NightlyJobs/monthly-surveys', 'monthly-surveys'),
-  'NightlyJobs/calendar-refresh': scheduledJob('NightlyJobs/calendar-refresh', 'calendar-refresh'),
+  'NightlyJobs/calendar-refresh': {
+    trigger: 'schedule',
+    // The PUT /settings/calendar case's org is current, so the job would answer `current` without loading
+    // date-holidays: an org with a country but no holidays (settings stored before issue 17), registered as
+    // a read registers it, makes the bundle materialise them.
+    event: async (tier) => {
+      const orgId = `${tier.ids.creditor}-legacy`;
+      await putOrgSettingsSection(tier.db, {
+        party: 'creditor',
+        orgId,
+        section: 'calendar',
+        value: { timeZone: 'Europe/Copenhagen', country: 'DK', closedDays: [] },
+        updatedBy: 'u-creditor-owner',
+        now: new Date(),
+      });
+      await registerHolidayRefresh(tier.db, 'creditor', orgId);
+      tier.found.set('legacyCalendarOrg', orgId);
+      return scheduledInvocation(tier.fn('NightlyJobs/calendar-refresh'));
+    },
+    works: async (invocation, tier) => {
+      const summary = resultOf(invocation);
+      const counts = summary.counts as Record<string, number>;
+      expect(summary).toMatchObject({ job: 'calendar-refresh', source: expect.stringMatching(/^date-holidays /) });
+      expect(counts.refreshed).toBeGreaterThanOrEqual(1);
+      expect(counts.failed).toBe(0);
+      expect(summary.stopped).toBeUndefined();
+      const settings = await getOrgSettings(tier.db, 'creditor', String(tier.found.get('legacyCalendarOrg')), true);
+      expect(settings.holidays).toMatchObject({ country: 'DK', source: summary.source, fromYear: 1999 });
+      // Christmas Day is a Danish public holiday in every year listed.
+      expect(settings.holidays?.days).toMatch(/2030:[\d,]*1225/);
+    },
+    whenServicesFail: 'throws',
+  },
   'NightlyJobs/chat-cleanup': {
     trigger: 'schedule',
     event: async (tier) => {

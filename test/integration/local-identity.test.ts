@@ -122,6 +122,38 @@ describe('an RS256 token', () => {
   });
 });
 
+describe('a Cognito-shaped access token (`client_id` and `token_use`, no `aud`)', () => {
+  /** What Cognito issues as an access token: the audience is in `client_id`; API Gateway checks it when `aud` is absent. */
+  const signAccessToken = (target: LocalServer, clientId: string) =>
+    new SignJWT({ ...claims, client_id: clientId, token_use: 'access' })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: target.signingKey.kid })
+      .setIssuer(LOCAL_ISSUER)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(target.signingKey.privateKey);
+
+  it('whose client_id is the audience is accepted end to end, on both servers', async () => {
+    // Prepare
+    const token = await signAccessToken(server, LOCAL_AUDIENCE);
+    // Act
+    const created = await call(server, 'POST', '/tasks', token, createBody);
+    const listed = await call(strict, 'GET', '/tasks', await signAccessToken(strict, LOCAL_AUDIENCE));
+    // Assess
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ orgId: 'p-rs', accessLevel: 'partner' });
+    expect(listed.status).toBe(200);
+  });
+
+  it('whose client_id is another app client is refused with 401', async () => {
+    await expectRefused(server, await signAccessToken(server, 'another-client'));
+    await expectRefused(strict, await signAccessToken(strict, 'another-client'));
+    expect(
+      served.some((line) => line.includes('client_id not in the audience')),
+      'the log says why',
+    ).toBe(true);
+  });
+});
+
 describe('refused by the authorizer with 401 (no handler runs)', () => {
   let otherKey: LocalSigningKey;
   beforeAll(async () => {

@@ -70,12 +70,51 @@ const problemsOf = (text: string): string[] => {
   return problems;
 };
 
+/** A well-formed day list's dates by year. */
+const datesOf = (text: string): HolidaysByYear => {
+  const byYear = new Map<number, string[]>();
+  for (const group of text.split(';')) {
+    const [year = '', days = ''] = group.split(':');
+    byYear.set(
+      Number(year),
+      days ? days.split(',').map((monthDay) => `${year}-${monthDay.slice(0, 2)}-${monthDay.slice(2)}`) : [],
+    );
+  }
+  return byYear;
+};
+
+/** A day list read once: its problems, and its dates when it has none. */
+interface ReadDayList {
+  problems: readonly string[];
+  byYear?: HolidaysByYear;
+}
+
+/**
+ * Day lists already read, by their text. Every settings read validates an org's list and every policy lookup
+ * decodes it (~0.5 ms each for DK's ~2.3 KB), yet the outcome depends on the text alone and a process meets
+ * few distinct lists (a country, a date-holidays release and a range each). Bounded: cleared when it passes
+ * MAX_READ_DAY_LISTS, so odd lists (hand-edited items) cannot make it grow for the life of the process.
+ */
+const readDayLists = new Map<string, ReadDayList>();
+const MAX_READ_DAY_LISTS = 256;
+
+const readDayList = (text: string): ReadDayList => {
+  let read = readDayLists.get(text);
+  if (!read) {
+    const problems = problemsOf(text);
+    read = problems.length > 0 ? { problems } : { problems, byYear: datesOf(text) };
+    if (readDayLists.size >= MAX_READ_DAY_LISTS) readDayLists.clear();
+    readDayLists.set(text, read);
+  }
+  return read;
+};
+
 /** A day list as stored and deployed (see above): consecutive years, real dates, ascending. */
 export const holidayDaysSchema = z
   .string()
   .min(6)
   .superRefine((text, ctx) => {
-    for (const message of problemsOf(text).slice(0, 3)) ctx.addIssue({ code: 'custom', message });
+    for (const message of readDayList(text).problems.slice(0, 3)) ctx.addIssue({ code: 'custom', message });
   });
 
 /** The day list of `byYear` over `years` (years without an entry list no holidays). */
@@ -94,18 +133,13 @@ export const yearsOfHolidayDays = (text: string): HolidayYears => ({
   throughYear: Number(text.slice(text.lastIndexOf(';') + 1, text.lastIndexOf(';') + 5)),
 });
 
-/** The dates of a day list by year; throws on a malformed list (parse it with holidayDaysSchema first). */
+/**
+ * The dates of a day list by year; throws on a malformed list (parse it with holidayDaysSchema first).
+ * The same text gives the same (shared, read-only) map.
+ */
 export const decodeHolidayDays = (text: string): HolidaysByYear => {
-  const problems = problemsOf(text);
-  if (problems.length > 0) throw new Error(`malformed holiday day list: ${problems.slice(0, 3).join('; ')}`);
-  const byYear = new Map<number, string[]>();
-  for (const group of text.split(';')) {
-    const [year = '', days = ''] = group.split(':');
-    byYear.set(
-      Number(year),
-      days ? days.split(',').map((monthDay) => `${year}-${monthDay.slice(0, 2)}-${monthDay.slice(2)}`) : [],
-    );
-  }
+  const { problems, byYear } = readDayList(text);
+  if (!byYear) throw new Error(`malformed holiday day list: ${problems.slice(0, 3).join('; ')}`);
   return byYear;
 };
 

@@ -1,6 +1,6 @@
 // @casetasks/core/holidays: public holidays from date-holidays, materialised as dates (issue 17). The one door
 // to date-holidays (~1.3 MB with moment-timezone and astronomia): only the settings use case, the calendar-refresh
-// job (both by dynamic import) and infra at synth come through it; every other bundle leaves it out.
+// job (both by static import) and infra at synth and in local mode come through it; every other bundle leaves it out.
 import Holidays from 'date-holidays';
 import dateHolidaysPackage from 'date-holidays/package.json' with { type: 'json' };
 import { buildCalendar, type Calendar, InvalidCalendarError } from './calendar.js';

@@ -47,11 +47,11 @@ export const startAwsStub = async (): Promise<AwsStub> => {
         operation: typeof target === 'string' ? (target.split('.').pop() ?? target) : (request.url ?? ''),
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      response.writeHead(500, {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amzn-errortype': 'InternalFailure',
-        'x-amzn-requestid': 'bundle-tier',
-      });
+      // statusCode/setHeader: the one way both response kinds share (their writeHead overloads differ).
+      response.statusCode = 500;
+      response.setHeader('content-type', 'application/x-amz-json-1.1');
+      response.setHeader('x-amzn-errortype', 'InternalFailure');
+      response.setHeader('x-amzn-requestid', 'bundle-tier');
       response.end(JSON.stringify({ __type: 'InternalFailure', message: 'bundle tier: no AWS service here' }));
     });
   };

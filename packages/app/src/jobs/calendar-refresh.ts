@@ -1,6 +1,14 @@
 // Monthly: keeps every org's materialised public holidays covering the input domain and computed by the running
 // date-holidays release (issue 17), walking the holiday-refresh partition by key; owners' saves always win.
-import { coversYears, type HolidayYears, holidayYearsNeeded, InvalidCalendarError, mapBounded } from '@casetasks/core';
+import {
+  coversYears,
+  type HolidayYears,
+  holidayYearsNeeded,
+  InvalidCalendarError,
+  type MaterialisedHolidays,
+  mapBounded,
+} from '@casetasks/core';
+import { HOLIDAY_SOURCE, materialiseHolidays } from '@casetasks/core/holidays';
 import {
   dropHolidayRefresh,
   getOrgSettings,
@@ -11,7 +19,6 @@ import {
 } from '@casetasks/db';
 import { tasksDb } from '../runtime/clients.js';
 import { logger } from '../runtime/observability.js';
-import { loadHolidays } from '../settings/calendar-holidays.js';
 import { DEFAULT_CONCURRENCY, type JobRunOptions } from './due-items-job.js';
 import type { JobInput, JobSummary } from './job-contract.js';
 
@@ -19,8 +26,6 @@ const JOB = 'calendar-refresh';
 const DEFAULT_BUDGET_MS = 4 * 60_000;
 
 type Outcome = 'current' | 'refreshed' | 'removed' | 'changed' | 'unknownCountry' | 'failed';
-
-type Holidays = Awaited<ReturnType<typeof loadHolidays>>;
 
 /** Is what an org holds (per its entry or its item) of the running release and long enough? */
 const isCurrent = (held: HolidayYears & { source: string }, source: string, needed: HolidayYears): boolean =>
@@ -34,7 +39,7 @@ const isCurrent = (held: HolidayYears & { source: string }, source: string, need
  */
 const refreshOrg = async (
   entry: HolidayRefreshEntry,
-  holidaysOf: (country: string) => ReturnType<Holidays['materialiseHolidays']>,
+  holidaysOf: (country: string) => MaterialisedHolidays,
   source: string,
   needed: HolidayYears,
 ): Promise<Outcome> => {
@@ -62,14 +67,19 @@ const refreshOrg = async (
   }
 };
 
-/** The run: every entry of the holiday-refresh partition from `input.checkpoint` on, within the time budget. */
+/**
+ * The run: every entry of the holiday-refresh partition, within the time budget. It keeps no checkpoint:
+ * each run walks the partition from its start, and an entry a stopped run already refreshed is current, so
+ * it costs only its share of the Query. A run stopped at its budget says `stopped: true`; the next monthly
+ * run finishes the walk (the years needed move on yearly, months before any deadline reaches them).
+ */
 export const runCalendarRefresh = async (input: JobInput = {}, options: JobRunOptions = {}): Promise<JobSummary> => {
   const started = Date.now();
   const now = new Date(input.now ?? Date.now());
   const needed = holidayYearsNeeded(now.getTime());
-  const { HOLIDAY_SOURCE: source, materialiseHolidays } = await loadHolidays();
+  const source = HOLIDAY_SOURCE;
   // Computed once per country and run (~50 ms each), however many orgs share it.
-  const byCountry = new Map<string, ReturnType<typeof materialiseHolidays>>();
+  const byCountry = new Map<string, MaterialisedHolidays>();
   const holidaysOf = (country: string) => {
     const holidays = byCountry.get(country) ?? materialiseHolidays(country, needed);
     byCountry.set(country, holidays);
@@ -85,15 +95,11 @@ export const runCalendarRefresh = async (input: JobInput = {}, options: JobRunOp
     failed: 0,
   };
   const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
-  let position = input.checkpoint;
-  let checkpoint: string | undefined;
-  for await (const page of holidayRefreshPages(tasksDb(), {
-    ...(position === undefined ? {} : { after: position }),
-    ...(options.pageSize ? { pageSize: options.pageSize } : {}),
-  })) {
+  let stopped = false;
+  for await (const page of holidayRefreshPages(tasksDb(), options.pageSize ? { pageSize: options.pageSize } : {})) {
     if (Date.now() - started > budgetMs) {
-      // Resumable from here; the next monthly run also starts over cheaply (current entries cost no read).
-      checkpoint = position;
+      stopped = true;
+      logger.warn(`${JOB} stopped at its time budget; the next run walks the partition again`, { counts });
       break;
     }
     const outcomes = await mapBounded(page.entries, options.concurrency ?? DEFAULT_CONCURRENCY, (entry) =>
@@ -104,7 +110,6 @@ export const runCalendarRefresh = async (input: JobInput = {}, options: JobRunOp
     );
     counts.entries += page.entries.length;
     for (const outcome of outcomes) counts[outcome] += 1;
-    position = page.position ?? position;
     logger.info(`${JOB} progress`, { counts });
   }
   return {
@@ -113,7 +118,7 @@ export const runCalendarRefresh = async (input: JobInput = {}, options: JobRunOp
     counts,
     source,
     years: needed,
-    ...(checkpoint === undefined ? {} : { checkpoint }),
+    ...(stopped ? { stopped } : {}),
     durationMs: Date.now() - started,
   };
 };

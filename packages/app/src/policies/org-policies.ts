@@ -24,7 +24,9 @@ export interface PolicyLookup {
 
 // Built calendars depend only on the stored calendar and its materialised holidays, so they are shared for
 // the life of the process (each keeps its per-year look-ups); the settings are read fresh for every lookup.
+// Bounded like core's read day lists: cleared when it passes MAX_CALENDARS distinct calendars.
 const calendars = new Map<string, Calendar>();
+const MAX_CALENDARS = 256;
 /** Warnings already logged by this process: each gap is logged once, not on every deadline. */
 const warned = new Set<string>();
 
@@ -58,13 +60,17 @@ const lacksHolidays = (settings: OrgSettings): boolean =>
  * deadlines.
  */
 const orgCalendar = (settings: OrgSettings, fallback: Calendar): Calendar => {
-  if (!settings.calendar) return fallback;
-  const source = orgCalendarSource(settings.calendar, settings.holidays);
-  const key = JSON.stringify([settings.calendar, source.holidays ? settings.holidays?.days : null]);
+  const { calendar: stored, holidays } = settings;
+  if (!stored) return fallback;
+  // The day list is a function of its country, source (the date-holidays release) and years, so those name it
+  // in the key (orgCalendarSource uses holidays of the calendar's country only), not its ~2.3 KB of text.
+  const used = holidays?.country === stored.country ? holidays : undefined;
+  const key = JSON.stringify([stored, used ? [used.source, used.fromYear, used.throughYear] : null]);
   try {
     let calendar = calendars.get(key);
     if (!calendar) {
-      calendar = buildCalendar(source, reportUncoveredYear);
+      calendar = buildCalendar(orgCalendarSource(stored, holidays), reportUncoveredYear);
+      if (calendars.size >= MAX_CALENDARS) calendars.clear();
       calendars.set(key, calendar);
     }
     return calendar;

@@ -76,10 +76,6 @@ export interface SettingsWrite<S extends OrgSettingsSection> {
 }
 
 /**
- * Replaces one section atomically and bumps the version. A single UpdateItem per section means two
- * owners editing different sections at once both win, and the same section is last-writer-wins.
- */
-/**
  * The UpdateItem of one section: the section (and any extra attributes) set, the item's identity and
  * author stamped, the version bumped. `remove` drops attributes in the same write.
  */
@@ -112,6 +108,10 @@ const sectionUpdate = <S extends OrgSettingsSection>(
   };
 };
 
+/**
+ * Replaces one section atomically and bumps the version. A single UpdateItem per section means two
+ * owners editing different sections at once both win, and the same section is last-writer-wins.
+ */
 export const putOrgSettingsSection = async <S extends OrgSettingsSection>(
   db: Db,
   write: SettingsWrite<S>,
@@ -202,23 +202,18 @@ export const putOrgCalendarSection = async (db: Db, write: CalendarWrite): Promi
 };
 
 /**
- * The holiday-refresh entries, page by page, from just after `after` (a position a page gave): one
- * Query of one partition. An entry that no longer parses is reported and skipped.
+ * The holiday-refresh entries, page by page: one Query of one partition, from its start (the job has no
+ * checkpoint: a run walks it all). An entry that no longer parses is reported and skipped.
  */
 export async function* holidayRefreshPages(
   db: Db,
-  options: { after?: string; pageSize?: number } = {},
-): AsyncGenerator<{ entries: HolidayRefreshEntry[]; position?: string }> {
+  options: { pageSize?: number } = {},
+): AsyncGenerator<{ entries: HolidayRefreshEntry[] }> {
   for await (const items of partitionPages(db, {
     pk: 'holidays',
-    ...(options.after === undefined ? {} : { after: options.after }),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   })) {
-    const last = items.at(-1)?.sk;
-    yield {
-      entries: readStoredItems(db, items, (item) => holidayRefreshSchema.parse(item)),
-      ...(typeof last === 'string' ? { position: last } : {}),
-    };
+    yield { entries: readStoredItems(db, items, (item) => holidayRefreshSchema.parse(item)) };
   }
 }
 
