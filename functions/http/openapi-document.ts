@@ -3,6 +3,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import type { RouteMap } from '../middleware/http-route.js';
 import { routes as documentRoutes } from './openapi.js';
 import { BEARER, operationOf } from './openapi-operation.js';
+import { operationTags } from './operation-tags.js';
 import { portalRouteGroups } from './route-groups.js';
 
 /** Every authenticated route; the deployed API and local mode serve exactly these plus the document itself. */
@@ -24,8 +25,11 @@ export const openApiDocument = (routes: RouteMap) => {
       version: '1.0.0',
       description:
         'Tasks and SLA of the debt-collection portals. Every task route sees only the caller’s party and org.',
+      contact: { name: 'casetasks team' },
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
     servers: [{ url: '/' }],
+    tags: [...operationTags],
   });
 };
 

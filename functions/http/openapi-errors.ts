@@ -1,9 +1,12 @@
 // The errors an operation of the OpenAPI document may answer, all in the one error shape.
 import { MAX_JSON_BODY_BYTES } from '@casetasks/core';
 import { errorBodySchema } from '../middleware/http-error-body.js';
+import { eitherResponse, gatewayResponses } from './openapi-gateway.js';
+import { correlationHeader } from './openapi-headers.js';
 
 const errorResponse = (description: string) => ({
   description,
+  headers: correlationHeader,
   content: { 'application/json': { schema: errorBodySchema } },
 });
 
@@ -13,7 +16,10 @@ const BULK_ROUTE_KEY = 'POST /tasks/bulk';
 /** Errors every authenticated route may answer; routes that write or read one task add theirs. */
 export const errorResponses = (routeKey: string) => ({
   400: errorResponse('Bad input: `error.fields` names each bad field; nothing was written'),
-  401: errorResponse('Missing, invalid or expired bearer token'),
+  401: eitherResponse(
+    'The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), ' +
+      'or its claims are incomplete (`unauthorized`)',
+  ),
   ...(routeKey === BULK_ROUTE_KEY
     ? {}
     : {
@@ -27,11 +33,16 @@ export const errorResponses = (routeKey: string) => ({
   ...(routeKey.startsWith('POST') && routeKey !== BULK_ROUTE_KEY
     ? { 409: errorResponse('Not allowed in the task’s state, or changed meanwhile') }
     : {}),
-  500: errorResponse('Internal error (details are logged, never returned)'),
-  503: errorResponse('`unavailable`: the service could not finish in time or cannot reach its table; try again'),
+  ...gatewayResponses,
+  500: eitherResponse('Internal error (details are logged, never returned); `{ message }` if the function crashed'),
+  503: eitherResponse(
+    '`unavailable`: the service could not finish in time or cannot reach its table; ' +
+      '`{ message }` if the gateway could not reach the function; try again',
+  ),
 });
 
 /** Only routes with a body check its size. */
-export const bodyTooLarge = errorResponse(
-  `The JSON body is larger than ${MAX_JSON_BODY_BYTES} bytes (\`fields\` names \`body\`)`,
+export const bodyTooLarge = eitherResponse(
+  `The JSON body is larger than ${MAX_JSON_BODY_BYTES} bytes (\`payload_too_large\`, \`fields\` names \`body\`); ` +
+    "over the gateway's own limit it answers `{ message }`",
 );

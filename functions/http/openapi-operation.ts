@@ -2,6 +2,9 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import type { RouteSpec } from '../middleware/http-route.js';
 import { bodyTooLarge, errorResponses } from './openapi-errors.js';
+import { gatewayResponses } from './openapi-gateway.js';
+import { correlationHeader, replayHeaders } from './openapi-headers.js';
+import { operationDocs } from './operation-docs.js';
 
 export const BEARER = 'bearerAuth';
 
@@ -9,16 +12,29 @@ type RouteParameter = NonNullable<NonNullable<RouteConfig['request']>['query']>;
 
 export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
   const [method = 'get', path = '/'] = routeKey.split(' ');
+  const doc = operationDocs[routeKey];
+  if (!doc) throw new Error(`no operation doc for ${routeKey} (functions/http/operation-docs.ts)`);
   const base = {
     method: method.toLowerCase() as RouteConfig['method'],
     path,
     summary: spec.summary,
-    operationId: routeKey.replace(/[^A-Za-z0-9]+/g, '_').replace(/_$/, ''),
+    description: doc.description,
+    operationId: doc.operationId,
+    tags: [doc.tag],
   };
-  const success = { description: 'Success', content: { 'application/json': { schema: spec.response } } };
+  const success = {
+    description: 'Success',
+    // Only a create can be a replay of an earlier one.
+    headers: routeKey === 'POST /tasks' ? replayHeaders : correlationHeader,
+    content: { 'application/json': { schema: spec.response } },
+  };
   // A public route (the document itself) has no claims to refuse and no input to check.
   if (spec.auth === false)
-    return { ...base, security: [], responses: { 200: { ...success, description: 'The document' } } };
+    return {
+      ...base,
+      security: [],
+      responses: { 200: { ...success, description: 'The document' }, ...gatewayResponses },
+    };
   const request: RouteConfig['request'] = {
     ...(spec.params ? { params: spec.params as RouteParameter } : {}),
     ...(spec.query ? { query: spec.query as RouteParameter } : {}),

@@ -1,7 +1,7 @@
 // Every answer of the API as JSON: success bodies as given, any error mapped to one status and `{ error }` body.
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { type ErrorBody, errorFieldSchema } from './http-error-body.js';
+import { type ErrorBody, errorCodes, errorFieldSchema } from './http-error-body.js';
 
 export const jsonResponse = (
   statusCode: number,
@@ -22,11 +22,12 @@ const unavailableShape = z.object({ statusCode: z.literal(503), code: z.literal(
 const clientErrorShape = z.object({
   statusCode: z.number().int().min(400).max(499),
   message: z.string(),
-  code: z.string().optional(),
+  // Only the documented codes reach a caller: an error with any other code is an internal error (500, logged).
+  code: z.enum(errorCodes).optional(),
   field: z.string().optional(),
 });
 /** Bad input naming each field (RequestValidationError, a list's InvalidCursorError). */
-const fieldsShape = clientErrorShape.extend({ code: z.string(), fields: z.array(errorFieldSchema) });
+const fieldsShape = clientErrorShape.extend({ code: z.enum(errorCodes), fields: z.array(errorFieldSchema) });
 
 /** Status and body for any error: known errors keep their status and message; anything else is a bare 500. */
 export const errorBody = (error: unknown): { statusCode: number; body: ErrorBody; internal: boolean } => {
@@ -44,7 +45,7 @@ export const errorBody = (error: unknown): { statusCode: number; body: ErrorBody
   if (client?.success) {
     const { statusCode, message, code, field } = client.data;
     const fields = field === undefined ? {} : { fields: [{ field, message }] };
-    return { statusCode, body: { error: { code: code ?? 'invalid', message, ...fields } }, internal: false };
+    return { statusCode, body: { error: { code: code ?? 'invalid_request', message, ...fields } }, internal: false };
   }
   return { statusCode: 500, body: { error: { code: 'internal', message: 'internal error' } }, internal: true };
 };

@@ -106,7 +106,7 @@ describe('PortalApi', () => {
       CorsConfiguration: Match.objectLike({
         AllowOrigins: ['https://portal.synth-check.invalid'],
         AllowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
-        ExposeHeaders: ['x-correlation-id'],
+        ExposeHeaders: ['x-correlation-id', 'idempotent-replayed'],
       }),
     });
   });

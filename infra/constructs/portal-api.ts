@@ -76,8 +76,8 @@ export class PortalApi extends Construct {
         allowOrigins: props.corsOrigins,
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.OPTIONS],
         allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
-        // The id the answer was logged under (functions/middleware/http-correlation.ts), readable by the portals.
-        exposeHeaders: ['x-correlation-id'],
+        // Readable by the portals: the id the answer was logged under, and whether a create was a replay.
+        exposeHeaders: ['x-correlation-id', 'idempotent-replayed'],
         maxAge: Duration.hours(1),
       },
     });

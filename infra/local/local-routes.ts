@@ -1,4 +1,5 @@
-// Local-only endpoints standing in for the platform's bus, the schedules, the outbox relay and the identity provider's keys.
+// Local-only endpoints standing in for the platform's bus, the schedules, the outbox relay and the identity provider's keys,
+// and GET /asyncapi.json, the event contract (docs/asyncapi.json), next to the API's /openapi.json.
 
 import { type PlatformEventOutcome, processPlatformEvent } from '@casetasks/app/events';
 import { jobNamed, jobNames } from '@casetasks/app/jobs';
@@ -10,6 +11,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { JSONWebKeySet } from 'jose';
 import { ulid } from 'ulid';
 import * as z from 'zod';
+import asyncApi from '../../docs/asyncapi.json' with { type: 'json' };
 import { RequestValidationError } from '../../functions/middleware/http-errors.js';
 import { errorBody, errorResponse, jsonResponse } from '../../functions/middleware/http-response.js';
 
@@ -160,13 +162,17 @@ const postJob = async (name: string, body: Buffer, outbox: LocalOutbox): Promise
   return jsonResponse(200, { summary, ...(await outbox.syncAfterWrite()) });
 };
 
-/** Serves `/local/*`, or returns undefined for any other path. */
+/** Where local mode serves the event contract (`npm run asyncapi` writes it; not a deployed route). */
+export const ASYNCAPI_PATH = '/asyncapi.json';
+
+/** Serves `/local/*` and ASYNCAPI_PATH, or returns undefined for any other path. */
 export const serveLocalRoute = async (
   method: string,
   path: string,
   body: Buffer,
   context: LocalRoutesContext,
 ): Promise<APIGatewayProxyStructuredResultV2 | undefined> => {
+  if (method === 'GET' && path === ASYNCAPI_PATH) return jsonResponse(200, asyncApi);
   if (!path.startsWith('/local/')) return undefined;
   const { outbox } = context;
   try {

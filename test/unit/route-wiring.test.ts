@@ -19,6 +19,10 @@ const notGroups = new Set([
   'openapi-document.ts',
   'openapi-errors.ts',
   'openapi-operation.ts',
+  'openapi-headers.ts',
+  'openapi-gateway.ts',
+  'operation-tags.ts',
+  'operation-docs.ts',
 ]);
 
 const groupOf = (route: HttpRoute): RouteGroup => {

@@ -1,7 +1,7 @@
 // Domain errors: each carries the HTTP status the API answers with, so handlers never map them by hand.
 export class DomainError extends Error {
   readonly statusCode: number = 400;
-  readonly code: string = 'invalid';
+  readonly code: string = 'invalid_request';
   constructor(
     message: string,
     readonly field?: string,

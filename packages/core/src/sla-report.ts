@@ -85,7 +85,7 @@ export const slaPeriodProblem = (period: SlaPeriod): { field: 'from' | 'to'; mes
 /** A score period that is not a period, or too long to query (400, names the field). */
 export class SlaPeriodError extends DomainError {
   override readonly statusCode = 400;
-  override readonly code = 'invalid';
+  override readonly code = 'invalid_request';
 }
 
 export const assertSlaPeriod = (period: SlaPeriod): SlaPeriod => {

@@ -21,7 +21,7 @@ type Positions = z.infer<typeof positionsSchema>;
 /** A resume position given by the caller that is not one a summary handed out (400, names the field). */
 export class InvalidCheckpointError extends Error {
   readonly statusCode = 400;
-  readonly code = 'invalid';
+  readonly code = 'invalid_request';
   readonly field = 'checkpoint';
   constructor() {
     super('checkpoint is not a position this job handed out');

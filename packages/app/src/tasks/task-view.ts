@@ -10,10 +10,10 @@ import {
 } from '@casetasks/core';
 import * as z from 'zod';
 
-/** Task ids are ULIDs (Crockford base32, 26 characters). */
+/** Task ids are ULIDs (Crockford base32, 26 characters, either case); no regex flag, so the published pattern is portable. */
 export const taskIdSchema = z
   .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, 'must be a task id (ULID)')
+  .regex(/^[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26}$/, 'must be a task id (ULID)')
   .describe('Task id (ULID)');
 
 /** Case and user ids from the platform: the grammar the event contract shares (core/ids.ts). */

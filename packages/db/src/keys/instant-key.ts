@@ -13,7 +13,7 @@ const isoInstant = z.iso.datetime({ offset: true });
 /** The value cannot be a sort key: not an instant, or outside years 0000–9999 (UTC). Names the field when known. */
 export class InstantOutOfRangeError extends Error {
   readonly statusCode = 400;
-  readonly code = 'invalid';
+  readonly code = 'invalid_request';
   /** The same value fails the same way on every attempt. */
   readonly retryable = false;
   constructor(
