@@ -5,6 +5,7 @@ import { bodyTooLarge, errorResponses } from './openapi-errors.js';
 import { gatewayResponses } from './openapi-gateway.js';
 import { correlationHeader, replayHeaders } from './openapi-headers.js';
 import { operationDocs } from './operation-docs.js';
+import { operationExamples } from './operation-examples.js';
 
 export const BEARER = 'bearerAuth';
 
@@ -12,8 +13,8 @@ type RouteParameter = NonNullable<NonNullable<RouteConfig['request']>['query']>;
 
 export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
   const [method = 'get', path = '/'] = routeKey.split(' ');
-  const doc = operationDocs[routeKey];
-  if (!doc) throw new Error(`no operation doc for ${routeKey} (functions/http/operation-docs.ts)`);
+  const [doc, example] = [operationDocs[routeKey], operationExamples[routeKey]];
+  if (!doc || !example) throw new Error(`no operation doc or example for ${routeKey} (functions/http/operation-*.ts)`);
   const base = {
     method: method.toLowerCase() as RouteConfig['method'],
     path,
@@ -26,7 +27,7 @@ export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
     description: 'Success',
     // Only a create can be a replay of an earlier one.
     headers: routeKey === 'POST /tasks' ? replayHeaders : correlationHeader,
-    content: { 'application/json': { schema: spec.response } },
+    content: { 'application/json': { schema: spec.response, example: example.response } },
   };
   // A public route (the document itself) has no claims to refuse and no input to check.
   if (spec.auth === false)
@@ -39,7 +40,9 @@ export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
     ...(spec.params ? { params: spec.params as RouteParameter } : {}),
     ...(spec.query ? { query: spec.query as RouteParameter } : {}),
     ...(spec.headers ? { headers: spec.headers as RouteParameter } : {}),
-    ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+    ...(spec.body
+      ? { body: { required: true, content: { 'application/json': { schema: spec.body, example: example.request } } } }
+      : {}),
   };
   const responses = { [spec.successStatus ?? 200]: success, ...errorResponses(routeKey) };
   return {

@@ -30,7 +30,7 @@ casetasks local mode on ${server.url}  (table ${server.tableName}, DynamoDB Loca
 Try it (a partner manager of org p-1; more tokens: npm run token -- --party creditor --org c-1 --user u-2 --role owner):
   TOKEN=${token}
   curl -s -H "authorization: Bearer $TOKEN" ${server.url}/tasks
-  curl -s ${server.url}/openapi.json
+  curl -s ${server.url}/openapi.json     # and /asyncapi.json: the events
 
 Tokens: RS256 (key ${localKeyFile()}, public keys at ${server.jwksUrl})${
   values['rs256-only'] ? '; HS256 refused (--rs256-only)' : '; HS256 with LOCAL_JWT_SECRET accepted too'

@@ -450,15 +450,165 @@ export interface components {
                 kind: "user" | "platform" | "ai";
                 id: string;
             };
-            changes?: {
-                [key: string]: [
-                    unknown,
-                    unknown
-                ];
-            };
+            changes?: components["schemas"]["TaskChanges"];
             reason?: string;
             eventId?: string;
             modelId?: string;
+        };
+        /** @description Fields that changed, as {field: [before, after]}; null where absent */
+        TaskChanges: {
+            id?: [
+                string | null,
+                string | null
+            ];
+            type?: [
+                "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | null,
+                "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | null
+            ];
+            title?: [
+                string | null,
+                string | null
+            ];
+            description?: [
+                string | null,
+                string | null
+            ];
+            accessLevel?: [
+                "partner" | "creditor" | null,
+                "partner" | "creditor" | null
+            ];
+            orgId?: [
+                string | null,
+                string | null
+            ];
+            caseId?: [
+                string | null,
+                string | null
+            ];
+            caseIds?: [
+                string[] | null,
+                string[] | null
+            ];
+            scopeKey?: [
+                string | null,
+                string | null
+            ];
+            assigneeId?: [
+                string | null,
+                string | null
+            ];
+            status?: [
+                "open" | "completed" | null,
+                "open" | "completed" | null
+            ];
+            resolution?: [
+                "done" | "auto" | "ai" | "cancelled" | null,
+                "done" | "auto" | "ai" | "cancelled" | null
+            ];
+            createdAt?: [
+                string | null,
+                string | null
+            ];
+            deadline?: [
+                string | null,
+                string | null
+            ];
+            originalDeadline?: [
+                string | null,
+                string | null
+            ];
+            completedAt?: [
+                string | null,
+                string | null
+            ];
+            completedBy?: [
+                string | null,
+                string | null
+            ];
+            details?: [
+                {
+                    messageCount?: number;
+                    latestMessage?: {
+                        messageId: string;
+                        senderUserId: string;
+                        /** Format: date-time */
+                        sentAt: string;
+                        excerpt: string;
+                    };
+                    coveredCount?: number;
+                    calls?: {
+                        /** @enum {string} */
+                        result: "answered" | "not_answered" | "left_voicemail" | "skipped";
+                        note?: string;
+                        /** Format: date-time */
+                        loggedAt: string;
+                        loggedBy: string;
+                        /** Format: date-time */
+                        rescheduledTo?: string;
+                    }[];
+                    invoiceId?: string;
+                    complaintId?: string;
+                    surveyId?: string;
+                } | null,
+                {
+                    messageCount?: number;
+                    latestMessage?: {
+                        messageId: string;
+                        senderUserId: string;
+                        /** Format: date-time */
+                        sentAt: string;
+                        excerpt: string;
+                    };
+                    coveredCount?: number;
+                    calls?: {
+                        /** @enum {string} */
+                        result: "answered" | "not_answered" | "left_voicemail" | "skipped";
+                        note?: string;
+                        /** Format: date-time */
+                        loggedAt: string;
+                        loggedBy: string;
+                        /** Format: date-time */
+                        rescheduledTo?: string;
+                    }[];
+                    invoiceId?: string;
+                    complaintId?: string;
+                    surveyId?: string;
+                } | null
+            ];
+            reminder?: [
+                {
+                    /** @enum {string} */
+                    stage: "approaching" | "overdue" | "escalation";
+                    /** Format: date-time */
+                    nextAt: string;
+                    threshold?: string;
+                    later?: {
+                        /** @enum {string} */
+                        stage: "approaching" | "overdue" | "escalation";
+                        /** Format: date-time */
+                        at: string;
+                        threshold?: string;
+                    }[];
+                } | null,
+                {
+                    /** @enum {string} */
+                    stage: "approaching" | "overdue" | "escalation";
+                    /** Format: date-time */
+                    nextAt: string;
+                    threshold?: string;
+                    later?: {
+                        /** @enum {string} */
+                        stage: "approaching" | "overdue" | "escalation";
+                        /** Format: date-time */
+                        at: string;
+                        threshold?: string;
+                    }[];
+                } | null
+            ];
+            escalatedAt?: [
+                string | null,
+                string | null
+            ];
         };
         BulkResult: {
             /** @description Task id (ULID) */
@@ -785,7 +935,8 @@ export interface operations {
                 dueFrom?: string;
                 /** @description ISO date-time with offset, or a date (a whole day in the caller org's time zone); inclusive; from 2000-01-01 to 10 years from now */
                 dueTo?: string;
-                limit?: string;
+                /** @description Page size, 1-100 */
+                limit?: number;
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
             };
@@ -803,6 +954,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *           "type": "call_reminder",
+                     *           "title": "Call the debtor about the payment plan",
+                     *           "accessLevel": "partner",
+                     *           "orgId": "org-nordic-collect",
+                     *           "caseId": "case-48213",
+                     *           "assigneeId": "user-anna",
+                     *           "status": "open",
+                     *           "createdAt": "2026-11-23T08:30:00.000Z",
+                     *           "deadline": "2026-11-26T16:00:00.000Z",
+                     *           "originalDeadline": "2026-11-26T16:00:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["TaskList"];
                 };
             };
@@ -887,6 +1059,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "type": "call_reminder",
+                 *       "title": "Call the debtor about the payment plan",
+                 *       "caseId": "case-48213",
+                 *       "dueInBusinessDays": 3
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @description generic (either party) or a collection-work type (partners)
@@ -919,6 +1099,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *       "type": "call_reminder",
+                     *       "title": "Call the debtor about the payment plan",
+                     *       "accessLevel": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "caseId": "case-48213",
+                     *       "assigneeId": "user-anna",
+                     *       "status": "open",
+                     *       "createdAt": "2026-11-23T08:30:00.000Z",
+                     *       "deadline": "2026-11-26T16:00:00.000Z",
+                     *       "originalDeadline": "2026-11-26T16:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Task"];
                 };
             };
@@ -1028,6 +1224,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "tabs": {
+                     *         "new-cases": 2,
+                     *         "case-updates": 5,
+                     *         "messages": 1,
+                     *         "all": 8
+                     *       },
+                     *       "overdue": 1,
+                     *       "dueToday": 2,
+                     *       "day": "2026-11-24",
+                     *       "timeZone": "Europe/Copenhagen"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TaskSummary"];
                 };
             };
@@ -1120,6 +1330,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *       "type": "call_reminder",
+                     *       "title": "Call the debtor about the payment plan",
+                     *       "accessLevel": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "caseId": "case-48213",
+                     *       "assigneeId": "user-anna",
+                     *       "status": "open",
+                     *       "createdAt": "2026-11-23T08:30:00.000Z",
+                     *       "deadline": "2026-11-26T16:00:00.000Z",
+                     *       "originalDeadline": "2026-11-26T16:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Task"];
                 };
             };
@@ -1223,6 +1449,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "taskId": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *           "actor": {
+                     *             "kind": "user",
+                     *             "id": "user-anna"
+                     *           },
+                     *           "version": 1,
+                     *           "at": "2026-11-23T08:30:00.000Z",
+                     *           "action": "created"
+                     *         },
+                     *         {
+                     *           "taskId": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *           "actor": {
+                     *             "kind": "user",
+                     *             "id": "user-anna"
+                     *           },
+                     *           "version": 2,
+                     *           "at": "2026-11-24T10:00:00.000Z",
+                     *           "action": "postponed",
+                     *           "reason": "Debtor asked to be called after payday",
+                     *           "changes": {
+                     *             "deadline": [
+                     *               "2026-11-26T16:00:00.000Z",
+                     *               "2026-11-30T16:00:00.000Z"
+                     *             ]
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["HistoryEntry"][];
                     };
@@ -1320,6 +1579,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "deadline": "2026-11-30T16:00:00.000Z",
+                 *       "reason": "Debtor asked to be called after payday"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * Format: date-time
@@ -1339,6 +1604,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *       "type": "call_reminder",
+                     *       "title": "Call the debtor about the payment plan",
+                     *       "accessLevel": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "caseId": "case-48213",
+                     *       "assigneeId": "user-anna",
+                     *       "status": "open",
+                     *       "createdAt": "2026-11-23T08:30:00.000Z",
+                     *       "deadline": "2026-11-30T16:00:00.000Z",
+                     *       "originalDeadline": "2026-11-26T16:00:00.000Z",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["Task"];
                 };
             };
@@ -1454,6 +1735,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "assigneeId": "user-anna"
+                 *     }
+                 */
                 "application/json": {
                     /** @description A user of the organisation, or null to unassign */
                     assigneeId: string | null;
@@ -1469,6 +1755,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *       "type": "call_reminder",
+                     *       "title": "Call the debtor about the payment plan",
+                     *       "accessLevel": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "caseId": "case-48213",
+                     *       "assigneeId": "user-anna",
+                     *       "status": "open",
+                     *       "createdAt": "2026-11-23T08:30:00.000Z",
+                     *       "deadline": "2026-11-26T16:00:00.000Z",
+                     *       "originalDeadline": "2026-11-26T16:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Task"];
                 };
             };
@@ -1584,6 +1886,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Payment plan agreed"
+                 *     }
+                 */
                 "application/json": {
                     reason?: string;
                 };
@@ -1598,6 +1905,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *       "type": "call_reminder",
+                     *       "title": "Call the debtor about the payment plan",
+                     *       "accessLevel": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "caseId": "case-48213",
+                     *       "assigneeId": "user-anna",
+                     *       "status": "completed",
+                     *       "createdAt": "2026-11-23T08:30:00.000Z",
+                     *       "deadline": "2026-11-26T16:00:00.000Z",
+                     *       "originalDeadline": "2026-11-26T16:00:00.000Z",
+                     *       "version": 2,
+                     *       "resolution": "done",
+                     *       "completedAt": "2026-11-25T14:05:00.000Z",
+                     *       "completedBy": "user-anna"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Task"];
                 };
             };
@@ -1710,6 +2036,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                 *           "action": "complete"
+                 *         },
+                 *         {
+                 *           "id": "01JD8X3K5Q7M2N4P6R8T0V2W5Z",
+                 *           "action": "assign",
+                 *           "assigneeId": null
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @description 1-100 changes, each on a different task */
                     items: components["schemas"]["BulkItem"][];
@@ -1725,6 +2066,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *           "action": "complete",
+                     *           "status": "applied",
+                     *           "task": {
+                     *             "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *             "type": "call_reminder",
+                     *             "title": "Call the debtor about the payment plan",
+                     *             "accessLevel": "partner",
+                     *             "orgId": "org-nordic-collect",
+                     *             "caseId": "case-48213",
+                     *             "assigneeId": "user-anna",
+                     *             "status": "completed",
+                     *             "createdAt": "2026-11-23T08:30:00.000Z",
+                     *             "deadline": "2026-11-26T16:00:00.000Z",
+                     *             "originalDeadline": "2026-11-26T16:00:00.000Z",
+                     *             "version": 2,
+                     *             "resolution": "done",
+                     *             "completedAt": "2026-11-25T14:05:00.000Z",
+                     *             "completedBy": "user-anna"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "01JD8X3K5Q7M2N4P6R8T0V2W5Z",
+                     *           "action": "assign",
+                     *           "status": "not_found",
+                     *           "error": {
+                     *             "code": "not_found",
+                     *             "message": "task not found"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "counts": {
+                     *         "applied": 1,
+                     *         "not_found": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         /** @description One per item, in request order */
                         results: components["schemas"]["BulkResult"][];
@@ -1817,6 +2199,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "result": "answered",
+                 *       "note": "Agreed to pay in 3 instalments"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     result: "answered" | "not_answered" | "left_voicemail" | "skipped";
@@ -1838,6 +2226,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *       "type": "call_reminder",
+                     *       "title": "Call the debtor about the payment plan",
+                     *       "accessLevel": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "caseId": "case-48213",
+                     *       "assigneeId": "user-anna",
+                     *       "status": "completed",
+                     *       "createdAt": "2026-11-23T08:30:00.000Z",
+                     *       "deadline": "2026-11-26T16:00:00.000Z",
+                     *       "originalDeadline": "2026-11-26T16:00:00.000Z",
+                     *       "version": 2,
+                     *       "resolution": "done",
+                     *       "completedAt": "2026-11-25T14:05:00.000Z",
+                     *       "completedBy": "user-anna"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Task"];
                 };
             };
@@ -1960,6 +2367,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "caseId": "case-48213",
+                     *       "overdue": [],
+                     *       "upcoming": [
+                     *         {
+                     *           "taskId": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *           "type": "call_reminder",
+                     *           "title": "Call the debtor about the payment plan",
+                     *           "label": "Call debtor",
+                     *           "cta": "Log call",
+                     *           "deadline": "2026-11-26T16:00:00.000Z",
+                     *           "assigneeId": "user-anna",
+                     *           "canMarkDone": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ActionItems"];
                 };
             };
@@ -2056,6 +2481,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "orgId": "org-nordic-collect",
+                     *       "from": "2026-11-01",
+                     *       "to": "2026-11-30",
+                     *       "asOf": "2026-11-24T12:00:00.000Z",
+                     *       "score": 92.5,
+                     *       "reason": null,
+                     *       "counted": 4,
+                     *       "totalWeight": 4,
+                     *       "notYetDue": 1,
+                     *       "breakdown": [
+                     *         {
+                     *           "type": "update_case_status",
+                     *           "label": "Update case status",
+                     *           "weight": 1,
+                     *           "count": 4,
+                     *           "onTime": 3,
+                     *           "late": 1,
+                     *           "openOverdue": 0,
+                     *           "averagePoints": 92.5
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SlaScoreReport"];
                 };
             };
@@ -2145,6 +2595,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "orgId": "org-nordic-collect",
+                     *       "asOf": "2026-11-24T12:00:00.000Z",
+                     *       "activeCases": 1,
+                     *       "complianceRate": 1,
+                     *       "casesAtRisk": 0,
+                     *       "overdueUpdates": 0,
+                     *       "cases": [
+                     *         {
+                     *           "caseId": "case-48213",
+                     *           "statusType": "payment_plan",
+                     *           "statusLabel": "Payment plan",
+                     *           "promisedDate": null,
+                     *           "lastUpdateAt": "2026-11-20T09:00:00.000Z",
+                     *           "nextUpdateDue": "2026-12-04",
+                     *           "daysRemaining": 8,
+                     *           "alert": "green"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CaseUpdateDashboard"];
                 };
             };
@@ -2234,6 +2706,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "timeZone": "Europe/Copenhagen",
+                     *       "country": "DK",
+                     *       "closedDays": [
+                     *         "2026-12-24",
+                     *         "2026-12-31"
+                     *       ],
+                     *       "version": 3,
+                     *       "updatedAt": "2026-11-20T09:15:00.000Z",
+                     *       "updatedBy": "user-anna",
+                     *       "isDefault": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["CalendarSettingsView"];
                 };
             };
@@ -2315,6 +2801,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "timeZone": "Europe/Copenhagen",
+                 *       "country": "DK",
+                 *       "closedDays": [
+                 *         "2026-12-24",
+                 *         "2026-12-31"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CalendarSettings"];
             };
         };
@@ -2327,6 +2823,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "timeZone": "Europe/Copenhagen",
+                     *       "country": "DK",
+                     *       "closedDays": [
+                     *         "2026-12-24",
+                     *         "2026-12-31"
+                     *       ],
+                     *       "version": 3,
+                     *       "updatedAt": "2026-11-20T09:15:00.000Z",
+                     *       "updatedBy": "user-anna",
+                     *       "isDefault": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["CalendarSettingsView"];
                 };
             };
@@ -2425,6 +2935,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "warnings": [
+                     *         {
+                     *           "percentOfTime": 50
+                     *         }
+                     *       ],
+                     *       "escalation": {
+                     *         "businessDaysOverdue": 3
+                     *       },
+                     *       "version": 3,
+                     *       "updatedAt": "2026-11-20T09:15:00.000Z",
+                     *       "updatedBy": "user-anna",
+                     *       "isDefault": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReminderSettingsView"];
                 };
             };
@@ -2506,6 +3032,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "warnings": [
+                 *         {
+                 *           "percentOfTime": 50
+                 *         }
+                 *       ],
+                 *       "escalation": {
+                 *         "businessDaysOverdue": 3
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReminderSettings"];
             };
         };
@@ -2518,6 +3056,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "warnings": [
+                     *         {
+                     *           "percentOfTime": 50
+                     *         }
+                     *       ],
+                     *       "escalation": {
+                     *         "businessDaysOverdue": 3
+                     *       },
+                     *       "version": 3,
+                     *       "updatedAt": "2026-11-20T09:15:00.000Z",
+                     *       "updatedBy": "user-anna",
+                     *       "isDefault": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReminderSettingsView"];
                 };
             };
@@ -2616,6 +3170,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "rules": {
+                     *         "call_reminder": {
+                     *           "strategy": "round_robin",
+                     *           "userIds": [
+                     *             "user-anna",
+                     *             "user-bo"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "version": 3,
+                     *       "updatedAt": "2026-11-20T09:15:00.000Z",
+                     *       "updatedBy": "user-anna",
+                     *       "isDefault": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["AutoAssignmentSettingsView"];
                 };
             };
@@ -2697,6 +3268,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "rules": {
+                 *         "call_reminder": {
+                 *           "strategy": "round_robin",
+                 *           "userIds": [
+                 *             "user-anna",
+                 *             "user-bo"
+                 *           ]
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["AutoAssignmentSettings"];
             };
         };
@@ -2709,6 +3293,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "rules": {
+                     *         "call_reminder": {
+                     *           "strategy": "round_robin",
+                     *           "userIds": [
+                     *             "user-anna",
+                     *             "user-bo"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "version": 3,
+                     *       "updatedAt": "2026-11-20T09:15:00.000Z",
+                     *       "updatedBy": "user-anna",
+                     *       "isDefault": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["AutoAssignmentSettingsView"];
                 };
             };
@@ -2807,6 +3408,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "openapi": "3.1.0",
+                     *       "info": {
+                     *         "title": "casetasks portal API",
+                     *         "version": "1.0.0"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         [key: string]: unknown;
                     };

@@ -23,6 +23,9 @@ const notGroups = new Set([
   'openapi-gateway.ts',
   'operation-tags.ts',
   'operation-docs.ts',
+  'operation-examples.ts',
+  'operation-examples-more.ts',
+  'example-values.ts',
 ]);
 
 const groupOf = (route: HttpRoute): RouteGroup => {

@@ -135,14 +135,32 @@ export const actorSchema = z.object({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
+/** A task field's value in a change; null where the field was absent (lifecycle's diff writes `?? null`). */
+const changedValue = (field: z.ZodType) => z.nullable(field instanceof z.ZodOptional ? field.unwrap() : field);
+
+/** Fields that changed, as {field: [before, after]}: any task field but `version`, each with its own schema. */
+export const taskChangesSchema = z
+  .object(
+    Object.fromEntries(
+      Object.entries(taskSchema.omit({ version: true }).shape).map(([key, field]) => [
+        key,
+        // Exactly [before, after], said in the schema too (zod-to-openapi emits only `prefixItems`).
+        z
+          .tuple([changedValue(field), changedValue(field)])
+          .meta({ minItems: 2, maxItems: 2, items: false })
+          .optional(),
+      ]),
+    ),
+  )
+  .meta({ id: 'TaskChanges', description: 'Fields that changed, as {field: [before, after]}; null where absent' });
+
 export const historyEntrySchema = z.object({
   taskId: z.string(),
   version: z.number().int().positive(),
   at: isoDateTime,
   action: historyActionSchema,
   actor: actorSchema,
-  /** Fields that changed, as {field: [before, after]}. */
-  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])).optional(),
+  changes: taskChangesSchema.optional(),
   reason: z.string().optional(),
   /** The platform event that caused the change, when there was one. */
   eventId: z.string().optional(),

@@ -60,7 +60,9 @@ export const listQuerySchema = z
       .regex(/^[0-9]+$/, 'must be a whole number')
       .transform(Number)
       .pipe(z.number().int().min(1).max(100))
-      .default(25),
+      .default(25)
+      // Documented as what it means: the digits-only string check above is how a query string is read.
+      .meta({ type: 'integer', minimum: 1, maximum: 100, default: 25, description: 'Page size, 1-100' }),
     cursor: z.string().min(1).max(2048).optional().describe('`nextCursor` of the previous page'),
   })
   .refine((query) => !query.dueFrom || !query.dueTo || query.dueFrom <= query.dueTo, {
