@@ -6,7 +6,7 @@ import { jobNamed, jobNames } from '@casetasks/app/jobs';
 import { withCorrelation } from '@casetasks/app/runtime';
 import { isInstantInDomain, MAX_YEARS_AHEAD, YEAR_MS } from '@casetasks/core';
 import { type Db, listOutboxSince, type OutboxEntry, TimeBudgetExceededError, withinTimeBudget } from '@casetasks/db';
-import { parsePlatformEvent } from '@casetasks/events';
+import { InvalidEventError, parsePlatformEvent } from '@casetasks/events';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { JSONWebKeySet } from 'jose';
 import { ulid } from 'ulid';
@@ -98,6 +98,20 @@ const withEnvelope = (raw: unknown, at: Date): unknown => {
 };
 
 /**
+ * An invalid event's 400 names its field with the event contract's own code, `invalid_event`: not one of the
+ * portal API's codes (errorCodes), which the portal error mapper alone answers with.
+ */
+const eventRefusal = (error: unknown) =>
+  error instanceof InvalidEventError
+    ? {
+        statusCode: error.statusCode,
+        body: {
+          error: { code: error.code, message: error.message, fields: [{ field: error.field, message: error.message }] },
+        },
+      }
+    : errorBody(error);
+
+/**
  * POST /local/events: validates every event first (400 names the event and field, nothing applied),
  * then runs each in order within the call's time bound.
  */
@@ -116,7 +130,7 @@ const postEvents = async (body: Buffer, { outbox, eventLimits }: LocalRoutesCont
     try {
       ids.push(parsePlatformEvent(event).id);
     } catch (error) {
-      const { statusCode, body: refusal } = errorBody(error);
+      const { statusCode, body: refusal } = eventRefusal(error);
       return jsonResponse(statusCode, { ...refusal, index });
     }
   }
