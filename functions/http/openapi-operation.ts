@@ -1,5 +1,6 @@
 // One route of the registry as an OpenAPI operation: its schemas, its success body and the errors it may answer.
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import * as z from 'zod';
 import type { RouteSpec } from '../middleware/http-route.js';
 import { bodyTooLarge, errorResponses } from './openapi-errors.js';
 import { gatewayResponses } from './openapi-gateway.js';
@@ -10,6 +11,9 @@ import { operationExamples } from './operation-examples.js';
 export const BEARER = 'bearerAuth';
 
 type RouteParameter = NonNullable<NonNullable<RouteConfig['request']>['query']>;
+
+const takesIdempotencyKey = (spec: RouteSpec): boolean =>
+  spec.headers instanceof z.ZodObject && 'idempotency-key' in spec.headers.shape;
 
 export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
   const [method = 'get', path = '/'] = routeKey.split(' ');
@@ -25,8 +29,8 @@ export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
   };
   const success = {
     description: 'Success',
-    // Only a create can be a replay of an earlier one.
-    headers: routeKey === 'POST /tasks' ? replayHeaders : correlationHeader,
+    // Only a route that takes an Idempotency-Key can answer with a replay of an earlier call.
+    headers: takesIdempotencyKey(spec) ? replayHeaders : correlationHeader,
     content: { 'application/json': { schema: spec.response, example: example.response } },
   };
   // A public route (the document itself) has no claims to refuse and no input to check.
