@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from '@asyncapi/parser';
-import { newTask } from '@casetasks/core';
 import {
   asyncApiDocument,
   messageName,
@@ -19,6 +18,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../infra/constructs/service-function.js';
+import { sampleTask } from '../support/sample-task.js';
 
 interface Message {
   name: string;
@@ -96,17 +96,7 @@ describe('docs/asyncapi.json', () => {
 
   it('describes a real `Task Created` as the outbox relay publishes it', () => {
     // Prepare: the detail exactly as the relay builds it
-    const task = newTask({
-      id: '01JD0000000000000000000000',
-      type: 'review_new_case',
-      party: 'partner',
-      orgId: 'p-1',
-      caseId: 'c-1',
-      scopeKey: 'c-1',
-      createdAt: '2026-11-20T10:00:00.000Z',
-      deadline: '2026-11-25T10:00:00.000Z',
-    });
-    const detail = publishedDetail(taskCreated(task).detail, { eventId: '01JD0000000000000000000002' });
+    const detail = publishedDetail(taskCreated(sampleTask).detail, { eventId: '01JD0000000000000000000002' });
     const event = {
       id: 'e1f2',
       source: OUTGOING_EVENT_SOURCE,
@@ -116,6 +106,6 @@ describe('docs/asyncapi.json', () => {
     };
     // Act / Assess
     expect(validates('Task Created', event)).toEqual({ valid: true, errors: null });
-    expect(validates('Task Created', { ...event, detail: { task } }).valid).toBe(false);
+    expect(validates('Task Created', { ...event, detail: { task: sampleTask } }).valid).toBe(false);
   });
 });

@@ -5,7 +5,6 @@ import {
   closeTask,
   digestRecipientOf,
   escalationEvent,
-  newTask,
   platformActor,
   reminderEvent,
   utcCalendar,
@@ -20,18 +19,10 @@ import {
   taskCreated,
 } from '@casetasks/events';
 import { describe, expect, it } from 'vitest';
+import { sampleTask } from '../support/sample-task.js';
 
 const now = '2026-11-23T10:00:00.000Z';
-const task = newTask({
-  id: '01JD0000000000000000000000',
-  type: 'review_new_case',
-  party: 'partner',
-  orgId: 'p-1',
-  caseId: 'c-1',
-  scopeKey: 'c-1',
-  createdAt: '2026-11-20T10:00:00.000Z',
-  deadline: '2026-11-25T10:00:00.000Z',
-});
+const task = sampleTask;
 const escalated = { ...task, id: '01JD0000000000000000000001', escalatedAt: now };
 const closing = closeTask(task, 'done', platformActor, now);
 const completed = closing.after;
