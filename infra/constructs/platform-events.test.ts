@@ -2,7 +2,7 @@
 // imported); the relay reads outbox inserts only; every event function may start and stop the paused-case follow-up.
 import { eventRoutes, PLATFORM_EVENT_SOURCE } from '@casetasks/events';
 import { Match } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   buildTestApp,
   completeStageContext,
@@ -185,9 +185,8 @@ describe('the platform bus, cross-account and imported', { timeout: 60_000 }, ()
 
   it('refuses to import a bus of another account or region (its rules could not live there)', () => {
     // Prepare: what `cdk deploy` does when it finds credentials
-    const saved = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-    process.env.CDK_DEFAULT_ACCOUNT = '410987654321';
-    process.env.CDK_DEFAULT_REGION = 'eu-central-1';
+    vi.stubEnv('CDK_DEFAULT_ACCOUNT', '410987654321');
+    vi.stubEnv('CDK_DEFAULT_REGION', 'eu-central-1');
     try {
       // Act / Assess
       expect(() =>
@@ -201,13 +200,7 @@ describe('the platform bus, cross-account and imported', { timeout: 60_000 }, ()
         /platformEventBusArn .* is in account 210987654321, not 410987654321 and region eu-west-1, not eu-central-1/,
       );
     } finally {
-      for (const [key, value] of Object.entries({
-        CDK_DEFAULT_ACCOUNT: saved.account,
-        CDK_DEFAULT_REGION: saved.region,
-      })) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
+      vi.unstubAllEnvs();
     }
   });
 });

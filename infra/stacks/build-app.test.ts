@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { settingsOfEveryFunction } from '@casetasks/app/runtime';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   buildTestApp,
   completeStageContext,
@@ -57,21 +57,14 @@ describe('the app', () => {
     timeout: 60_000,
   }, () => {
     // Prepare: what `cdk deploy` does when it finds credentials.
-    const saved = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-    process.env.CDK_DEFAULT_ACCOUNT = '123456789012';
-    process.env.CDK_DEFAULT_REGION = 'eu-central-1';
+    vi.stubEnv('CDK_DEFAULT_ACCOUNT', '123456789012');
+    vi.stubEnv('CDK_DEFAULT_REGION', 'eu-central-1');
     try {
       const { app, stateless } = buildApp({ context: testContext() });
       // Act / Assess: synth throws on any finding
       expect(app.synth().getStackArtifact(stateless.artifactId).environment.region).toBe('eu-central-1');
     } finally {
-      for (const [key, value] of Object.entries({
-        CDK_DEFAULT_ACCOUNT: saved.account,
-        CDK_DEFAULT_REGION: saved.region,
-      })) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
+      vi.unstubAllEnvs();
     }
   });
 
