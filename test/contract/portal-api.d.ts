@@ -350,7 +350,7 @@ export interface components {
         Task: {
             id: string;
             /** @enum {string} */
-            type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections";
+            type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | "approve_extension";
             title: string;
             description?: string;
             /** @enum {string} */
@@ -395,9 +395,49 @@ export interface components {
                 invoiceId?: string;
                 complaintId?: string;
                 surveyId?: string;
+                extensionRequest?: {
+                    taskId?: string;
+                    caseId: string;
+                    partnerOrgId: string;
+                    extensionId: string;
+                    businessDays: number;
+                    reason: string;
+                };
             };
             /** Format: date-time */
             escalatedAt?: string;
+            creditorOrgId?: string;
+            slaTerms?: {
+                /** @enum {string} */
+                source: "catalogue" | "creditor" | "agreement";
+                version: number;
+            };
+            /** Format: date-time */
+            slaDeadline?: string;
+            clockPauses?: {
+                /** Format: date-time */
+                start: string;
+                /** Format: date-time */
+                end: string | null;
+                /** @enum {string} */
+                reason: "case_paused" | "waiting_on_client" | "waiting_on_third_party";
+            }[];
+            pausedWorkingMs?: number;
+            extensions?: {
+                id: string;
+                businessDays: number;
+                reason: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string;
+                /** @enum {string} */
+                status: "requested" | "approved" | "rejected" | "expired";
+                approvalTaskId: string;
+                /** Format: date-time */
+                decidedAt?: string;
+                decidedBy?: string;
+                note?: string;
+            }[];
             version: number;
         };
         Error: {
@@ -444,7 +484,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            action: "created" | "updated" | "postponed" | "assigned" | "completed" | "auto_closed" | "ai_resolved" | "cancelled" | "call_logged";
+            action: "created" | "updated" | "postponed" | "assigned" | "completed" | "auto_closed" | "ai_resolved" | "cancelled" | "call_logged" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "extension_rejected" | "extension_expired";
             actor: {
                 /** @enum {string} */
                 kind: "user" | "platform" | "ai";
@@ -462,8 +502,8 @@ export interface components {
                 string | null
             ];
             type?: [
-                "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | null,
-                "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | null
+                "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | "approve_extension" | null,
+                "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | "approve_extension" | null
             ];
             title?: [
                 string | null,
@@ -549,6 +589,14 @@ export interface components {
                     invoiceId?: string;
                     complaintId?: string;
                     surveyId?: string;
+                    extensionRequest?: {
+                        taskId?: string;
+                        caseId: string;
+                        partnerOrgId: string;
+                        extensionId: string;
+                        businessDays: number;
+                        reason: string;
+                    };
                 } | null,
                 {
                     messageCount?: number;
@@ -573,6 +621,14 @@ export interface components {
                     invoiceId?: string;
                     complaintId?: string;
                     surveyId?: string;
+                    extensionRequest?: {
+                        taskId?: string;
+                        caseId: string;
+                        partnerOrgId: string;
+                        extensionId: string;
+                        businessDays: number;
+                        reason: string;
+                    };
                 } | null
             ];
             reminder?: [
@@ -609,6 +665,80 @@ export interface components {
                 string | null,
                 string | null
             ];
+            creditorOrgId?: [
+                string | null,
+                string | null
+            ];
+            slaTerms?: [
+                {
+                    /** @enum {string} */
+                    source: "catalogue" | "creditor" | "agreement";
+                    version: number;
+                } | null,
+                {
+                    /** @enum {string} */
+                    source: "catalogue" | "creditor" | "agreement";
+                    version: number;
+                } | null
+            ];
+            slaDeadline?: [
+                string | null,
+                string | null
+            ];
+            clockPauses?: [
+                {
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string | null;
+                    /** @enum {string} */
+                    reason: "case_paused" | "waiting_on_client" | "waiting_on_third_party";
+                }[] | null,
+                {
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string | null;
+                    /** @enum {string} */
+                    reason: "case_paused" | "waiting_on_client" | "waiting_on_third_party";
+                }[] | null
+            ];
+            pausedWorkingMs?: [
+                number | null,
+                number | null
+            ];
+            extensions?: [
+                {
+                    id: string;
+                    businessDays: number;
+                    reason: string;
+                    /** Format: date-time */
+                    requestedAt: string;
+                    requestedBy: string;
+                    /** @enum {string} */
+                    status: "requested" | "approved" | "rejected" | "expired";
+                    approvalTaskId: string;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    decidedBy?: string;
+                    note?: string;
+                }[] | null,
+                {
+                    id: string;
+                    businessDays: number;
+                    reason: string;
+                    /** Format: date-time */
+                    requestedAt: string;
+                    requestedBy: string;
+                    /** @enum {string} */
+                    status: "requested" | "approved" | "rejected" | "expired";
+                    approvalTaskId: string;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    decidedBy?: string;
+                    note?: string;
+                }[] | null
+            ];
         };
         BulkResult: {
             /** @description Task id (ULID) */
@@ -621,7 +751,7 @@ export interface components {
             task?: {
                 id: string;
                 /** @enum {string} */
-                type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections";
+                type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | "approve_extension";
                 title: string;
                 description?: string;
                 /** @enum {string} */
@@ -666,9 +796,49 @@ export interface components {
                     invoiceId?: string;
                     complaintId?: string;
                     surveyId?: string;
+                    extensionRequest?: {
+                        taskId?: string;
+                        caseId: string;
+                        partnerOrgId: string;
+                        extensionId: string;
+                        businessDays: number;
+                        reason: string;
+                    };
                 };
                 /** Format: date-time */
                 escalatedAt?: string;
+                creditorOrgId?: string;
+                slaTerms?: {
+                    /** @enum {string} */
+                    source: "catalogue" | "creditor" | "agreement";
+                    version: number;
+                };
+                /** Format: date-time */
+                slaDeadline?: string;
+                clockPauses?: {
+                    /** Format: date-time */
+                    start: string;
+                    /** Format: date-time */
+                    end: string | null;
+                    /** @enum {string} */
+                    reason: "case_paused" | "waiting_on_client" | "waiting_on_third_party";
+                }[];
+                pausedWorkingMs?: number;
+                extensions?: {
+                    id: string;
+                    businessDays: number;
+                    reason: string;
+                    /** Format: date-time */
+                    requestedAt: string;
+                    requestedBy: string;
+                    /** @enum {string} */
+                    status: "requested" | "approved" | "rejected" | "expired";
+                    approvalTaskId: string;
+                    /** Format: date-time */
+                    decidedAt?: string;
+                    decidedBy?: string;
+                    note?: string;
+                }[];
                 version: number;
             };
             /** @description Why the item was refused: what the single route would have answered */
@@ -734,7 +904,7 @@ export interface components {
             notYetDue: number;
             breakdown: {
                 /** @enum {string} */
-                type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections";
+                type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | "approve_extension";
                 label: string;
                 weight: number;
                 count: number;
@@ -746,14 +916,23 @@ export interface components {
             lines?: {
                 taskId: string;
                 /** @enum {string} */
-                type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections";
+                type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | "approve_extension";
                 /** @enum {string} */
                 status: "open" | "completed";
                 originalDeadline: string;
+                slaDeadline: string;
                 completedAt: string | null;
                 latenessDays: number;
                 points: number;
                 weight: number;
+                terms: {
+                    /** @enum {string} */
+                    source: "catalogue" | "creditor" | "agreement";
+                    version: number;
+                };
+                pausedDays: number;
+                extensionDays: number;
+                creditorOrgId: string | null;
             }[];
         };
         CaseUpdateDashboard: {
@@ -863,6 +1042,7 @@ export interface components {
                 update_invoice?: components["schemas"]["AssignmentRule"];
                 offer_payment_plan?: components["schemas"]["AssignmentRule"];
                 escalate_to_collections?: components["schemas"]["AssignmentRule"];
+                approve_extension?: components["schemas"]["AssignmentRule"];
             };
             /** @description Changes to any section of the org's settings so far; 0 = never set */
             version: number;
@@ -910,6 +1090,7 @@ export interface components {
                 update_invoice?: components["schemas"]["AssignmentRule"];
                 offer_payment_plan?: components["schemas"]["AssignmentRule"];
                 escalate_to_collections?: components["schemas"]["AssignmentRule"];
+                approve_extension?: components["schemas"]["AssignmentRule"];
             };
         };
     };
@@ -926,7 +1107,7 @@ export interface operations {
             query?: {
                 status?: "open" | "completed";
                 tab?: "new-cases" | "case-updates" | "messages" | "all";
-                /** @description Comma-separated task types, at most 22; duplicates count once */
+                /** @description Comma-separated task types, at most 23; duplicates count once */
                 type?: string;
                 /** @description `me`, `unassigned` or a user id */
                 assignee?: ("me" | "unassigned") | string;

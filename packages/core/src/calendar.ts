@@ -255,30 +255,21 @@ const openDayIndex = (calendar: Calendar, first: number, last: number, counter?:
   };
 };
 
-/**
- * workingTimeAt for any number of fractions of one range: the range's open days are indexed once, then
- * each fraction is a binary search over its days. Bounded work (issue 15): years away cost a step per
- * year and DST change to index and about a dozen probes per fraction, never a step per day.
- */
-export const workingTimeLocator = (
-  calendar: Calendar,
-  start: string,
-  end: string,
-  counter?: StepCounter,
-): ((fraction: number) => string) => {
+/** The working time of [start, end] and how to find the instant at which a share of it has passed. */
+const workingSpan = (calendar: Calendar, start: string, end: string, counter?: StepCounter) => {
   const [from, to] = [Date.parse(start), Date.parse(end)];
   const wallTime = (fraction: number) => new Date(from + fraction * (to - from)).toISOString();
-  if (!(from < to)) return wallTime;
+  if (!(from < to)) return { total: 0, locate: wallTime };
   const { timeZone } = calendar;
   const [first, last] = [localEpochDay(timeZone, from), localEpochDay(timeZone, to)];
   const days = openDayIndex(calendar, first, last, counter);
   const firstDayMs = days.isOpen(first) ? Math.min(to, localDayStart(timeZone, first + 1)) - from : 0;
   const lastDayMs = first < last && days.isOpen(last) ? to - localDayStart(timeZone, last) : 0;
   const total = first === last ? firstDayMs : firstDayMs + days.openMs(first + 1, last - 1) + lastDayMs;
-  if (total === 0) return wallTime;
+  if (total === 0) return { total, locate: wallTime };
   /** Working time from `start` to the end of local day `day`. */
   const workedBy = (day: number): number => (day >= last ? total : firstDayMs + days.openMs(first + 1, day));
-  return (fraction) => {
+  const locate = (fraction: number): string => {
     const target = fraction * total;
     if (!(target <= total)) return new Date(to).toISOString();
     // The first day by whose end the target has passed and that holds working time (a target of 0 is
@@ -294,6 +285,37 @@ export const workingTimeLocator = (
     const [dayStart, before] = low === first ? [from, 0] : [localDayStart(timeZone, low), workedBy(low - 1)];
     return new Date(dayStart + (target - before)).toISOString();
   };
+  return { total, locate };
+};
+
+/**
+ * workingTimeAt for any number of fractions of one range: the range's open days are indexed once, then
+ * each fraction is a binary search over its days. Bounded work (issue 15): years away cost a step per
+ * year and DST change to index and about a dozen probes per fraction, never a step per day.
+ */
+export const workingTimeLocator = (
+  calendar: Calendar,
+  start: string,
+  end: string,
+  counter?: StepCounter,
+): ((fraction: number) => string) => workingSpan(calendar, start, end, counter).locate;
+
+/**
+ * Working time (ms) between two instants: 24 h for each open day of the calendar (weekends, holidays and
+ * closed days count 0), with the same bounded index as workingTimeLocator. 0 when `end` is not after `start`.
+ */
+export const workingMsBetween = (calendar: Calendar, start: string, end: string, counter?: StepCounter): number =>
+  workingSpan(calendar, start, end, counter).total;
+
+/**
+ * The instant `ms` of working time after `from` (open days only): the SLA clock's "add the paused
+ * working time". Searches a span a day longer than the whole days asked for, so DST changes fit.
+ */
+export const addWorkingMs = (calendar: Calendar, from: string, ms: number, counter?: StepCounter): string => {
+  if (!(ms > 0)) return new Date(Date.parse(from)).toISOString();
+  const end = addWorkingDays(calendar, from, Math.ceil(ms / DAY_MS) + 1, counter).toISOString();
+  const span = workingSpan(calendar, from, end, counter);
+  return span.locate(Math.min(1, ms / span.total));
 };
 
 /**

@@ -5,7 +5,15 @@ export type PortalTab = 'new-cases' | 'case-updates' | 'messages';
 export const portalTabs = ['new-cases', 'case-updates', 'messages', 'all'] as const;
 
 /** What one uniqueness scope is for the type (see docs/data-model.md, "one open task per scope"). */
-export type ScopeKind = 'case' | 'case-month' | 'case-pause' | 'creditor' | 'complaint' | 'invoice' | 'none';
+export type ScopeKind =
+  | 'case'
+  | 'case-month'
+  | 'case-pause'
+  | 'creditor'
+  | 'complaint'
+  | 'invoice'
+  | 'extension'
+  | 'none';
 
 export interface CatalogueEntry {
   type: TaskType;
@@ -285,6 +293,22 @@ const entries: CatalogueEntry[] = [
   manualWork('update_invoice', 'Update invoice', 'Update invoice'),
   manualWork('offer_payment_plan', 'Offer payment plan', 'Offer payment plan'),
   manualWork('escalate_to_collections', 'Escalate to collections', 'Escalate'),
+  {
+    type: 'approve_extension',
+    label: 'Approve extension',
+    party: 'creditor',
+    businessDays: 3,
+    createdWhen: 'a partner requests more time on a task or a case-update deadline',
+    closedWhen: 'the creditor approves or rejects the request; unanswered by its deadline, the request expires',
+    manualCompletion: false,
+    slaWeight: null,
+    tab: 'case-updates',
+    actionItem: { label: 'Approve extension', cta: 'Review request' },
+    scope: 'extension',
+    commission: false,
+    survivesCaseClose: false,
+    manual: false,
+  },
 ];
 
 export const catalogue: Readonly<Record<TaskType, CatalogueEntry>> = Object.fromEntries(

@@ -15,6 +15,7 @@ export * from './reminders.js';
 export * from './retry.js';
 export * from './rules/index.js';
 export * from './sla.js';
+export * from './sla-clock.js';
 export * from './sla-report.js';
 export * from './surveys.js';
 export * from './task.js';

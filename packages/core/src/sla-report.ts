@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { catalogue, slaWeightFor } from './catalogue.js';
 import { DomainError } from './errors.js';
 import { lateness, slaPoints, weightedScore } from './sla.js';
-import { type Task, taskTypeSchema } from './task.js';
+import { approvedExtensionDays, slaDeadlineOf, slaEndOf } from './sla-clock.js';
+import { slaTermsRefSchema, type Task, taskTypeSchema } from './task.js';
 
 const DAY_MS = 86_400_000;
 /** The longest period one score covers: a year plus a leap day keeps every query bounded. */
@@ -20,11 +21,21 @@ export const slaLineSchema = z.object({
   type: taskTypeSchema,
   status: z.enum(['open', 'completed']),
   originalDeadline: z.string(),
+  /** What lateness is measured against: originalDeadline + approved extensions + paused working time. */
+  slaDeadline: z.string(),
   completedAt: z.string().nullable(),
-  /** Calendar days after the original deadline (so far, for an open task); 0 when on time. */
+  /** Calendar days after the SLA deadline (so far, for an open task; frozen while paused); 0 when on time. */
   latenessDays: z.number(),
   points: z.number(),
   weight: z.number(),
+  /** The SLA terms the deadline was set under. */
+  terms: slaTermsRefSchema,
+  /** Working days the clock stood still (closed pauses), 2 decimals. */
+  pausedDays: z.number(),
+  /** Business days of approved extensions. */
+  extensionDays: z.number().int(),
+  /** The creditor of the task's case, when known. */
+  creditorOrgId: z.string().nullable(),
 });
 export type SlaLine = z.infer<typeof slaLineSchema>;
 
@@ -124,18 +135,26 @@ const inPeriod = (task: Task, period: SlaPeriod) => {
 export const slaLineOf = (task: Task, now: Date): SlaLine | undefined => {
   const weight = slaWeightOf(task);
   if (weight === null) return undefined;
-  const endedAt = task.status === 'completed' ? task.completedAt : now.toISOString();
-  if (endedAt === undefined) return undefined;
-  if (task.status === 'open' && Date.parse(task.originalDeadline) >= now.getTime()) return undefined;
+  const ended = task.status === 'completed' ? task.completedAt : now.toISOString();
+  if (ended === undefined) return undefined;
+  const deadline = slaDeadlineOf(task);
+  const endedAt = slaEndOf(task, ended);
+  // An open task counts once its SLA deadline has passed on the clock (a running pause stops the clock).
+  if (task.status === 'open' && Date.parse(deadline) >= Date.parse(endedAt)) return undefined;
   return {
     taskId: task.id,
     type: task.type,
     status: task.status,
     originalDeadline: task.originalDeadline,
+    slaDeadline: deadline,
     completedAt: task.completedAt ?? null,
-    latenessDays: lateness(task.originalDeadline, endedAt),
-    points: slaPoints(task.originalDeadline, endedAt),
+    latenessDays: lateness(deadline, endedAt),
+    points: slaPoints(deadline, endedAt),
     weight,
+    terms: task.slaTerms ?? { source: 'catalogue', version: 0 },
+    pausedDays: (task.pausedWorkingMs ?? 0) / DAY_MS,
+    extensionDays: approvedExtensionDays(task.extensions),
+    creditorOrgId: task.creditorOrgId ?? null,
   };
 };
 
@@ -196,6 +215,7 @@ export const slaScoreReport = ({ orgId, period, now, tasks, withLines = false }:
           lines: lines.map((line) => ({
             ...line,
             latenessDays: round(line.latenessDays, 2),
+            pausedDays: round(line.pausedDays, 2),
             points: round(line.points, 4),
           })),
         }

@@ -27,6 +27,7 @@ export const taskTypeSchema = z.enum([
   'update_invoice',
   'offer_payment_plan',
   'escalate_to_collections',
+  'approve_extension',
 ]);
 export type TaskType = z.infer<typeof taskTypeSchema>;
 
@@ -66,6 +67,18 @@ export const taskDetailsSchema = z.object({
   invoiceId: z.string().optional(),
   complaintId: z.string().optional(),
   surveyId: z.string().optional(),
+  /** approve_extension: the partner's request this task decides (issue 19). */
+  extensionRequest: z
+    .object({
+      /** The partner task whose SLA deadline would move; absent for a case-update deadline. */
+      taskId: z.string().optional(),
+      caseId: z.string(),
+      partnerOrgId: z.string(),
+      extensionId: z.string(),
+      businessDays: z.number().int(),
+      reason: z.string(),
+    })
+    .optional(),
 });
 export type TaskDetails = z.infer<typeof taskDetailsSchema>;
 
@@ -87,6 +100,51 @@ export const reminderScheduleSchema = z.object({
   /** The points after this one, by time. */
   later: z.array(reminderPointSchema).optional(),
 });
+
+/** Why an SLA clock stopped (docs/sla.md, "Pausing the clock"). */
+export const clockPauseReasonSchema = z.enum(['case_paused', 'waiting_on_client', 'waiting_on_third_party']);
+export type ClockPauseReason = z.infer<typeof clockPauseReasonSchema>;
+
+/** One stretch during which a task's SLA clock stood still; `end` null while it still stands. */
+export const clockPauseSchema = z.object({
+  start: isoDateTime,
+  end: isoDateTime.nullable(),
+  reason: clockPauseReasonSchema,
+});
+export type ClockPause = z.infer<typeof clockPauseSchema>;
+
+/** Pauses kept on one task; more are merged into the oldest (docs/sla.md). */
+export const MAX_CLOCK_PAUSES = 20;
+
+export const extensionStatusSchema = z.enum(['requested', 'approved', 'rejected', 'expired']);
+export type ExtensionStatus = z.infer<typeof extensionStatusSchema>;
+
+/** A partner's request for more time on a task's SLA deadline, decided by the creditor. */
+export const slaExtensionSchema = z.object({
+  id: z.string(),
+  businessDays: z.number().int().positive(),
+  reason: z.string(),
+  requestedAt: isoDateTime,
+  requestedBy: z.string(),
+  status: extensionStatusSchema,
+  /** The creditor's approve_extension task. */
+  approvalTaskId: z.string(),
+  decidedAt: isoDateTime.optional(),
+  decidedBy: z.string().optional(),
+  note: z.string().optional(),
+});
+export type SlaExtension = z.infer<typeof slaExtensionSchema>;
+
+/** Extension requests one task may carry (at most one undecided at a time). */
+export const MAX_EXTENSIONS_PER_TASK = 3;
+
+/** Where a task's deadline came from: the catalogue, the creditor's terms or a creditor–partner agreement. */
+export const slaTermsRefSchema = z.object({
+  source: z.enum(['catalogue', 'creditor', 'agreement']),
+  /** The terms version in force when the task was created; 0 for the catalogue. */
+  version: z.number().int().nonnegative(),
+});
+export type SlaTermsRef = z.infer<typeof slaTermsRefSchema>;
 
 export const taskSchema = z.object({
   id: z.string(),
@@ -112,6 +170,20 @@ export const taskSchema = z.object({
   reminder: reminderScheduleSchema.optional(),
   /** When the task was escalated to the org's owners and managers (once per deadline). */
   escalatedAt: isoDateTime.optional(),
+  /** The case's creditor, on tasks about a case: the per-creditor scorecard breakdown. */
+  creditorOrgId: z.string().optional(),
+  /** The SLA terms the deadline was computed under (absent on tasks created before issue 19: catalogue). */
+  slaTerms: slaTermsRefSchema.optional(),
+  /**
+   * The deadline the SLA is measured against: originalDeadline plus approved extensions plus paused
+   * working time. Absent = originalDeadline.
+   */
+  slaDeadline: isoDateTime.optional(),
+  /** Stretches during which the SLA clock stood still, oldest first. */
+  clockPauses: z.array(clockPauseSchema).max(MAX_CLOCK_PAUSES).optional(),
+  /** Working time (ms) of the closed pauses, the amount slaDeadline was moved by. */
+  pausedWorkingMs: z.number().int().nonnegative().optional(),
+  extensions: z.array(slaExtensionSchema).max(MAX_EXTENSIONS_PER_TASK).optional(),
   version: z.number().int().positive(),
 });
 export type Task = z.infer<typeof taskSchema>;
@@ -126,6 +198,12 @@ export const historyActionSchema = z.enum([
   'ai_resolved',
   'cancelled',
   'call_logged',
+  'clock_paused',
+  'clock_resumed',
+  'extension_requested',
+  'extension_approved',
+  'extension_rejected',
+  'extension_expired',
 ]);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
 

@@ -12,4 +12,6 @@ export const scopeKeys = {
   creditor: (orgId: string) => `creditor#${orgId}`,
   complaint: (complaintId: string) => `complaint#${complaintId}`,
   invoice: (invoiceId: string) => `invoice#${invoiceId}`,
+  /** One approve_extension task per extension request. */
+  extension: (extensionId: string) => `extension#${extensionId}`,
 } as const;
