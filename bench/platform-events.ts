@@ -46,6 +46,8 @@ const factItems: Record<PlatformDetailType, number> = {
   'Commission Collection Started': 0,
   'Partner Reviewed': 0,
   'Case Status Updated': 1,
+  // The version item; its head (the latest version number) is the optimistic lock, like a task's version.
+  'SLA Terms Set': 1,
 };
 
 interface CaseRefs {
@@ -79,6 +81,8 @@ const caseLifecycle = (refs: CaseRefs, start: number, options: { chats: number; 
       ]
     : [['Case Survey Submitted', { caseId, surveyId: `s-${caseId}`, outcome: 'keep_active' }, 'keep_active']];
   const steps: Step[] = [
+    // The creditor's SLA terms (issue 19) in force for everything that follows: each create reads them.
+    ['SLA Terms Set', { creditorOrgId, taskDeadlines: { review_new_case: 4 }, updateIntervals: {} }],
     [
       'Case Submitted',
       { caseId, creditorOrgId, partnerOrgId, hasBankAccount: false, contractSigned: false, requiresQuote: false },

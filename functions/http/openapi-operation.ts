@@ -15,6 +15,8 @@ type RouteParameter = NonNullable<NonNullable<RouteConfig['request']>['query']>;
 const takesIdempotencyKey = (spec: RouteSpec): boolean =>
   spec.headers instanceof z.ZodObject && 'idempotency-key' in spec.headers.shape;
 
+const csvMedia = ({ csv }: RouteSpec) => (csv ? { 'text/csv': { schema: z.string(), example: csv.example } } : {});
+
 export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
   const [method = 'get', path = '/'] = routeKey.split(' ');
   const [doc, example] = [operationDocs[routeKey], operationExamples[routeKey]];
@@ -31,7 +33,7 @@ export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
     description: 'Success',
     // Only a route that takes an Idempotency-Key can answer with a replay of an earlier call.
     headers: takesIdempotencyKey(spec) ? replayHeaders : correlationHeader,
-    content: { 'application/json': { schema: spec.response, example: example.response } },
+    content: { 'application/json': { schema: spec.response, example: example.response }, ...csvMedia(spec) },
   };
   // A public route (the document itself) has no claims to refuse and no input to check.
   if (spec.auth === false)

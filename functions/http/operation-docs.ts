@@ -1,6 +1,9 @@
 // Each route's operationId, tag and description in the OpenAPI document, keyed by route key.
 // Kept beside the route groups rather than in them so each group file stays a short adapter.
+import { extensionDocs } from './extension-docs.js';
 import { doc, type OperationDoc } from './operation-tags.js';
+import { slaScorecardDocs } from './sla-scorecards-docs.js';
+import { slaTermsDocs } from './sla-terms-docs.js';
 
 const settings = (path: string, name: string, what: string): Record<string, OperationDoc> => ({
   [`GET ${path}`]: doc(`get${name}`, 'Settings', `Reads ${what}; the effective defaults until an owner sets them.`),
@@ -19,9 +22,12 @@ export const operationDocs: Record<string, OperationDoc> = {
   'POST /tasks/{id}/complete': doc('completeTask', 'Task actions', 'Marks the task as done where its type allows.'),
   'POST /tasks/{id}/calls': doc('logTaskCall', 'Task actions', 'Logs a call: completes or reschedules the reminder.'),
   'POST /tasks/bulk': doc('changeTasksInBulk', 'Task actions', 'Up to 100 actions; each item answers its own status.'),
+  ...extensionDocs,
   'GET /cases/{caseId}/action-items': doc('listCaseActionItems', 'Cases', "The caller's open tasks on one case."),
   'GET /sla/score': doc('getSlaScore', 'SLA', "The SLA component of the caller's Partner Score for a period."),
   'GET /sla/cases': doc('getSlaCaseDashboard', 'SLA', 'Each active case with its case-update SLA status.'),
+  ...slaTermsDocs,
+  ...slaScorecardDocs,
   ...settings('/settings/calendar', 'CalendarSettings', 'the time zone, public holidays and closed days'),
   ...settings('/settings/reminders', 'ReminderSettings', 'the deadline warning and escalation settings'),
   ...settings('/settings/auto-assignment', 'AutoAssignmentSettings', 'the auto-assignment rules per task type'),

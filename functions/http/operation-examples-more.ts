@@ -42,6 +42,7 @@ export const caseAndSlaExamples: Record<string, sample.OperationExample> = {
             nextUpdateDue: '2026-12-04',
             daysRemaining: 8,
             alert: 'green',
+            extensionDays: 0,
           },
         },
       ],

@@ -1,7 +1,10 @@
 // One request (where there is a body) and one success answer per route, emitted as OpenAPI examples.
 // test/unit/openapi-examples.test.ts validates each against its schema in docs/openapi.json.
 import * as sample from './example-values.js';
+import { extensionExamples } from './extension-docs.js';
 import { caseAndSlaExamples, settingsExamples } from './operation-examples-more.js';
+import { slaScorecardExamples } from './sla-scorecards-docs.js';
+import { slaTermsExamples } from './sla-terms-docs.js';
 
 export const operationExamples: Record<string, sample.OperationExample> = {
   'GET /tasks': { response: { items: [sample.openTask], nextCursor: null } },
@@ -47,7 +50,10 @@ export const operationExamples: Record<string, sample.OperationExample> = {
       counts: { applied: 1, not_found: 1 },
     },
   },
+  ...extensionExamples,
   ...caseAndSlaExamples,
+  ...slaTermsExamples,
+  ...slaScorecardExamples,
   ...settingsExamples,
   'GET /openapi.json': { response: { openapi: '3.1.0', info: { title: 'casetasks portal API', version: '1.0.0' } } },
 };

@@ -23,6 +23,8 @@ export interface HttpRoute {
   taskParam?: 'id';
   partnerOnly?: boolean;
   ownerOnly?: boolean;
+  creditorOnly?: boolean;
+  caseParam?: 'caseId';
 }
 
 const toRow = (entry: HttpEntry, key: string, spec: RouteSpec): HttpRoute => {
@@ -37,6 +39,8 @@ const toRow = (entry: HttpEntry, key: string, spec: RouteSpec): HttpRoute => {
     ...(spec.taskParam ? { taskParam: spec.taskParam } : {}),
     ...(spec.partnerOnly ? { partnerOnly: true } : {}),
     ...(spec.ownerOnly ? { ownerOnly: true } : {}),
+    ...(spec.creditorOnly ? { creditorOnly: true } : {}),
+    ...(spec.caseParam ? { caseParam: spec.caseParam } : {}),
   };
 };
 

@@ -9,6 +9,8 @@ import {
 import { noQuerySchema } from '@casetasks/app/tasks';
 import { httpHandler } from '../middleware/http-handler.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
+import { slaScorecardRoutes } from './sla-scorecards.js';
+import { slaTermsRoutes } from './sla-terms.js';
 
 export const routes = {
   'GET /sla/score': httpRoute({
@@ -25,6 +27,8 @@ export const routes = {
     response: caseUpdateDashboardSchema,
     handle: async ({ principal, now }) => ({ body: await slaCaseDashboard(principal, now) }),
   }),
+  ...slaTermsRoutes,
+  ...slaScorecardRoutes,
 } satisfies RouteMap;
 
 export const handler = httpHandler(routes);

@@ -1,7 +1,8 @@
-// Portal writes: create a manual task (optional Idempotency-Key); postpone, assign, complete or log a call, one by one or in bulk.
+// Portal writes: create a manual task (optional Idempotency-Key); postpone, assign, complete or log a call, one by one or in bulk; extensions.
 import * as tasks from '@casetasks/app/tasks';
 import { httpHandler } from '../middleware/http-handler.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
+import { extensionRoutes } from './extension-routes.js';
 
 const changeRoute = <A extends tasks.TaskActionName>(action: A, summary: string) =>
   httpRoute({
@@ -16,7 +17,6 @@ const changeRoute = <A extends tasks.TaskActionName>(action: A, summary: string)
       body: await tasks.changeTask(principal, params.id, action, body, now),
     }),
   });
-
 export const routes = {
   'POST /tasks': httpRoute({
     summary: "Create a manual task in the caller's organisation (optional Idempotency-Key header)",
@@ -55,6 +55,6 @@ export const routes = {
     'call',
     'Log a call on a call reminder: completes it, or keeps it open rescheduled to rescheduleTo',
   ),
+  ...extensionRoutes,
 } satisfies RouteMap;
-
 export const handler = httpHandler(routes);

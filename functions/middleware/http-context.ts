@@ -23,6 +23,8 @@ export interface HttpResult {
   statusCode?: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A body already rendered in another media type (e.g. text/csv): sent as is instead of `body` as JSON. */
+  rendered?: { contentType: string; text: string };
 }
 
 export interface RouteContext<P extends ZodType, Q extends ZodType, B extends ZodType, H extends ZodType = ZodType> {

@@ -51,7 +51,10 @@ export const httpHandler = (routes: RouteMap) =>
     const { principal, input } = context;
     if (!route || !principal || !input) throw new Error('http chain ran without claims or validation');
     const result = await route.handle({ principal, ...input, now: new Date(), event });
-    return jsonResponse(result.statusCode ?? route.successStatus ?? 200, result.body, result.headers);
+    const response = jsonResponse(result.statusCode ?? route.successStatus ?? 200, result.body, result.headers);
+    const { rendered } = result;
+    if (!rendered) return response;
+    return { ...response, headers: { ...response.headers, 'content-type': rendered.contentType }, body: rendered.text };
   })
     .use(claims())
     .use(validation(routes));

@@ -21,6 +21,10 @@ export interface RouteSpec<
   partnerOnly?: boolean;
   /** The org's owners only (403 for managers and contributors). */
   ownerOnly?: boolean;
+  /** Creditor organisations only (403 for partners). */
+  creditorOnly?: boolean;
+  /** Path parameter naming a case that only its creditor and partner see (404 for anyone else). */
+  caseParam?: 'caseId';
   /** zod schemas validated before `handle` (request headers: lower-case names); a 400 names each bad field. */
   params?: P;
   query?: Q;
@@ -28,6 +32,8 @@ export interface RouteSpec<
   headers?: H;
   /** Schema of the success body: documentation only, not re-validated at runtime. */
   response: R;
+  /** The route also answers `Accept: text/csv` with this rendering (documented beside the JSON body). */
+  csv?: { example: string };
   /** Default 200 (201 for creates). */
   successStatus?: number;
   /** Method syntax on purpose: a route with narrow schemas must still fit a `RouteMap`. */

@@ -60,6 +60,17 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
+/** Lambda allows 256 characters of description: the routes as they fit, then how many more. */
+const routesDescription = (entry: string, routes: readonly HttpRoute[]): string => {
+  const keys = routes.map((route) => `${route.method} ${route.path}`);
+  for (let shown = keys.length; shown > 0; shown -= 1) {
+    const rest = keys.length - shown;
+    const text = `casetasks HTTP ${entry}: ${keys.slice(0, shown).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+    if (text.length <= 256) return text;
+  }
+  return `casetasks HTTP ${entry}: ${keys.length} routes`;
+};
+
 export class PortalApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
@@ -123,7 +134,7 @@ export class PortalApi extends Construct {
   private routeGroupFunction(group: RouteGroup, routes: HttpRoute[], props: PortalApiProps): IFunction {
     const { fn } = new ServiceFunction(this, group.entry, {
       entry: `functions/http/${group.entry}.ts`,
-      description: `casetasks HTTP: ${routes.map((route) => `${route.method} ${route.path}`).join(', ')}`,
+      description: routesDescription(group.entry, routes),
       environment: props.environment,
       holidays: group.holidays,
       // Inside API Gateway's 30 s: the function's own budget answers before the gateway gives up.

@@ -300,6 +300,7 @@ export const functionCases: Record<string, FunctionCase> = {
   },
   'NightlyJobs/deadline-reminders': scheduledJob('NightlyJobs/deadline-reminders', 'deadline-reminders'),
   'NightlyJobs/monthly-surveys': scheduledJob('NightlyJobs/monthly-surveys', 'monthly-surveys'),
+  'NightlyJobs/monthly-scorecards': scheduledJob('NightlyJobs/monthly-scorecards', 'monthly-scorecards'),
   'NightlyJobs/calendar-refresh': {
     trigger: 'schedule',
     // The PUT /settings/calendar case's org is current, so the job would answer `current` without loading

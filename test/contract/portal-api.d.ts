@@ -186,6 +186,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/{id}/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the creditor for more business days on an SLA task (optional Idempotency-Key header)
+         * @description Asks the creditor for 1-20 more business days; the creditor gets an approve_extension task.
+         */
+        post: operations["requestTaskExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve the extension request of an approve_extension task: the SLA deadline moves by its business days
+         * @description Approves the request: the task's SLA deadline (or the case's next update due) moves.
+         */
+        post: operations["approveExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tasks/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject the extension request of an approve_extension task: the SLA deadline stays
+         * @description Rejects the request: the task's SLA deadline (or the case's next update due) stays.
+         */
+        post: operations["rejectExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/update-extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the creditor for more calendar days before the next status update of a case is due (optional Idempotency-Key header)
+         * @description Asks the case's creditor for 1-30 more calendar days before the next status update is due.
+         */
+        post: operations["requestCaseUpdateExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{caseId}/action-items": {
         parameters: {
             query?: never;
@@ -238,6 +318,90 @@ export interface paths {
          * @description Each active case with its case-update SLA status.
          */
         get: operations["getSlaCaseDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sla/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller creditor's SLA terms in force and its newest versions (any role)
+         * @description The creditor's terms in force and its newest versions.
+         */
+        get: operations["getSlaTerms"];
+        /**
+         * Set the caller creditor's SLA terms, or its agreement with one partner (owners only); effective now
+         * @description Sets a new version of the creditor terms, effective now (owners).
+         */
+        put: operations["setSlaTerms"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/sla-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SLA terms in force now for a case, value by value with where each comes from (both parties)
+         * @description The terms in force for a case, to both parties.
+         */
+        get: operations["getCaseSlaTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sla/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly SLA scorecards from `from` to `to`: a partner its own, a creditor its partners on its cases
+         * @description Monthly SLA scorecards; `Accept: text/csv` exports.
+         */
+        get: operations["listSlaScorecards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sla/score/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SLA score of a period if the named open tasks were completed at `at` (default now)
+         * @description The score if the named open tasks were completed at `at`.
+         */
+        get: operations["getSlaWhatIf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -400,7 +564,8 @@ export interface components {
                     caseId: string;
                     partnerOrgId: string;
                     extensionId: string;
-                    businessDays: number;
+                    businessDays?: number;
+                    calendarDays?: number;
                     reason: string;
                 };
             };
@@ -594,7 +759,8 @@ export interface components {
                         caseId: string;
                         partnerOrgId: string;
                         extensionId: string;
-                        businessDays: number;
+                        businessDays?: number;
+                        calendarDays?: number;
                         reason: string;
                     };
                 } | null,
@@ -626,7 +792,8 @@ export interface components {
                         caseId: string;
                         partnerOrgId: string;
                         extensionId: string;
-                        businessDays: number;
+                        businessDays?: number;
+                        calendarDays?: number;
                         reason: string;
                     };
                 } | null
@@ -801,7 +968,8 @@ export interface components {
                         caseId: string;
                         partnerOrgId: string;
                         extensionId: string;
-                        businessDays: number;
+                        businessDays?: number;
+                        calendarDays?: number;
                         reason: string;
                     };
                 };
@@ -872,6 +1040,24 @@ export interface components {
             id: string;
             /** @enum {string} */
             action: "complete";
+        };
+        CaseUpdateExtensions: {
+            caseId: string;
+            currentUpdateAt: string | null;
+            updateExtensions: {
+                id: string;
+                forUpdateAt: string;
+                days: number;
+                reason: string;
+                /** @enum {string} */
+                status: "requested" | "approved" | "rejected" | "expired";
+                requestedAt: string;
+                requestedBy: string;
+                approvalTaskId: string;
+                decidedAt?: string;
+                decidedBy?: string;
+                note?: string;
+            }[];
         };
         ActionItems: {
             caseId: string;
@@ -948,10 +1134,322 @@ export interface components {
                 statusLabel: string | null;
                 lastUpdateAt: string | null;
                 promisedDate: string | null;
+                expectedDate?: string;
                 nextUpdateDue: string | null;
                 daysRemaining: number | null;
                 /** @enum {string} */
                 alert: "green" | "yellow" | "red";
+                extensionDays: number;
+                clockPaused?: {
+                    /** @enum {string} */
+                    reason: "waiting_on_client" | "waiting_on_third_party";
+                    until: string;
+                };
+                terms?: {
+                    /** @enum {string} */
+                    source: "catalogue" | "creditor" | "agreement";
+                    version: number;
+                };
+            }[];
+        };
+        SlaTermsView: {
+            creditorOrgId: string;
+            partnerOrgId: string | null;
+            latestVersion: number;
+            /** @description The version in force now; null: the catalogue applies */
+            inForce: {
+                creditorOrgId: string;
+                partnerOrgId: string | null;
+                version: number;
+                /** Format: date-time */
+                effectiveFrom: string;
+                terms: components["schemas"]["SlaTerms"];
+                setBy: string;
+                /** Format: date-time */
+                setAt: string;
+            } | null;
+            /** @description The newest 20 versions by effectiveFrom */
+            versions: components["schemas"]["SlaTermsVersion"][];
+        };
+        SlaTerms: {
+            /** @description Deadline per partner task type; an unset type keeps its catalogue deadline */
+            taskDeadlines: {
+                /** @description business days, 1–60 */
+                review_new_case?: number;
+                /** @description business days, 1–60 */
+                update_case_status?: number;
+                /** @description business days, 1–60 */
+                new_message?: number;
+                /** @description business days, 1–60 */
+                provide_quote?: number;
+                /** @description business days, 1–60 */
+                respond_to_complaint?: number;
+                /** @description business days, 1–60 */
+                paused_case_follow_up?: number;
+                /** @description business days, 1–60 */
+                invoice_commission?: number;
+                /** @description business days, 1–60 */
+                chase_commission?: number;
+            };
+            /** @description Days to the next case update per status type; an unset type keeps the rule of docs/sla.md */
+            updateIntervals: {
+                /** @description calendar days, 1–90 */
+                contact_attempted?: number;
+                /** @description calendar days, 1–90 */
+                contact_established?: number;
+                /** @description calendar days, 1–90 */
+                payment_promised?: number;
+                /** @description calendar days, 1–90 */
+                payment_plan_agreed?: number;
+                /** @description calendar days, 1–90 */
+                dispute_raised?: number;
+                /** @description calendar days, 1–90 */
+                investigating?: number;
+                /** @description calendar days, 1–90 */
+                waiting_on_client?: number;
+                /** @description calendar days, 1–90 */
+                waiting_on_third_party?: number;
+                /** @description calendar days, 1–90 */
+                monthly_survey?: number;
+            };
+            /** @description Days to the next update without one yet, for an unknown type or without a promised date; default 14 */
+            defaultUpdateIntervalDays?: number;
+        };
+        SlaTermsVersion: {
+            creditorOrgId: string;
+            partnerOrgId: string | null;
+            version: number;
+            /** Format: date-time */
+            effectiveFrom: string;
+            terms: components["schemas"]["SlaTerms"];
+            setBy: string;
+            /** Format: date-time */
+            setAt: string;
+        };
+        SlaTermsChange: {
+            /** @description Deadline per partner task type; an unset type keeps its catalogue deadline */
+            taskDeadlines: {
+                /** @description business days, 1–60 */
+                review_new_case?: number;
+                /** @description business days, 1–60 */
+                update_case_status?: number;
+                /** @description business days, 1–60 */
+                new_message?: number;
+                /** @description business days, 1–60 */
+                provide_quote?: number;
+                /** @description business days, 1–60 */
+                respond_to_complaint?: number;
+                /** @description business days, 1–60 */
+                paused_case_follow_up?: number;
+                /** @description business days, 1–60 */
+                invoice_commission?: number;
+                /** @description business days, 1–60 */
+                chase_commission?: number;
+            };
+            /** @description Days to the next case update per status type; an unset type keeps the rule of docs/sla.md */
+            updateIntervals: {
+                /** @description calendar days, 1–90 */
+                contact_attempted?: number;
+                /** @description calendar days, 1–90 */
+                contact_established?: number;
+                /** @description calendar days, 1–90 */
+                payment_promised?: number;
+                /** @description calendar days, 1–90 */
+                payment_plan_agreed?: number;
+                /** @description calendar days, 1–90 */
+                dispute_raised?: number;
+                /** @description calendar days, 1–90 */
+                investigating?: number;
+                /** @description calendar days, 1–90 */
+                waiting_on_client?: number;
+                /** @description calendar days, 1–90 */
+                waiting_on_third_party?: number;
+                /** @description calendar days, 1–90 */
+                monthly_survey?: number;
+            };
+            /** @description Days to the next update without one yet, for an unknown type or without a promised date; default 14 */
+            defaultUpdateIntervalDays?: number;
+            /** @description Set: the agreement with this partner, which wins over the creditor terms */
+            partnerOrgId?: string;
+            /** @description The `latestVersion` read: a 409 when someone set the terms since (omit for no check) */
+            expectedVersion?: number;
+        };
+        CaseSlaTerms: {
+            caseId: string;
+            creditorOrgId: string;
+            partnerOrgId: string | null;
+            /** Format: date-time */
+            asOf: string;
+            /** @description The terms version in force: the agreement with the partner, else the creditor terms, else catalogue 0 */
+            terms: {
+                /** @enum {string} */
+                source: "catalogue" | "creditor" | "agreement";
+                version: number;
+            };
+            /** @description Business days per partner task type */
+            taskDeadlines: {
+                [key: string]: {
+                    days: number;
+                    from: {
+                        /** @enum {string} */
+                        source: "catalogue" | "creditor" | "agreement";
+                        version: number;
+                    };
+                };
+            };
+            /** @description Calendar days to the next update per status type */
+            updateIntervals: {
+                [key: string]: {
+                    days: number;
+                    from: {
+                        /** @enum {string} */
+                        source: "catalogue" | "creditor" | "agreement";
+                        version: number;
+                    };
+                };
+            };
+            defaultUpdateInterval: {
+                days: number;
+                from: {
+                    /** @enum {string} */
+                    source: "catalogue" | "creditor" | "agreement";
+                    version: number;
+                };
+            };
+        };
+        SlaScorecardTrend: {
+            /** @enum {string} */
+            view: "partner";
+            orgId: string;
+            /** @description A calendar month in UTC, YYYY-MM */
+            from: string;
+            /** @description A calendar month in UTC, YYYY-MM */
+            to: string;
+            scorecards: components["schemas"]["SlaScorecard"][];
+        } | {
+            /** @enum {string} */
+            view: "creditor";
+            orgId: string;
+            /** @description A calendar month in UTC, YYYY-MM */
+            from: string;
+            /** @description A calendar month in UTC, YYYY-MM */
+            to: string;
+            scorecards: components["schemas"]["SlaCreditorScorecard"][];
+        };
+        SlaScorecard: {
+            partnerOrgId: string;
+            /** @description A calendar month in UTC, YYYY-MM */
+            month: string;
+            asOf: string;
+            score: number | null;
+            /** @enum {string|null} */
+            reason: "no_tasks_in_period" | "none_due_yet" | null;
+            counted: number;
+            onTime: number;
+            late: number;
+            complianceRate: number | null;
+            onTimeShare: number | null;
+            averageLatenessDays: number | null;
+            notYetDue: number;
+            breakdown: {
+                /** @enum {string} */
+                type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | "approve_extension";
+                label: string;
+                weight: number;
+                count: number;
+                onTime: number;
+                late: number;
+                openOverdue: number;
+                averagePoints: number;
+            }[];
+            byCreditor: {
+                score: number | null;
+                counted: number;
+                onTime: number;
+                late: number;
+                complianceRate: number | null;
+                onTimeShare: number | null;
+                averageLatenessDays: number | null;
+                creditorOrgId: string;
+            }[];
+            percentile: number | null;
+            rankedPartners: number | null;
+        };
+        SlaCreditorScorecard: {
+            partnerOrgId: string;
+            creditorOrgId: string;
+            /** @description A calendar month in UTC, YYYY-MM */
+            month: string;
+            asOf: string;
+            score: number | null;
+            /** @enum {string|null} */
+            reason: "no_tasks_in_period" | "none_due_yet" | null;
+            counted: number;
+            onTime: number;
+            late: number;
+            complianceRate: number | null;
+            onTimeShare: number | null;
+            averageLatenessDays: number | null;
+            notYetDue: number;
+            breakdown: {
+                /** @enum {string} */
+                type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | "approve_extension";
+                label: string;
+                weight: number;
+                count: number;
+                onTime: number;
+                late: number;
+                openOverdue: number;
+                averagePoints: number;
+            }[];
+        };
+        SlaWhatIfReport: {
+            current: components["schemas"]["SlaScoreReport"];
+            whatIf: components["schemas"]["SlaScoreReport"];
+            changed: {
+                taskId: string;
+                before: {
+                    taskId: string;
+                    /** @enum {string} */
+                    type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | "approve_extension";
+                    /** @enum {string} */
+                    status: "open" | "completed";
+                    originalDeadline: string;
+                    slaDeadline: string;
+                    completedAt: string | null;
+                    latenessDays: number;
+                    points: number;
+                    weight: number;
+                    terms: {
+                        /** @enum {string} */
+                        source: "catalogue" | "creditor" | "agreement";
+                        version: number;
+                    };
+                    pausedDays: number;
+                    extensionDays: number;
+                    creditorOrgId: string | null;
+                } | null;
+                after: {
+                    taskId: string;
+                    /** @enum {string} */
+                    type: "review_new_case" | "update_case_status" | "new_message" | "provide_quote" | "select_quote_winner" | "review_partner" | "invoice_commission" | "chase_commission" | "respond_to_complaint" | "client_input_required" | "paused_case_follow_up" | "sign_contract" | "more_info_needed" | "assign_bank_account" | "generic" | "call_reminder" | "credit_report" | "book_meeting" | "validate_invoice" | "update_invoice" | "offer_payment_plan" | "escalate_to_collections" | "approve_extension";
+                    /** @enum {string} */
+                    status: "open" | "completed";
+                    originalDeadline: string;
+                    slaDeadline: string;
+                    completedAt: string | null;
+                    latenessDays: number;
+                    points: number;
+                    weight: number;
+                    terms: {
+                        /** @enum {string} */
+                        source: "catalogue" | "creditor" | "agreement";
+                        version: number;
+                    };
+                    pausedDays: number;
+                    extensionDays: number;
+                    creditorOrgId: string | null;
+                } | null;
             }[];
         };
         CalendarSettingsView: {
@@ -2529,6 +3027,633 @@ export interface operations {
             };
         };
     };
+    requestTaskExtension: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: a retry with the same key and body returns the task of the first attempt */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Task id (ULID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "businessDays": 2,
+                 *       "reason": "The debtor is abroad until 2 December"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Business days to add to the SLA deadline, 1-20 */
+                    businessDays: number;
+                    /** @description Why more time is needed: the creditor reads it */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    /** @description `true` when this answer replays an earlier create with the same Idempotency-Key (absent otherwise) */
+                    "idempotent-replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *       "type": "call_reminder",
+                     *       "title": "Call the debtor about the payment plan",
+                     *       "accessLevel": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "caseId": "case-48213",
+                     *       "assigneeId": "user-anna",
+                     *       "status": "open",
+                     *       "createdAt": "2026-11-23T08:30:00.000Z",
+                     *       "deadline": "2026-11-26T16:00:00.000Z",
+                     *       "originalDeadline": "2026-11-26T16:00:00.000Z",
+                     *       "version": 2,
+                     *       "extensions": [
+                     *         {
+                     *           "id": "01JD8X3K5Q7M2N4P6R8T0V2W6A",
+                     *           "businessDays": 2,
+                     *           "reason": "The debtor is abroad until 2 December",
+                     *           "requestedAt": "2026-11-24T10:00:00.000Z",
+                     *           "requestedBy": "user-anna",
+                     *           "status": "requested",
+                     *           "approvalTaskId": "01JD8X3K5Q7M2N4P6R8T0V2W6B"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such task for the caller: other parties’ and organisations’ tasks included */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    approveExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Task id (ULID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Agreed"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Shown to the partner in the task history */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD8X3K5Q7M2N4P6R8T0V2W6B",
+                     *       "type": "approve_extension",
+                     *       "title": "Approve 2 more business days: Call the debtor about the payment plan",
+                     *       "accessLevel": "creditor",
+                     *       "orgId": "org-acme-credit",
+                     *       "caseId": "case-48213",
+                     *       "assigneeId": null,
+                     *       "status": "completed",
+                     *       "createdAt": "2026-11-24T10:00:00.000Z",
+                     *       "deadline": "2026-11-27T10:00:00.000Z",
+                     *       "originalDeadline": "2026-11-27T10:00:00.000Z",
+                     *       "version": 2,
+                     *       "resolution": "done",
+                     *       "completedAt": "2026-11-25T08:00:00.000Z",
+                     *       "completedBy": "user-clara"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such task for the caller: other parties’ and organisations’ tasks included */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    rejectExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Task id (ULID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "The debtor can be reached by e-mail"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Shown to the partner in the task history */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD8X3K5Q7M2N4P6R8T0V2W6B",
+                     *       "type": "approve_extension",
+                     *       "title": "Approve 2 more business days: Call the debtor about the payment plan",
+                     *       "accessLevel": "creditor",
+                     *       "orgId": "org-acme-credit",
+                     *       "caseId": "case-48213",
+                     *       "assigneeId": null,
+                     *       "status": "completed",
+                     *       "createdAt": "2026-11-24T10:00:00.000Z",
+                     *       "deadline": "2026-11-27T10:00:00.000Z",
+                     *       "originalDeadline": "2026-11-27T10:00:00.000Z",
+                     *       "version": 2,
+                     *       "resolution": "done",
+                     *       "completedAt": "2026-11-25T08:00:00.000Z",
+                     *       "completedBy": "user-clara"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such task for the caller: other parties’ and organisations’ tasks included */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    requestCaseUpdateExtension: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: a retry with the same key and body returns the task of the first attempt */
+                "idempotency-key"?: string;
+            };
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "days": 5,
+                 *       "reason": "The debtor’s lawyer answers after the court hearing on 30 November"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Calendar days to add to the next update due, 1-30 (that SLA counts calendar days) */
+                    days: number;
+                    /** @description Why more time is needed: the creditor reads it */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    /** @description `true` when this answer replays an earlier create with the same Idempotency-Key (absent otherwise) */
+                    "idempotent-replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "case-48213",
+                     *       "currentUpdateAt": "2026-11-16T09:00:00.000Z",
+                     *       "updateExtensions": [
+                     *         {
+                     *           "id": "01JD8X3K5Q7M2N4P6R8T0V2W6C",
+                     *           "forUpdateAt": "2026-11-16T09:00:00.000Z",
+                     *           "days": 5,
+                     *           "reason": "The debtor’s lawyer answers after the court hearing on 30 November",
+                     *           "status": "requested",
+                     *           "requestedAt": "2026-11-24T10:00:00.000Z",
+                     *           "requestedBy": "user-anna",
+                     *           "approvalTaskId": "01JD8X3K5Q7M2N4P6R8T0V2W6D"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CaseUpdateExtensions"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
     listCaseActionItems: {
         parameters: {
             query?: never;
@@ -2793,12 +3918,790 @@ export interface operations {
                      *           "lastUpdateAt": "2026-11-20T09:00:00.000Z",
                      *           "nextUpdateDue": "2026-12-04",
                      *           "daysRemaining": 8,
-                     *           "alert": "green"
+                     *           "alert": "green",
+                     *           "extensionDays": 0
                      *         }
                      *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["CaseUpdateDashboard"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    getSlaTerms: {
+        parameters: {
+            query?: {
+                /** @description The agreement with this partner; omitted: the terms for all partners */
+                partnerOrgId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "creditorOrgId": "org-acme-energy",
+                     *       "partnerOrgId": null,
+                     *       "latestVersion": 2,
+                     *       "inForce": {
+                     *         "creditorOrgId": "org-acme-energy",
+                     *         "partnerOrgId": null,
+                     *         "version": 2,
+                     *         "effectiveFrom": "2026-11-20T09:15:00.000Z",
+                     *         "terms": {
+                     *           "taskDeadlines": {
+                     *             "review_new_case": 4
+                     *           },
+                     *           "updateIntervals": {
+                     *             "contact_attempted": 10
+                     *           }
+                     *         },
+                     *         "setBy": "user-anna",
+                     *         "setAt": "2026-11-20T09:15:00.000Z"
+                     *       },
+                     *       "versions": [
+                     *         {
+                     *           "creditorOrgId": "org-acme-energy",
+                     *           "partnerOrgId": null,
+                     *           "version": 2,
+                     *           "effectiveFrom": "2026-11-20T09:15:00.000Z",
+                     *           "terms": {
+                     *             "taskDeadlines": {
+                     *               "review_new_case": 4
+                     *             },
+                     *             "updateIntervals": {
+                     *               "contact_attempted": 10
+                     *             }
+                     *           },
+                     *           "setBy": "user-anna",
+                     *           "setAt": "2026-11-20T09:15:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SlaTermsView"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    setSlaTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "taskDeadlines": {
+                 *         "review_new_case": 4
+                 *       },
+                 *       "updateIntervals": {
+                 *         "contact_attempted": 10
+                 *       },
+                 *       "expectedVersion": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["SlaTermsChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "creditorOrgId": "org-acme-energy",
+                     *       "partnerOrgId": null,
+                     *       "latestVersion": 2,
+                     *       "inForce": {
+                     *         "creditorOrgId": "org-acme-energy",
+                     *         "partnerOrgId": null,
+                     *         "version": 2,
+                     *         "effectiveFrom": "2026-11-20T09:15:00.000Z",
+                     *         "terms": {
+                     *           "taskDeadlines": {
+                     *             "review_new_case": 4
+                     *           },
+                     *           "updateIntervals": {
+                     *             "contact_attempted": 10
+                     *           }
+                     *         },
+                     *         "setBy": "user-anna",
+                     *         "setAt": "2026-11-20T09:15:00.000Z"
+                     *       },
+                     *       "versions": [
+                     *         {
+                     *           "creditorOrgId": "org-acme-energy",
+                     *           "partnerOrgId": null,
+                     *           "version": 2,
+                     *           "effectiveFrom": "2026-11-20T09:15:00.000Z",
+                     *           "terms": {
+                     *             "taskDeadlines": {
+                     *               "review_new_case": 4
+                     *             },
+                     *             "updateIntervals": {
+                     *               "contact_attempted": 10
+                     *             }
+                     *           },
+                     *           "setBy": "user-anna",
+                     *           "setAt": "2026-11-20T09:15:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SlaTermsView"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    getCaseSlaTerms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "caseId": "case-48213",
+                     *       "creditorOrgId": "org-acme-energy",
+                     *       "partnerOrgId": "org-nordic-collect",
+                     *       "asOf": "2026-11-24T12:00:00.000Z",
+                     *       "terms": {
+                     *         "source": "creditor",
+                     *         "version": 2
+                     *       },
+                     *       "taskDeadlines": {
+                     *         "review_new_case": {
+                     *           "days": 4,
+                     *           "from": {
+                     *             "source": "creditor",
+                     *             "version": 2
+                     *           }
+                     *         },
+                     *         "provide_quote": {
+                     *           "days": 3,
+                     *           "from": {
+                     *             "source": "catalogue",
+                     *             "version": 0
+                     *           }
+                     *         }
+                     *       },
+                     *       "updateIntervals": {
+                     *         "contact_attempted": {
+                     *           "days": 10,
+                     *           "from": {
+                     *             "source": "creditor",
+                     *             "version": 2
+                     *           }
+                     *         },
+                     *         "investigating": {
+                     *           "days": 14,
+                     *           "from": {
+                     *             "source": "catalogue",
+                     *             "version": 0
+                     *           }
+                     *         }
+                     *       },
+                     *       "defaultUpdateInterval": {
+                     *         "days": 14,
+                     *         "from": {
+                     *           "source": "catalogue",
+                     *           "version": 0
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CaseSlaTerms"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    listSlaScorecards: {
+        parameters: {
+            query?: {
+                /** @description First month (UTC), YYYY-MM; default: 11 months before `to` */
+                from?: string;
+                /** @description Last month, inclusive; default: the last complete month. At most 24 months */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "view": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "from": "2026-11",
+                     *       "to": "2026-11",
+                     *       "scorecards": [
+                     *         {
+                     *           "partnerOrgId": "org-nordic-collect",
+                     *           "month": "2026-11",
+                     *           "asOf": "2026-12-01T05:00:00.000Z",
+                     *           "reason": null,
+                     *           "score": 80,
+                     *           "counted": 2,
+                     *           "onTime": 1,
+                     *           "late": 1,
+                     *           "complianceRate": 50,
+                     *           "onTimeShare": 60,
+                     *           "averageLatenessDays": 3.5,
+                     *           "notYetDue": 0,
+                     *           "breakdown": [
+                     *             {
+                     *               "type": "review_new_case",
+                     *               "label": "Review New Case",
+                     *               "weight": 3,
+                     *               "count": 1,
+                     *               "onTime": 1,
+                     *               "late": 0,
+                     *               "openOverdue": 0,
+                     *               "averagePoints": 1
+                     *             },
+                     *             {
+                     *               "type": "new_message",
+                     *               "label": "New Message",
+                     *               "weight": 2,
+                     *               "count": 1,
+                     *               "onTime": 0,
+                     *               "late": 1,
+                     *               "openOverdue": 0,
+                     *               "averagePoints": 0.5
+                     *             }
+                     *           ],
+                     *           "percentile": 33.33,
+                     *           "rankedPartners": 3,
+                     *           "byCreditor": [
+                     *             {
+                     *               "creditorOrgId": "org-bank-north",
+                     *               "score": 80,
+                     *               "counted": 2,
+                     *               "onTime": 1,
+                     *               "late": 1,
+                     *               "complianceRate": 50,
+                     *               "onTimeShare": 60,
+                     *               "averageLatenessDays": 3.5
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SlaScorecardTrend"];
+                    /**
+                     * @example month,score,complianceRate,onTimeShare,averageLatenessDays,counted,onTime,late,notYetDue,percentile,rankedPartners
+                     *     2026-11,80,50,60,3.5,2,1,1,0,33.33,3
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    getSlaWhatIf: {
+        parameters: {
+            query?: {
+                /** @description Period start on originalDeadline, inclusive; default: 30 days before `to` */
+                from?: string;
+                /** @description Period end, exclusive; default: now. At most 366 days after `from` */
+                to?: string;
+                /** @description Comma-separated ids of open tasks of yours counted in the period, at most 50 */
+                complete?: string;
+                /** @description When they would be completed; default: now */
+                at?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "current": {
+                     *         "orgId": "org-nordic-collect",
+                     *         "from": "2026-11-01T00:00:00.000Z",
+                     *         "to": "2026-12-01T00:00:00.000Z",
+                     *         "asOf": "2026-11-20T00:00:00.000Z",
+                     *         "reason": null,
+                     *         "counted": 1,
+                     *         "totalWeight": 2,
+                     *         "notYetDue": 0,
+                     *         "score": 57.14,
+                     *         "breakdown": [
+                     *           {
+                     *             "type": "new_message",
+                     *             "label": "New Message",
+                     *             "weight": 2,
+                     *             "count": 1,
+                     *             "onTime": 0,
+                     *             "late": 1,
+                     *             "openOverdue": 1,
+                     *             "averagePoints": 0.5714
+                     *           }
+                     *         ]
+                     *       },
+                     *       "whatIf": {
+                     *         "orgId": "org-nordic-collect",
+                     *         "from": "2026-11-01T00:00:00.000Z",
+                     *         "to": "2026-12-01T00:00:00.000Z",
+                     *         "asOf": "2026-11-20T00:00:00.000Z",
+                     *         "reason": null,
+                     *         "counted": 1,
+                     *         "totalWeight": 2,
+                     *         "notYetDue": 0,
+                     *         "score": 78.57,
+                     *         "breakdown": [
+                     *           {
+                     *             "type": "new_message",
+                     *             "label": "New Message",
+                     *             "weight": 2,
+                     *             "count": 1,
+                     *             "onTime": 0,
+                     *             "late": 1,
+                     *             "openOverdue": 0,
+                     *             "averagePoints": 0.7857
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changed": [
+                     *         {
+                     *           "taskId": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *           "before": {
+                     *             "taskId": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *             "type": "new_message",
+                     *             "originalDeadline": "2026-11-17T00:00:00.000Z",
+                     *             "slaDeadline": "2026-11-17T00:00:00.000Z",
+                     *             "weight": 2,
+                     *             "pausedDays": 0,
+                     *             "extensionDays": 0,
+                     *             "terms": {
+                     *               "source": "catalogue",
+                     *               "version": 0
+                     *             },
+                     *             "creditorOrgId": "org-bank-north",
+                     *             "status": "open",
+                     *             "completedAt": null,
+                     *             "latenessDays": 3,
+                     *             "points": 0.5714
+                     *           },
+                     *           "after": {
+                     *             "taskId": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *             "type": "new_message",
+                     *             "originalDeadline": "2026-11-17T00:00:00.000Z",
+                     *             "slaDeadline": "2026-11-17T00:00:00.000Z",
+                     *             "weight": 2,
+                     *             "pausedDays": 0,
+                     *             "extensionDays": 0,
+                     *             "terms": {
+                     *               "source": "catalogue",
+                     *               "version": 0
+                     *             },
+                     *             "creditorOrgId": "org-bank-north",
+                     *             "status": "completed",
+                     *             "completedAt": "2026-11-18T12:00:00.000Z",
+                     *             "latenessDays": 1.5,
+                     *             "points": 0.7857
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SlaWhatIfReport"];
                 };
             };
             /** @description Bad input: `error.fields` names each bad field; nothing was written */

@@ -285,6 +285,114 @@ const cases: Record<string, BadInput[]> = {
       field: 'rules.review_partner',
     },
   ],
+  // Extensions (issue 19): the body is checked before the task or case is read.
+  'POST /tasks/{id}/extension': [
+    { name: 'no businessDays', body: { reason: 'abroad' }, field: 'businessDays' },
+    { name: 'businessDays 0', body: { businessDays: 0, reason: 'abroad' }, field: 'businessDays' },
+    { name: 'businessDays 21', body: { businessDays: 21, reason: 'abroad' }, field: 'businessDays' },
+    { name: 'empty reason', body: { businessDays: 2, reason: ' ' }, field: 'reason' },
+    { name: 'unknown field', body: { businessDays: 2, reason: 'abroad', days: 2 }, field: 'days' },
+  ],
+  ...Object.fromEntries(
+    ['approve', 'reject'].map((decision) => [
+      `POST /tasks/{id}/${decision}`,
+      [
+        { name: 'empty note', body: { note: '' }, field: 'note' },
+        { name: 'note a number', body: { note: 5 }, field: 'note' },
+        { name: 'note of 501 characters', body: { note: 'x'.repeat(501) }, field: 'note' },
+        { name: 'unknown field', body: { businessDays: 2 }, field: 'businessDays' },
+        { name: 'malformed JSON', rawBody: 'note=ok', field: 'body' },
+      ],
+    ]),
+  ),
+  'POST /cases/{caseId}/update-extension': [
+    { name: 'days 0', path: '/cases/case-v/update-extension', body: { days: 0, reason: 'ill' }, field: 'days' },
+    { name: 'days 31', path: '/cases/case-v/update-extension', body: { days: 31, reason: 'ill' }, field: 'days' },
+    { name: 'days 1.5', path: '/cases/case-v/update-extension', body: { days: 1.5, reason: 'ill' }, field: 'days' },
+    { name: 'no reason', path: '/cases/case-v/update-extension', body: { days: 5 }, field: 'reason' },
+    {
+      name: 'caseId not an id',
+      path: '/cases/a%20b/update-extension',
+      body: { days: 5, reason: 'ill' },
+      field: 'caseId',
+    },
+  ],
+  // SLA terms (issue 19): only a creditor owner gets as far as the body.
+  'PUT /sla/terms': [
+    {
+      name: 'review deadline 0',
+      body: { taskDeadlines: { review_new_case: 0 }, updateIntervals: {} },
+      as: creditor,
+      field: 'taskDeadlines.review_new_case',
+    },
+    {
+      name: 'review deadline 61',
+      body: { taskDeadlines: { review_new_case: 61 }, updateIntervals: {} },
+      as: creditor,
+      field: 'taskDeadlines.review_new_case',
+    },
+    {
+      name: 'a type without a catalogue deadline',
+      body: { taskDeadlines: { generic: 3 }, updateIntervals: {} },
+      as: creditor,
+      field: 'taskDeadlines.generic',
+    },
+    {
+      name: 'an interval for uncollectible',
+      body: { taskDeadlines: {}, updateIntervals: { uncollectible: 10 } },
+      as: creditor,
+      field: 'updateIntervals.uncollectible',
+    },
+    {
+      name: 'default interval 91',
+      body: { taskDeadlines: {}, updateIntervals: {}, defaultUpdateIntervalDays: 91 },
+      as: creditor,
+      field: 'defaultUpdateIntervalDays',
+    },
+    { name: 'no updateIntervals', body: { taskDeadlines: {} }, as: creditor, field: 'updateIntervals' },
+  ],
+  'GET /sla/terms': [
+    { name: 'partnerOrgId not an id', path: '/sla/terms?partnerOrgId=a%20b', as: creditor, field: 'partnerOrgId' },
+    { name: 'partnerOrgId empty', path: '/sla/terms?partnerOrgId=', as: creditor, field: 'partnerOrgId' },
+    {
+      name: 'partnerOrgId of 129 characters',
+      path: `/sla/terms?partnerOrgId=${'p'.repeat(129)}`,
+      as: creditor,
+      field: 'partnerOrgId',
+    },
+    { name: 'an unknown parameter', path: '/sla/terms?version=2', as: creditor, field: 'version' },
+    {
+      name: 'partnerOrgId twice',
+      path: '/sla/terms?partnerOrgId=p-1&partnerOrgId=p-2',
+      as: creditor,
+      field: 'partnerOrgId',
+    },
+  ],
+  'GET /cases/{caseId}/sla-terms': [
+    { name: 'caseId not an id', path: '/cases/a%20b/sla-terms', field: 'caseId' },
+    { name: 'caseId with a slash', path: '/cases/a%2Fb/sla-terms', field: 'caseId' },
+    { name: 'caseId of 129 characters', path: `/cases/${'c'.repeat(129)}/sla-terms`, field: 'caseId' },
+    { name: 'caseId with a control character', path: '/cases/a%07b/sla-terms', field: 'caseId' },
+    { name: 'an unknown parameter', path: '/cases/case-v/sla-terms?at=now', field: 'at' },
+  ],
+  'GET /sla/scorecards': [
+    { name: 'from not a month', path: '/sla/scorecards?from=2026-13', field: 'from' },
+    { name: 'to a date, not a month', path: '/sla/scorecards?to=2026-11-01', field: 'to' },
+    { name: 'to before from', path: '/sla/scorecards?from=2026-11&to=2026-10', field: 'to' },
+    { name: 'more than 24 months', path: '/sla/scorecards?from=2024-01&to=2026-01', field: 'to' },
+    { name: 'an unknown parameter', path: '/sla/scorecards?format=xml', field: 'format' },
+  ],
+  'GET /sla/score/what-if': [
+    { name: 'a task id that is not an id', path: '/sla/score/what-if?complete=a%20b', field: 'complete' },
+    {
+      name: '51 task ids',
+      path: `/sla/score/what-if?complete=${Array.from({ length: 51 }, (_, i) => `t-${i}`).join(',')}`,
+      field: 'complete',
+    },
+    { name: 'at not a date', path: '/sla/score/what-if?at=tomorrow', field: 'at' },
+    { name: 'from not a date', path: '/sla/score/what-if?from=last-month', field: 'from' },
+    { name: 'an unknown task', path: '/sla/score/what-if?complete=01ARZ3NDEKTSV4RRFFQ69G5FAV', field: 'complete' },
+  ],
   // The SLA routes belong to the SLA stream; their query schema refuses these (GET /sla/cases takes no input).
   'GET /sla/score': [
     { name: 'from not a date', path: '/sla/score?from=last-month', field: 'from' },

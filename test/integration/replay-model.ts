@@ -187,6 +187,10 @@ export const buildStream = (scenario: Scenario, run: string): RawEvent[] => {
   scenario.contractSignedAfterStep.forEach((step, k) => {
     if (step !== undefined) add('Contract Signed', { creditorOrgId: creditors[k] }, at(90 + k, step));
   });
+  // SLA terms (issue 19) that take effect after every other event: wherever they are delivered, no task created
+  // by the stream falls under them (terms apply from their effective time, not back; docs/sla.md).
+  const terms = { creditorOrgId: creditors[0], taskDeadlines: { review_new_case: 4 }, updateIntervals: {} };
+  add('SLA Terms Set', terms, at(0, 100));
   return events.sort((a, b) => a.time.localeCompare(b.time));
 };
 
@@ -194,8 +198,8 @@ export const aggregates: ReadonlySet<string> = new Set(aggregateTypes);
 
 /**
  * What must not depend on delivery: every open task with its clock and content (for aggregates: the
- * count and covered cases, not the clock), and every completed task with how it ended (not when),
- * except chat and aggregate episodes that ended before they were seen.
+ * count and covered cases, not the clock) and its SLA clock (pauses), and every completed task with how it
+ * ended (not when), except chat and aggregate episodes that ended before they were seen.
  */
 export const projection = (tasks: readonly Task[]): string[] =>
   tasks
@@ -205,6 +209,13 @@ export const projection = (tasks: readonly Task[]): string[] =>
       if (task.status === 'completed') {
         return { ...who, caseId: task.caseId, createdAt: task.createdAt, resolution: task.resolution };
       }
+      // The SLA clock (issue 19): a function of the case's pause logs, whatever order they came in. Only
+      // for open tasks: a completed task's clock is clipped to its end, and when it ended is not compared.
+      const clock = {
+        slaDeadline: task.slaDeadline,
+        clockPauses: task.clockPauses,
+        pausedWorkingMs: task.pausedWorkingMs,
+      };
       if (aggregates.has(task.type)) {
         return { ...who, title: task.title, caseIds: task.caseIds, coveredCount: task.details?.coveredCount };
       }
@@ -216,6 +227,7 @@ export const projection = (tasks: readonly Task[]): string[] =>
         deadline: task.deadline,
         originalDeadline: task.originalDeadline,
         details: task.details ?? {},
+        ...clock,
       };
     })
     .map((row) => JSON.stringify(row))

@@ -10,7 +10,17 @@ import {
   startApi,
   token,
 } from '../integration/api-client.js';
-import { bulkRoutes, contributor, orgOwner, otherOrg, otherParty, owner, specOf, validBodies } from './requests.js';
+import {
+  bulkRoutes,
+  contributor,
+  orgOwner,
+  otherOrg,
+  otherParty,
+  owner,
+  refusedByState,
+  specOf,
+  validBodies,
+} from './requests.js';
 
 type Variant =
   | 'own'
@@ -45,7 +55,12 @@ const expectedStatus = (route: HttpRoute, variant: Variant): number => {
   if (tokenVariants.has(variant)) return 401;
   // Managers and contributors may read settings but not change them; other orgs' owners change their own.
   if (route.ownerOnly && callerOf(variant)?.role !== 'owner') return 403;
-  const success = specOf(route)?.successStatus ?? 200;
+  // Creditor-only routes (SLA terms) refuse every partner caller.
+  if (route.creditorOnly && callerOf(variant)?.party !== 'creditor') return 403;
+  // A case only its creditor and partner see: the planted task's case has no case state, so nobody is its party
+  // (the parties' 200s: test/integration/sla-terms-http.test.ts).
+  if (route.caseParam) return 404;
+  const success = refusedByState.has(routeKey(route)) ? 409 : (specOf(route)?.successStatus ?? 200);
   if (variant === 'other party' && route.partnerOnly) return 403;
   if ((variant === 'other party' || variant === 'other org') && route.taskParam) return 404;
   if (variant === 'contributor on another’s task' && route.taskParam && route.writes) return 403;

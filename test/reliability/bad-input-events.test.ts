@@ -27,11 +27,12 @@ const unwrap = (schema: z.ZodType): z.ZodType => {
  * The event contract's field kinds: `…Id`/`…Ids` are platform identifiers (they end up in keys), `…Date`
  * is a date, other strings are free text. Read from each field's name and zod type.
  */
-type EventFieldKind = 'id' | 'ids' | 'date' | 'text' | 'enum' | 'boolean';
+type EventFieldKind = 'id' | 'ids' | 'date' | 'text' | 'enum' | 'boolean' | 'number';
 const kindOf = (name: string, schema: z.ZodType): EventFieldKind => {
   const type = defOf(unwrap(schema)).type;
   if (type === 'enum') return 'enum';
   if (type === 'boolean') return 'boolean';
+  if (type === 'number') return 'number';
   if (type === 'array') return 'ids';
   if (name.endsWith('Id')) return 'id';
   if (name.endsWith('Date')) return 'date';
@@ -52,6 +53,8 @@ const validValue = (kind: EventFieldKind, schema: z.ZodType, name: string): unkn
       return Object.values(defOf(unwrap(schema)).entries ?? {})[0];
     case 'boolean':
       return true;
+    case 'number':
+      return 1;
   }
 };
 
@@ -80,6 +83,9 @@ const refused = (kind: EventFieldKind): Record<string, unknown> => {
       return { ...strings, upper: 'ACTIVE', unknown: 'archived', ...injections, empty: '' };
     case 'boolean':
       return { string: 'true', number: 1, null: null, array: [] };
+    case 'number':
+      // Day counts (SLA Terms Set): whole numbers within their bounds only.
+      return { string: '5', zero: 0, negative: -1, fraction: 1.5, huge: 1e9, null: null, boolean: true, array: [1] };
   }
 };
 

@@ -2,12 +2,21 @@
 // ends with the same tasks and the same case states.
 
 import { setWorkflowStarter } from '@casetasks/app/runtime';
-import type { CaseState } from '@casetasks/core';
-import { getCaseState } from '@casetasks/db';
+import {
+  type CaseState,
+  catalogue,
+  creationEntry,
+  deadlineAfter,
+  newTask,
+  platformActor,
+  scopeKeys,
+} from '@casetasks/core';
+import { createTask, getCaseState } from '@casetasks/db';
 import { platformDetailTypes } from '@casetasks/events';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  calendar,
   type EventsHarness,
   eventsHarness,
   platformEvent,
@@ -19,6 +28,7 @@ import {
   at,
   buildStream,
   openPerScope,
+  orgsOf,
   projection,
   type Scenario,
   scenarioArb,
@@ -47,13 +57,42 @@ const fullCase: Scenario['cases'][number] = {
   quote: undefined,
 };
 
+/**
+ * A case whose SLA clock stops (issue 19): never verified nor closed, so its review_new_case stays open; a
+ * complaint is filed and answered. It also gets an update_case_status planted at its start (the monthly job's
+ * task) and only the clock events below, never the random ones.
+ */
+const clockCase: Scenario['cases'][number] = {
+  ...fullCase,
+  creditor: 1,
+  partner: 1,
+  hasBankAccount: true,
+  contractSigned: true,
+  verified: false,
+  messages: [],
+  needsDetails: false,
+  pause: undefined,
+  bankAssigned: false,
+  complaint: true,
+  solved: undefined,
+  closed: false,
+};
+const CLOCK_CASE = 7;
+
 /** The events the shared model does not generate: status updates (newest wins) and the other survey outcomes. */
 const extensionArb = fc.record({
   statusUpdates: fc.array(
     fc.record({
       caseIndex: fc.nat({ max: 6 }),
       step: fc.integer({ min: 2, max: 8 }),
-      statusType: fc.constantFrom('contact_attempted', 'payment_plan', 'payment_promised'),
+      statusType: fc.constantFrom(
+        'contact_attempted',
+        'payment_plan',
+        'payment_promised',
+        'waiting_on_client',
+        'waiting_on_third_party',
+        'dispute_raised',
+      ),
       promised: fc.boolean(),
     }),
     { minLength: 1, maxLength: 5 },
@@ -63,6 +102,15 @@ const extensionArb = fc.record({
     maxLength: 3,
   }),
   closeBySurvey: fc.nat({ max: 5 }),
+  /** The clock case: paused and resumed (overlapping its complaint), waiting updates with or without a date. */
+  clock: fc.record({
+    pausedAt: fc.integer({ min: 1, max: 3 }),
+    pausedDays: fc.integer({ min: 1, max: 3 }),
+    pausedAgain: fc.boolean(),
+    waiting: fc.constantFrom('waiting_on_client', 'waiting_on_third_party', 'dispute_raised'),
+    expectedDate: fc.option(fc.constantFrom('2026-11-04', '2026-11-09', '2027-01-15'), { nil: undefined }),
+    answeredAt: fc.option(fc.integer({ min: 2, max: 6 }), { nil: undefined }),
+  }),
 });
 
 const seconds = (time: string, s: number) => new Date(Date.parse(time) + s * 1000).toISOString();
@@ -73,12 +121,13 @@ const widenedStream = (
 ) => {
   const widened: Scenario = {
     ...scenario,
-    cases: [...scenario.cases.slice(0, 6), fullCase],
+    cases: [...scenario.cases.slice(0, 6), fullCase, clockCase],
     quotes: [{ creditor: 0, quoted: [true, true], winner: 0 }, ...scenario.quotes.slice(0, 1)],
     contractSignedAfterStep: [1, scenario.contractSignedAfterStep[1]],
   };
   const stream = buildStream(widened, 'RUN');
-  const caseCount = widened.cases.length;
+  // The random events land on the first seven cases; the clock case gets its own below.
+  const caseCount = CLOCK_CASE;
   const extra: RawEvent[] = [];
   const add = (type: string, detail: Record<string, unknown>, time: string) =>
     extra.push(platformEvent(type, detail, time, `RUN-x${extra.length}`));
@@ -89,7 +138,7 @@ const widenedStream = (
       {
         caseId: `c-RUN-${i}`,
         statusType: update.statusType,
-        ...(update.promised ? { promisedDate: '2026-12-15' } : {}),
+        ...(update.promised ? { promisedDate: '2026-12-15', expectedDate: '2026-11-12' } : {}),
       },
       seconds(at(i, update.step), 20 + extra.length),
     );
@@ -104,14 +153,55 @@ const widenedStream = (
   }
   // The survey may close a case mid-life; never a quote case, which could pick its winner after that
   // (a closed case picks no partner: docs/events.md, "Known limits"). The last case, fullCase, has no quote.
-  const withoutQuote = widened.cases.flatMap((c, i) => (c.quote ? [] : [i]));
+  const withoutQuote = widened.cases.flatMap((c, i) => (c.quote || i === CLOCK_CASE ? [] : [i]));
   const closing = withoutQuote[extension.closeBySurvey % withoutQuote.length] ?? caseCount - 1;
   add(
     'Case Survey Submitted',
     { caseId: `c-RUN-${closing}`, surveyId: 'close', outcome: 'close' },
     seconds(at(closing, 20), 50),
   );
+  // Issue 19's terms event, with nothing agreed: every deadline stays the catalogue's (sla-terms.ts).
+  add('SLA Terms Set', { creditorOrgId: 'cr-RUN-1' }, at(95, 0));
+  const { clock } = extension;
+  const clockCaseId = `c-RUN-${CLOCK_CASE}`;
+  const status = (value: string, step: number) =>
+    add('Case Status Changed', { caseId: clockCaseId, status: value }, seconds(at(CLOCK_CASE, step), 30));
+  status('paused', clock.pausedAt);
+  status('active', clock.pausedAt + clock.pausedDays);
+  if (clock.pausedAgain) status('paused', clock.pausedAt + clock.pausedDays + 1);
+  add(
+    'Case Status Updated',
+    {
+      caseId: clockCaseId,
+      statusType: clock.waiting,
+      ...(clock.expectedDate === undefined ? {} : { expectedDate: clock.expectedDate }),
+    },
+    seconds(at(CLOCK_CASE, 1), 45),
+  );
+  if (clock.answeredAt !== undefined) {
+    add(
+      'Case Status Updated',
+      { caseId: clockCaseId, statusType: 'contact_established' },
+      seconds(at(CLOCK_CASE, clock.answeredAt), 45),
+    );
+  }
   return [...stream, ...extra].sort((a, b) => a.time.localeCompare(b.time));
+};
+
+/** The clock case's update_case_status, as the monthly survey job opens it: an hour after the submission. */
+const plantUpdateTask = async (h: EventsHarness, name: string) => {
+  const createdAt = new Date(Date.parse(at(CLOCK_CASE, 0)) + 3_600_000).toISOString();
+  const task = newTask({
+    id: `ucs-${name}`,
+    type: 'update_case_status',
+    party: 'partner',
+    orgId: orgsOf(name).partners[clockCase.partner] ?? '',
+    scopeKey: scopeKeys.case(`c-${name}-${CLOCK_CASE}`),
+    caseId: `c-${name}-${CLOCK_CASE}`,
+    createdAt,
+    deadline: deadlineAfter(calendar, createdAt, catalogue.update_case_status.businessDays ?? 5),
+  });
+  await createTask(h.db, task, creationEntry(task, platformActor));
 };
 
 /** The case facts that must not depend on delivery (version and the survey schedule are bookkeeping). */
@@ -158,6 +248,7 @@ describe('replay over every detail-type', () => {
             expect([...winnerOrders(stream, delivery)]).toEqual(expect.arrayContaining(winnerOrdersPerRun));
             const rename = (event: RawEvent): RawEvent => JSON.parse(JSON.stringify(event).replaceAll('RUN', name));
             expect(new Set(stream.map((event) => event['detail-type']))).toEqual(new Set(platformDetailTypes));
+            await Promise.all([plantUpdateTask(inOrder, name), plantUpdateTask(shuffled, name)]);
             // Act
             for (const event of stream) await inOrder.send(rename(event));
             const seen = new Set<string>();
@@ -179,6 +270,11 @@ describe('replay over every detail-type', () => {
               extra: [],
             });
             expect(openPerScope(actual).every((count) => count === 1)).toBe(true);
+            // Assess: the clock case's open tasks did stop their clocks (issue 19), the same in both orders.
+            const clocked = expected.filter((task) => task.status === 'open' && task.clockPauses !== undefined);
+            expect(clocked.map((task) => task.type)).toEqual(
+              expect.arrayContaining(['review_new_case', 'update_case_status']),
+            );
             const caseIds = caseIdsOf(stream.map(rename));
             const states = async (h: EventsHarness) =>
               caseProjection(await Promise.all(caseIds.map((id) => getCaseState(h.db, id))));

@@ -49,6 +49,12 @@ export const validBodies: Record<string, (taskId?: string) => Record<string, unk
   'PUT /settings/reminders': () => ({ warnings: [{ percentOfTime: 50 }], escalation: { businessDaysOverdue: 2 } }),
   // generic: a type of either party, so the other party's owner may set it too.
   'PUT /settings/auto-assignment': () => ({ rules: { generic: { strategy: 'round_robin', userIds: ['u-9'] } } }),
+  'PUT /sla/terms': () => ({ taskDeadlines: { review_new_case: 4 }, updateIntervals: { contact_attempted: 10 } }),
+  // The planted call reminder takes none of the three (no SLA weight, not an approve_extension task): 409 past access.
+  'POST /tasks/{id}/extension': () => ({ businessDays: 2, reason: 'debtor abroad' }),
+  'POST /tasks/{id}/approve': () => ({ note: 'Agreed' }),
+  'POST /tasks/{id}/reject': () => ({ note: 'No' }),
+  'POST /cases/{caseId}/update-extension': () => ({ days: 5, reason: 'debtor in hospital' }),
 };
 
 /** Every entry's route map, keyed by route key: the zod schemas the requests are validated with. */
@@ -66,8 +72,16 @@ export const specOf = (route: HttpRoute): RouteSpec | undefined => specs[routeKe
 /** Routes that name their tasks in the body: access is decided per item (`results[].status`), the call is 200. */
 export const bulkRoutes: ReadonlySet<string> = new Set(['POST /tasks/bulk']);
 
+/** Routes the planted call reminder cannot take (no SLA weight, not an approve_extension task): 409 once access passes. */
+export const refusedByState: ReadonlySet<string> = new Set([
+  'POST /tasks/{id}/extension',
+  'POST /tasks/{id}/approve',
+  'POST /tasks/{id}/reject',
+]);
+
 /** The caller of the suites that want a request through: the org's owner where only owners are let in. */
-export const allowedCaller = (route: HttpRoute): Caller => (route.ownerOnly ? orgOwner : owner);
+export const allowedCaller = (route: HttpRoute): Caller =>
+  route.creditorOnly ? otherParty : route.ownerOnly ? orgOwner : owner;
 
 export const authenticatedRoutes = httpRoutes.filter((route) => route.auth);
 

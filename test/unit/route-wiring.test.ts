@@ -26,6 +26,16 @@ const notGroups = new Set([
   'operation-examples.ts',
   'operation-examples-more.ts',
   'example-values.ts',
+  // Routes spread into the task-actions group, and their OpenAPI docs.
+  'extension-routes.ts',
+  'extension-docs.ts',
+  'case-extension-routes.ts',
+  'case-extension-docs.ts',
+  // Routes spread into the sla group, and their OpenAPI docs.
+  'sla-scorecards.ts',
+  'sla-scorecards-docs.ts',
+  'sla-terms.ts',
+  'sla-terms-docs.ts',
 ]);
 
 const groupOf = (route: HttpRoute): RouteGroup => {

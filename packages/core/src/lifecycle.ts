@@ -49,9 +49,14 @@ const platform: Actor = { kind: 'platform', id: 'casetasks' };
 export const platformActor = platform;
 export const userActor = (principal: Principal): Actor => ({ kind: 'user', id: principal.userId });
 
-/** Deadline of a catalogue task created by an event at `eventTime`. */
-export const catalogueDeadline = (calendar: Calendar, type: TaskType, eventTime: string): string => {
-  const days = catalogue[type].businessDays;
+/** Deadline of a catalogue task created by an event at `eventTime`; `agreedDays` from SLA terms replace the catalogue's. */
+export const catalogueDeadline = (
+  calendar: Calendar,
+  type: TaskType,
+  eventTime: string,
+  agreedDays?: number,
+): string => {
+  const days = agreedDays ?? catalogue[type].businessDays;
   if (days === null) throw new TaskRuleError(`${type} has no catalogue deadline`, 'deadline');
   return deadlineAfter(calendar, eventTime, days);
 };

@@ -75,7 +75,10 @@ export const taskDetailsSchema = z.object({
       caseId: z.string(),
       partnerOrgId: z.string(),
       extensionId: z.string(),
-      businessDays: z.number().int(),
+      /** A task's request: business days added to its SLA deadline. */
+      businessDays: z.number().int().optional(),
+      /** A case-update request: calendar days added to the next update due (that SLA counts calendar days). */
+      calendarDays: z.number().int().optional(),
       reason: z.string(),
     })
     .optional(),

@@ -100,6 +100,32 @@ export {
   type ScopeRef,
   type ScopeState,
 } from './entities/scope-guard.js';
+export {
+  creditorScorecards,
+  getScorecardMonth,
+  markScorecardMonthDone,
+  monthRanking,
+  partnerScorecards,
+  ScorecardKeptError,
+  type ScorecardMonth,
+  saveMonthlyScorecard,
+  setScorecardPercentile,
+} from './entities/scorecard.js';
+export {
+  addSlaMonthRegistration,
+  type RegistryPosition,
+  slaMonthPartners,
+  slaMonthShards,
+} from './entities/sla-month-registry.js';
+export {
+  latestSlaTermsVersion,
+  putSlaTermsVersion,
+  SlaTermsChangedError,
+  type SlaTermsOwner,
+  slaTermsInForce,
+  slaTermsVersions,
+} from './entities/sla-terms.js';
+export { type ExtensionWrite, saveExtensionWrite } from './entities/task/extension-writes.js';
 export { decodeListCursor, encodeListCursor, InvalidListCursorError } from './entities/task/list-cursor.js';
 export {
   planIsEmpty,
@@ -110,6 +136,7 @@ export {
   type TaskListQuery,
 } from './entities/task/task-list.js';
 export {
+  allCompletedTasksOfCase,
   allTasksOf,
   type ChatReadPoint,
   chatReadPoints,

@@ -37,6 +37,8 @@ const withinBudget = (): number => Math.max(0, timeLeftMs());
 
 export class Transaction {
   private readonly entries: Entry[] = [];
+  private readonly committed: (() => void)[] = [];
+
   constructor(private readonly db: Db) {}
 
   put(
@@ -63,6 +65,12 @@ export class Transaction {
     return this;
   }
 
+  /** Runs `effect` once the transaction has committed (never when it fails): process-local memos. */
+  afterCommit(effect: () => void): this {
+    this.committed.push(effect);
+    return this;
+  }
+
   /** Adds a raw item (Update, Delete, ConditionCheck) with its own failure meaning. */
   add(item: TransactItem, onConditionFailed: () => Error): this {
     for (const op of [item.Put, item.Update, item.Delete, item.ConditionCheck]) {
@@ -70,6 +78,10 @@ export class Transaction {
     }
     this.entries.push({ item, onConditionFailed });
     return this;
+  }
+
+  get tableName(): string {
+    return this.db.tableName;
   }
 
   get size(): number {
@@ -93,6 +105,7 @@ export class Transaction {
       }
     };
     await withRetry(attempt, isTransactionConflict, CONFLICT_RETRY, { sleepCap: withinBudget });
+    for (const effect of this.committed) effect();
   }
 
   /** A failed condition becomes the typed error of its item; anything else (a conflict too) stays as it is. */

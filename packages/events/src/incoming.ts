@@ -4,6 +4,7 @@ import {
   boundedInstantSchema,
   caseStatusSchema,
   partySchema,
+  slaTermsSchema,
   wellFormedTextSchema,
 } from '@casetasks/core';
 import * as z from 'zod';
@@ -41,6 +42,11 @@ export const changedCaseStatusSchema = caseStatusSchema.extract([
   'needs_additional_details',
   'closed',
 ]);
+
+/** A date a caller names on a status update (promised, expected): a day or an instant, in the input domain. */
+const callerDateSchema = z.union([boundedDateSchema, boundedInstantSchema], {
+  error: 'must be an ISO date or a date-time with offset, from 2000-01-01 to 10 years from now',
+});
 
 /**
  * Every event the service consumes: the one place an incoming detail-type is declared. Parsing
@@ -139,11 +145,22 @@ export const incomingEvents = [
       caseId: id,
       statusType: wellFormedTextSchema.min(1).max(100),
       /** When the debtor promised to act: the instant window, like any date a caller names. */
-      promisedDate: z
-        .union([boundedDateSchema, boundedInstantSchema], {
-          error: 'must be an ISO date or a date-time with offset, from 2000-01-01 to 10 years from now',
-        })
-        .optional(),
+      promisedDate: callerDateSchema.optional(),
+      /** waiting_on_client / waiting_on_third_party: when the other party is expected to answer (same window). */
+      expectedDate: callerDateSchema.optional(),
+    }),
+  }),
+  defineEvent({
+    detailType: 'SLA Terms Set',
+    group: 'case-events',
+    // Platform ops set a creditor's terms (issue 19): a new version effective at the event's `time`.
+    detail: z.object({
+      creditorOrgId: id,
+      partnerOrgId: id.optional(),
+      // Absent = none set (every value falls back to the catalogue), as an empty object would say.
+      taskDeadlines: slaTermsSchema.shape.taskDeadlines.optional(),
+      updateIntervals: slaTermsSchema.shape.updateIntervals.optional(),
+      defaultUpdateIntervalDays: slaTermsSchema.shape.defaultUpdateIntervalDays,
     }),
   }),
 ] as const;

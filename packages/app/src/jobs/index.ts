@@ -12,5 +12,6 @@ export * from './chat-judge.js';
 export * from './deadline-reminders.js';
 export type { JobRunOptions } from './due-items-job.js';
 export * from './job-contract.js';
+export * from './monthly-scorecards.js';
 export * from './monthly-surveys.js';
 export * from './registry.js';

@@ -3,6 +3,7 @@ import { runCalendarRefresh } from './calendar-refresh.js';
 import { runChatCleanup } from './chat-cleanup.js';
 import { runDeadlineReminders } from './deadline-reminders.js';
 import type { ScheduledJob } from './job-contract.js';
+import { runMonthlyScorecards } from './monthly-scorecards.js';
 import { runMonthlySurveys } from './monthly-surveys.js';
 
 const UTC = 'Etc/UTC';
@@ -62,8 +63,27 @@ export const calendarRefreshJob = {
   },
 } as const satisfies ScheduledJob;
 
+export const monthlyScorecardsJob = {
+  name: 'monthly-scorecards',
+  run: (input) => runMonthlyScorecards(input),
+  // Snapshots the last complete month on the 1st; the quarter-hourly ticks to 05:45 continue a run that hit its
+  // budget, and every later day costs one GetItem (the month's done marker) until the next month.
+  schedule: { expression: 'cron(0/15 5 * * ? *)', timeZone: UTC },
+  lambda: {
+    description: 'casetasks monthly SLA scorecards of the last month, daily from 05:00 UTC',
+    timeoutSeconds: 5 * 60,
+    memoryMb: 512,
+  },
+} as const satisfies ScheduledJob;
+
 /** Every scheduled job, in the order local mode lists them. */
-export const jobs = [monthlySurveysJob, deadlineRemindersJob, chatCleanupJob, calendarRefreshJob] as const;
+export const jobs = [
+  monthlySurveysJob,
+  deadlineRemindersJob,
+  chatCleanupJob,
+  calendarRefreshJob,
+  monthlyScorecardsJob,
+] as const;
 
 export type JobName = (typeof jobs)[number]['name'];
 export type Job = ScheduledJob<JobName>;

@@ -12,6 +12,7 @@ import {
 } from '@casetasks/core';
 import { type Db, getTask, type OutgoingEvent, saveReminder, VersionConflictError } from '@casetasks/db';
 import type { PolicyLookup } from '../policies/org-policies.js';
+import { expireExtension } from '../tasks/expire-extension.js';
 
 /**
  * The due sends the org still wants: an escalation planned before the owner turned it off is dropped
@@ -39,6 +40,12 @@ export const sendDueReminder = async (db: Db, policies: PolicyLookup, first: Tas
     if (task?.status !== 'open') return 'skipped';
     const due = dueReminder(task, at);
     if (due.send.length === 0) return attempt === 0 ? 'notDue' : 'alreadySent';
+    // An unanswered extension request expires at its deadline instead of being reported overdue (issue 19).
+    if (task.type === 'approve_extension' && due.send.some((item) => item.type === 'Task Overdue')) {
+      if ((await expireExtension(db, policies, task, now)) === 'expired') return 'expired';
+      task = await getTask(db, first.id, true);
+      continue;
+    }
     const policy = await policies.of(task.accessLevel, task.orgId);
     const send = wantedSends(policy, due.send);
     const escalated = send.some((item) => item.type === 'Task Escalated');

@@ -16,6 +16,7 @@ import { activeCasesOfPartner, slaTasksInPeriod } from '@casetasks/db';
 import * as z from 'zod';
 import { tasksDb } from '../runtime/clients.js';
 import { logger } from '../runtime/observability.js';
+import { updateIntervalsByCase } from './sla-terms.js';
 
 export { caseUpdateDashboardSchema, slaScoreReportSchema } from '@casetasks/core';
 
@@ -50,7 +51,10 @@ export const slaScore = async (principal: Principal, query: SlaScoreQuery, now: 
 /** The case-update SLA of every active case of the caller's partner org. */
 export const slaCaseDashboard = async (principal: Principal, now: Date) => {
   assertPartner(principal);
-  const { cases, stats } = await activeCasesOfPartner(tasksDb(), principal.orgId);
+  const db = tasksDb();
+  const { cases, stats } = await activeCasesOfPartner(db, principal.orgId);
   logger.debug('sla cases read', { ...stats, cases: cases.length });
-  return caseUpdateDashboard(principal.orgId, cases.map(activeCaseOf), now);
+  // Each creditor's agreed intervals (issue 19): each line names the terms version it was measured under.
+  const intervals = await updateIntervalsByCase(db, principal.orgId, cases, now);
+  return caseUpdateDashboard(principal.orgId, cases.map(activeCaseOf), now, intervals);
 };

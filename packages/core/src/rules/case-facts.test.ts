@@ -5,8 +5,37 @@ describe('applyCaseFact', () => {
   it('the newest status wins, whatever order the events come in', () => {
     const newer = applyCaseFact(undefined, 'c-1', { kind: 'status', at: '2026-11-22T10:00:00Z', status: 'closed' });
     const older = applyCaseFact(newer, 'c-1', { kind: 'status', at: '2026-11-21T10:00:00Z', status: 'active' });
-    expect(older).toBe(newer);
+    expect(older).toMatchObject({ status: 'closed', statusAt: '2026-11-22T10:00:00Z' });
     expect(caseClosedAt(older)).toBe('2026-11-22T10:00:00Z');
+  });
+
+  it('keeps every status in its log, oldest first, once each (the SLA clock reads it)', () => {
+    const newer = applyCaseFact(undefined, 'c-1', { kind: 'status', at: '2026-11-22T10:00:00Z', status: 'active' });
+    const older = applyCaseFact(newer, 'c-1', { kind: 'status', at: '2026-11-21T10:00:00Z', status: 'paused' });
+    expect(older.statusLog).toEqual([
+      { at: '2026-11-21T10:00:00Z', status: 'paused' },
+      { at: '2026-11-22T10:00:00Z', status: 'active' },
+    ]);
+    expect(applyCaseFact(older, 'c-1', { kind: 'status', at: '2026-11-21T10:00:00Z', status: 'paused' })).toBe(older);
+  });
+
+  it('keeps every status update in its log, with the expected date of a waiting one', () => {
+    const waiting = applyCaseFact(undefined, 'c-1', {
+      kind: 'status-update',
+      at: '2026-11-22T10:00:00Z',
+      statusType: 'waiting_on_client',
+      expectedDate: '2026-11-25',
+    });
+    const older = applyCaseFact(waiting, 'c-1', { kind: 'status-update', at: '2026-11-20T10:00:00Z', statusType: 'a' });
+    expect(older.lastStatusUpdate).toEqual({
+      statusType: 'waiting_on_client',
+      at: '2026-11-22T10:00:00Z',
+      expectedDate: '2026-11-25',
+    });
+    expect(older.statusUpdateLog).toEqual([
+      { at: '2026-11-20T10:00:00Z', statusType: 'a' },
+      { at: '2026-11-22T10:00:00Z', statusType: 'waiting_on_client', expectedDate: '2026-11-25' },
+    ]);
   });
 
   it('activation schedules the first monthly survey one calendar month later, once', () => {

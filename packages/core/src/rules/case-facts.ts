@@ -1,6 +1,6 @@
 // What each platform event teaches the case state: newest status wins, facts that arrive early are kept.
 import { addMonths } from 'date-fns';
-import type { CaseState, CaseStatus } from '../case-state.js';
+import { type CaseState, type CaseStatus, MAX_CASE_LOG } from '../case-state.js';
 
 export type CaseFact =
   | {
@@ -12,7 +12,7 @@ export type CaseFact =
       contractSigned: boolean;
     }
   | { kind: 'status'; at: string; status: CaseStatus }
-  | { kind: 'status-update'; at: string; statusType: string; promisedDate?: string }
+  | { kind: 'status-update'; at: string; statusType: string; promisedDate?: string; expectedDate?: string }
   | { kind: 'bank-account' }
   | { kind: 'contract-signed' }
   | { kind: 'partner'; partnerOrgId: string };
@@ -20,7 +20,19 @@ export type CaseFact =
 /** First monthly survey of a newly active case: one calendar month after activation. */
 export const firstSurveyAt = (activatedAt: string): string => addMonths(new Date(activatedAt), 1).toISOString();
 
-const withStatus = (state: CaseState, status: CaseStatus, at: string): CaseState => {
+/**
+ * `entry` added to a log kept as a set: deduplicated by `key`, oldest first (ties by key), the newest
+ * MAX_CASE_LOG kept. Undefined when the entry is there already, so "nothing changed" stays visible.
+ */
+const addToLog = <E extends { at: string }>(log: readonly E[] | undefined, entry: E, key: (e: E) => string) => {
+  if ((log ?? []).some((known) => key(known) === key(entry))) return undefined;
+  const sorted = [...(log ?? []), entry].sort((a, b) => a.at.localeCompare(b.at) || key(a).localeCompare(key(b)));
+  return sorted.slice(-MAX_CASE_LOG);
+};
+
+const withStatus = (current: CaseState, status: CaseStatus, at: string): CaseState => {
+  const statusLog = addToLog(current.statusLog, { at, status }, (e) => `${e.at}#${e.status}`);
+  const state = statusLog ? { ...current, statusLog } : current;
   // An older status event never overwrites a newer one.
   if (state.statusAt !== undefined && at <= state.statusAt) return state;
   const next: CaseState = { ...state, status, statusAt: at };
@@ -46,13 +58,18 @@ export const applyCaseFact = (current: CaseState | undefined, caseId: string, fa
     case 'status':
       return withStatus(state, fact.status, fact.at);
     case 'status-update': {
-      if (state.lastStatusUpdate !== undefined && fact.at <= state.lastStatusUpdate.at) return state;
+      const expected = fact.expectedDate === undefined ? {} : { expectedDate: fact.expectedDate };
+      const entry = { at: fact.at, statusType: fact.statusType, ...expected };
+      const statusUpdateLog = addToLog(state.statusUpdateLog, entry, (e) => `${e.at}#${e.statusType}`);
+      const logged = statusUpdateLog ? { ...state, statusUpdateLog } : state;
+      if (state.lastStatusUpdate !== undefined && fact.at <= state.lastStatusUpdate.at) return logged;
       return {
-        ...state,
+        ...logged,
         lastStatusUpdate: {
           statusType: fact.statusType,
           at: fact.at,
           ...(fact.promisedDate === undefined ? {} : { promisedDate: fact.promisedDate }),
+          ...expected,
         },
       };
     }

@@ -17,6 +17,8 @@ export interface CatalogueTaskInput {
   at: string;
   title?: string;
   details?: TaskDetails;
+  /** Business days agreed in the creditor's SLA terms (sla-terms.ts), instead of the catalogue's. */
+  days?: number;
 }
 
 const partyOf = (type: TaskType, party: Party | undefined): Party => {
@@ -26,7 +28,7 @@ const partyOf = (type: TaskType, party: Party | undefined): Party => {
   return party;
 };
 
-/** A new open task of a catalogue type: deadline = event time + the type's business days. */
+/** A new open task of a catalogue type: deadline = event time + the type's (or the agreed) business days. */
 export const catalogueTask = (calendar: Calendar, input: CatalogueTaskInput): Task =>
   newTask({
     id: input.id,
@@ -35,7 +37,7 @@ export const catalogueTask = (calendar: Calendar, input: CatalogueTaskInput): Ta
     orgId: input.orgId,
     scopeKey: input.scopeKey,
     createdAt: input.at,
-    deadline: catalogueDeadline(calendar, input.type, input.at),
+    deadline: catalogueDeadline(calendar, input.type, input.at, input.days),
     caseId: input.caseId ?? null,
     ...(input.caseIds === undefined ? {} : { caseIds: input.caseIds }),
     ...(input.title === undefined ? {} : { title: input.title }),

@@ -1,8 +1,9 @@
 // Rules of the case events: submission, verification, status, survey, bank account, contract, solving.
-import { scopeKeys } from '@casetasks/core';
+import { type CaseFact, scopeKeys } from '@casetasks/core';
 import { getCaseState, listAggregateMembers, waitFor } from '@casetasks/db';
 import type { PlatformEventOf } from '@casetasks/events';
 import { aggregateScope, joinAggregate, leaveAggregate } from './aggregates.js';
+import { applyCaseClock } from './case-clock.js';
 import { applyStatus, pausedCaseWorkflow } from './case-status.js';
 import { type EventContext, knownCase, updateCase } from './context.js';
 import { forPartner, type PartnerPart } from './partner.js';
@@ -67,6 +68,16 @@ export const caseSurveySubmitted = async (ctx: EventContext, event: PlatformEven
   if (detail.outcome === 'pause') await applyStatus(ctx, state, 'paused', time);
   await forPartner(ctx, event, state, surveyForPartner);
   if (detail.outcome === 'close') await applyStatus(ctx, state, 'closed', time);
+  await recordStatusUpdate(ctx, detail.caseId, { kind: 'status-update', at: time, statusType: SURVEY_STATUS_TYPE });
+};
+
+/** The survey is the partner's progress report: it counts as a status update (docs/sla.md). */
+const SURVEY_STATUS_TYPE = 'monthly_survey';
+
+/** A status update (or survey) joins the case's logs; the clocks its waiting stretches stop follow. */
+const recordStatusUpdate = async (ctx: EventContext, caseId: string, fact: CaseFact & { kind: 'status-update' }) => {
+  const state = await updateCase(ctx, caseId, fact);
+  await applyCaseClock(ctx, state, fact.at);
 };
 
 /** Closes the partner's update_case_status; a pause opens the unblocking party's follow-up and its workflow. */
@@ -97,11 +108,12 @@ export const surveyForPartner: PartnerPart<'Case Survey Submitted'> = async (ctx
 
 export const caseStatusUpdated = async (ctx: EventContext, event: PlatformEventOf<'Case Status Updated'>) => {
   const { detail, time } = event;
-  await updateCase(ctx, detail.caseId, {
+  await recordStatusUpdate(ctx, detail.caseId, {
     kind: 'status-update',
     at: time,
     statusType: detail.statusType,
     ...(detail.promisedDate === undefined ? {} : { promisedDate: detail.promisedDate }),
+    ...(detail.expectedDate === undefined ? {} : { expectedDate: detail.expectedDate }),
   });
   ctx.effects.push({ action: 'recorded', note: 'last status update of the case' });
 };

@@ -5,6 +5,7 @@ import { getScope, getTask, openTasksOfCase, recordScopeClosure } from '@casetas
 import { type WorkflowStarter, workflowStarter } from '../../runtime/index.js';
 import { sfnWorkflowStarter } from '../../workflow/sfn-starter.js';
 import { leaveAggregate } from './aggregates.js';
+import { applyCaseClock } from './case-clock.js';
 import { type KnownCase, updateCase } from './context.js';
 import { pauseClosureScope, pauseTaskTypes } from './paused-case.js';
 import { closeScope, endTask, openTask, type StepContext, scopeRef, step } from './steps.js';
@@ -56,7 +57,7 @@ export const closeCase = async (ctx: StepContext, state: KnownCase, at: string):
   for (const type of aggregateTypes) await leaveAggregate(ctx, type, state.creditorOrgId, [state.caseId], at);
 };
 
-/** A status event (Case Status Changed, a survey's pause/close, Case Solved): state first, then tasks. */
+/** A status event (Case Status Changed, a survey's pause/close, Case Solved): state first, then tasks, then clocks. */
 export const applyStatus = async (
   ctx: StepContext,
   known: KnownCase,
@@ -81,5 +82,7 @@ export const applyStatus = async (
   }
   if (status !== 'paused') await leavePaused(ctx, state, at);
   if (status === 'closed') await closeCase(ctx, state, at);
+  // Last, so the tasks this status ended are clipped at their end too (case-clock.ts).
+  await applyCaseClock(ctx, saved, at);
   return state;
 };

@@ -21,6 +21,7 @@ import {
   complaintFiled,
   complaintResponded,
 } from './references.js';
+import { slaTermsSet } from './sla-terms.js';
 
 export type Rule<T extends PlatformDetailType> = (ctx: EventContext, event: PlatformEventOf<T>) => Promise<void>;
 
@@ -44,6 +45,7 @@ export const eventRules: { [T in PlatformDetailType]: Rule<T> } = {
   'Commission Collection Started': commissionCollectionStarted,
   'Partner Reviewed': partnerReviewed,
   'Case Status Updated': caseStatusUpdated,
+  'SLA Terms Set': slaTermsSet,
 };
 
 /** Applies the rule of the event's detail-type. */

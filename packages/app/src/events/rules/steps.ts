@@ -34,6 +34,8 @@ import {
 } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { autoAssign, type PolicyLookup } from '../../policies/index.js';
+import { taskTermsFor } from '../../sla/sla-terms.js';
+import { endCaseClock, startCaseClock } from './clock-start.js';
 
 export interface TaskEffect {
   action: 'created' | 'updated' | 'closed' | 'cancelled' | 'recorded' | 'ignored';
@@ -126,14 +128,22 @@ export const openTask = async (ctx: StepContext, spec: OpenTaskSpec): Promise<Ta
     return undefined;
   }
   const policy = await ctx.policies.of(scope.party, spec.orgId);
-  const task = catalogueTask(policy.calendar, { ...spec, id: ulid(), party: scope.party });
+  // The creditor's SLA terms in force at the event's time (issue 19): the agreed days, recorded on the task.
+  const terms = await taskTermsFor(ctx, { ...spec, party: scope.party }, spec.caseState);
+  const days = terms.days === undefined ? {} : { days: terms.days };
+  const task = {
+    ...catalogueTask(policy.calendar, { ...spec, id: ulid(), party: scope.party, ...days }),
+    ...terms.fields,
+  };
   if (decision.kind === 'late') {
-    const late = lateTask(task, decision.resolution, decision.at, ctx.eventId);
+    const born = lateTask(task, decision.resolution, decision.at, ctx.eventId);
+    const late = { ...born, task: await startCaseClock(ctx.db, policy, born.task) };
     const applied = await step(ctx, `late:${scopeName(scope)}`, (options) => recordLateTask(ctx.db, late, options));
     if (applied) ctx.effects.push(effectOf('recorded', late.task, `${decision.resolution} at ${decision.at}`));
     return late.task;
   }
-  const scheduled = await autoAssign(ctx.db, policy, scheduleReminder(policy, task));
+  const clocked = await startCaseClock(ctx.db, policy, scheduleReminder(policy, task));
+  const scheduled = await autoAssign(ctx.db, policy, clocked);
   const entry = creationEntry(scheduled, platformActor, ctx.eventId);
   const applied = await step(ctx, `open:${scopeName(scope)}`, (options) =>
     createGuardedTask(ctx.db, scheduled, entry, { ...options, closureScopes: spec.closureScopes ?? [] }),
@@ -143,7 +153,8 @@ export const openTask = async (ctx: StepContext, spec: OpenTaskSpec): Promise<Ta
 };
 
 /** Saves a change of a task found open (update or close) as one step named after the task. */
-export const changeFoundTask = async (ctx: StepContext, name: string, change: TaskChange): Promise<void> => {
+export const changeFoundTask = async (ctx: StepContext, name: string, found: TaskChange): Promise<void> => {
+  const change = await endCaseClock(ctx.policies, found);
   const applied = await step(ctx, `${name}:${change.before.id}`, (options) => saveChange(ctx.db, change, options));
   if (!applied) return;
   const action: TaskEffect['action'] =

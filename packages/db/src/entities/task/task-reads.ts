@@ -55,6 +55,10 @@ export const completedTasksOfCase = (db: Db, caseId: string, party: Party, orgId
     prefix: byCasePrefix('completed', party, orgId),
   });
 
+/** Every completed task of a case, both parties (a clock pause that reached tasks already done): `completed#` prefix. */
+export const allCompletedTasksOfCase = (db: Db, caseId: string): Promise<Task[]> =>
+  allTasksOf(db, { index: 'byCase', partition: taskPartitions.byCase(caseId), prefix: byCasePrefix('completed') });
+
 /** Every open task of an owner (an assignee, or null: the org's unassigned tasks) due through `through`. */
 export const openTasksOfAssigneeThrough = (
   db: Db,

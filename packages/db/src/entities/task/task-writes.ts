@@ -10,9 +10,19 @@ import { addHistoryEntry } from '../history-entry.js';
 import { addOutbox } from '../outbox-entry.js';
 import { addRequestKeyClaim, type RequestKeyClaim } from '../request-key.js';
 import { addNotClosedSince, addScopeClaim, addScopeRelease, type ScopeRef } from '../scope-guard.js';
+import { addSlaMonthRegistration } from '../sla-month-registry.js';
 import { toTaskItem } from './task-item.js';
 
 // ---- transaction parts: composable so one event's whole effect commits atomically -------------
+
+/**
+ * The one place a new task item is put: a task that counts for SLA also registers its partner for the
+ * month of its original deadline (the monthly scorecard job's work list; one more write per such create).
+ */
+const addNewTaskItem = (tx: Transaction, task: Task): Transaction => {
+  tx.put(toTaskItem(task), { expression: 'attribute_not_exists(pk)' });
+  return addSlaMonthRegistration(tx, task);
+};
 
 /**
  * Creates the task, its first history entry and (for guarded types) claims the scope: the scope must
@@ -20,7 +30,7 @@ import { toTaskItem } from './task-item.js';
  */
 export const addTaskCreate = (tx: Transaction, task: Task, entry: HistoryEntry): Transaction => {
   if (isGuarded(task)) addScopeClaim(tx, task);
-  tx.put(toTaskItem(task), { expression: 'attribute_not_exists(pk)' });
+  addNewTaskItem(tx, task);
   return addHistoryEntry(tx, entry);
 };
 
@@ -94,7 +104,7 @@ export const recordLateTask = async (
   options: StepWrite = {},
 ): Promise<Task> => {
   const tx = begin(db, { ...options, outbox: [taskCreated(late.task), taskCompleted(late.task)] });
-  tx.put(toTaskItem(late.task), { expression: 'attribute_not_exists(pk)' });
+  addNewTaskItem(tx, late.task);
   for (const entry of late.entries) addHistoryEntry(tx, entry);
   await tx.commit();
   return late.task;

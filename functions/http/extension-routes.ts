@@ -1,0 +1,51 @@
+// Extensions approved by the client (issue 19): the partner asks for more business days, the creditor approves or rejects.
+import * as tasks from '@casetasks/app/tasks';
+import { httpRoute, type RouteMap } from '../middleware/http-route.js';
+import { caseExtensionRoutes } from './case-extension-routes.js';
+
+const decisionRoute = (decision: 'approved' | 'rejected', summary: string) =>
+  httpRoute({
+    summary,
+    writes: true,
+    taskParam: 'id',
+    params: tasks.taskIdParamsSchema,
+    query: tasks.noQuerySchema,
+    body: tasks.extensionDecisionBodySchema,
+    response: tasks.taskViewSchema,
+    handle: async ({ principal, params, body, now }) => ({
+      body: await tasks.decideTaskExtension(principal, params.id, decision, body, now),
+    }),
+  });
+
+/** Spread into the task-actions group: the same function and table grant. */
+export const extensionRoutes = {
+  'POST /tasks/{id}/extension': httpRoute({
+    summary: 'Ask the creditor for more business days on an SLA task (optional Idempotency-Key header)',
+    writes: true,
+    taskParam: 'id',
+    params: tasks.taskIdParamsSchema,
+    query: tasks.noQuerySchema,
+    headers: tasks.createTaskHeadersSchema,
+    body: tasks.extensionBodySchema,
+    response: tasks.taskViewSchema,
+    handle: async ({ principal, params, body, now, headers }) => {
+      const { task, replayed } = await tasks.requestTaskExtension(
+        principal,
+        params.id,
+        body,
+        now,
+        headers['idempotency-key'],
+      );
+      return { body: task, ...(replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}) };
+    },
+  }),
+  'POST /tasks/{id}/approve': decisionRoute(
+    'approved',
+    'Approve the extension request of an approve_extension task: the SLA deadline moves by its business days',
+  ),
+  'POST /tasks/{id}/reject': decisionRoute(
+    'rejected',
+    'Reject the extension request of an approve_extension task: the SLA deadline stays',
+  ),
+  ...caseExtensionRoutes,
+} satisfies RouteMap;

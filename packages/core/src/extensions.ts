@@ -1,0 +1,124 @@
+// Extensions approved by the client (issue 19): a partner asks for more business days on a task, the creditor decides. Pure.
+import { type Calendar, deadlineAfter } from './calendar.js';
+import { catalogue, slaWeightFor } from './catalogue.js';
+import { TaskStateError } from './errors.js';
+import { changeTask, newTask, type TaskChange } from './lifecycle.js';
+import { scopeKeys } from './rules/scopes.js';
+import { slaClockPatch } from './sla-clock.js';
+import { type Actor, type ExtensionStatus, MAX_EXTENSIONS_PER_TASK, type SlaExtension, type Task } from './task.js';
+
+/** Business days one request may ask for. */
+export const MAX_EXTENSION_BUSINESS_DAYS = 20;
+
+export interface ExtensionRequestInput {
+  extensionId: string;
+  approvalTaskId: string;
+  businessDays: number;
+  reason: string;
+}
+
+/** The request the partner may make on this task: open, counting for the SLA, none undecided, fewer than 3. */
+export const requestExtension = (task: Task, input: ExtensionRequestInput, actor: Actor, at: string): TaskChange => {
+  if (task.status !== 'open') throw new TaskStateError('task is already completed', 'status');
+  if (slaWeightFor(task.type, task.accessLevel) === null) {
+    throw new TaskStateError(`${catalogue[task.type].label} tasks do not count for the SLA: nothing to extend`, 'type');
+  }
+  const extensions = task.extensions ?? [];
+  if (extensions.some((extension) => extension.status === 'requested')) {
+    throw new TaskStateError('an extension request of this task still awaits the creditor', 'extensions');
+  }
+  if (extensions.length >= MAX_EXTENSIONS_PER_TASK) {
+    throw new TaskStateError(`a task may carry at most ${MAX_EXTENSIONS_PER_TASK} extension requests`, 'extensions');
+  }
+  const extension: SlaExtension = {
+    id: input.extensionId,
+    businessDays: input.businessDays,
+    reason: input.reason,
+    requestedAt: at,
+    requestedBy: actor.id,
+    status: 'requested',
+    approvalTaskId: input.approvalTaskId,
+  };
+  return changeTask(task, { extensions: [...extensions, extension] }, 'extension_requested', actor, at, {
+    reason: input.reason,
+  });
+};
+
+/** The creditor's approve_extension task for a request just made on `change.after` (deadline on its calendar). */
+export const approvalTaskFor = (
+  calendar: Calendar,
+  partnerTask: Task,
+  input: ExtensionRequestInput & { creditorOrgId: string },
+  at: string,
+): Task =>
+  newTask({
+    id: input.approvalTaskId,
+    type: 'approve_extension',
+    party: 'creditor',
+    orgId: input.creditorOrgId,
+    scopeKey: scopeKeys.extension(input.extensionId),
+    createdAt: at,
+    deadline: deadlineAfter(calendar, at, catalogue.approve_extension.businessDays ?? 3),
+    title: `Approve ${input.businessDays} more business days: ${partnerTask.title}`.slice(0, 200),
+    caseId: partnerTask.caseId,
+    details: {
+      extensionRequest: {
+        taskId: partnerTask.id,
+        caseId: partnerTask.caseId ?? '',
+        partnerOrgId: partnerTask.orgId,
+        extensionId: input.extensionId,
+        businessDays: input.businessDays,
+        reason: input.reason,
+      },
+    },
+  });
+
+export type ExtensionDecision = Exclude<ExtensionStatus, 'requested'>;
+
+const decisionAction = {
+  approved: 'extension_approved',
+  rejected: 'extension_rejected',
+  expired: 'extension_expired',
+} as const;
+
+/**
+ * Records the decision on the partner task. The SLA clock goes through slaClockPatch, so an approval moves
+ * slaDeadline (and the working deadline of an open task) by its business days; a rejection or an expiry
+ * moves nothing. A completed task still gets its approved deadline: the score measures against it.
+ */
+export const decideExtension = (
+  calendar: Calendar,
+  task: Task,
+  extensionId: string,
+  decision: ExtensionDecision,
+  actor: Actor,
+  at: string,
+  note?: string,
+): TaskChange => {
+  const extension = task.extensions?.find((candidate) => candidate.id === extensionId);
+  if (!extension) throw new TaskStateError('the extension request is not on the task', 'extensionId');
+  if (extension.status !== 'requested') {
+    throw new TaskStateError(`the extension request was already ${extension.status}`, 'status');
+  }
+  const decided: SlaExtension = {
+    ...extension,
+    status: decision,
+    decidedAt: at,
+    decidedBy: actor.id,
+    ...(note === undefined ? {} : { note }),
+  };
+  const extensions = (task.extensions ?? []).map((candidate) => (candidate.id === extensionId ? decided : candidate));
+  return changeTask(task, slaClockPatch(calendar, task, { extensions }), decisionAction[decision], actor, at, {
+    reason: note,
+  });
+};
+
+/** The request an approve_extension task decides; 409 on any other task. */
+export const extensionRequestOf = (task: Task) => {
+  const request = task.details?.extensionRequest;
+  if (task.type !== 'approve_extension' || !request) {
+    throw new TaskStateError('only an approve_extension task decides an extension request', 'type');
+  }
+  if (task.status !== 'open') throw new TaskStateError('the extension request was already decided', 'status');
+  return request;
+};
