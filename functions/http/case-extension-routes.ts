@@ -1,6 +1,7 @@
 // POST /cases/{caseId}/update-extension (issue 19): the case's partner asks the creditor for more days before its next status update.
 import * as tasks from '@casetasks/app/tasks';
 import * as z from 'zod';
+import { replayAware } from '../middleware/http-replay.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
 
 /** Spread into the extension routes (task-actions group): the same function and table grant. */
@@ -23,7 +24,7 @@ export const caseExtensionRoutes = {
         now,
         headers['idempotency-key'],
       );
-      return { body: view, ...(replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}) };
+      return replayAware(view, replayed);
     },
   }),
 } satisfies RouteMap;

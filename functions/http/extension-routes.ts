@@ -1,5 +1,6 @@
 // Extensions approved by the client (issue 19): the partner asks for more business days, the creditor approves or rejects.
 import * as tasks from '@casetasks/app/tasks';
+import { replayAware } from '../middleware/http-replay.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
 import { caseExtensionRoutes } from './case-extension-routes.js';
 
@@ -36,7 +37,7 @@ export const extensionRoutes = {
         now,
         headers['idempotency-key'],
       );
-      return { body: task, ...(replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}) };
+      return replayAware(task, replayed);
     },
   }),
   'POST /tasks/{id}/approve': decisionRoute(

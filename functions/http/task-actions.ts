@@ -1,6 +1,7 @@
 // Portal writes: create a manual task (optional Idempotency-Key); postpone, assign, complete or log a call, one by one or in bulk; extensions.
 import * as tasks from '@casetasks/app/tasks';
 import { httpHandler } from '../middleware/http-handler.js';
+import { replayAware } from '../middleware/http-replay.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
 import { extensionRoutes } from './extension-routes.js';
 
@@ -28,17 +29,14 @@ export const routes = {
     successStatus: 201,
     handle: async ({ principal, body, now, headers }) => {
       const { task, replayed } = await tasks.createTask(principal, body, now, headers['idempotency-key']);
-      return { body: task, ...(replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}) };
+      return replayAware(task, replayed);
     },
   }),
   'POST /tasks/{id}/postpone': changeRoute(
     'postpone',
     'Move the deadline later (open and not yet overdue); originalDeadline stays',
   ),
-  'POST /tasks/{id}/assign': changeRoute(
-    'assign',
-    'Assign the task to a user of the organisation, or unassign it with null',
-  ),
+  'POST /tasks/{id}/assign': changeRoute('assign', 'Assign to a user of the organisation, or unassign with null'),
   'POST /tasks/{id}/complete': changeRoute(
     'complete',
     '"Mark as done": only where the catalogue allows manual completion, otherwise 409',

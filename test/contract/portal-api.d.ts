@@ -116,7 +116,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Assign the task to a user of the organisation, or unassign it with null
+         * Assign to a user of the organisation, or unassign with null
          * @description Assigns the task to a user, or unassigns it.
          */
         post: operations["assignTask"];

@@ -1,4 +1,6 @@
 // Access matrix over real HTTP for every route of the route table, and the authorizer's 401s.
+
+import type { Party, Task } from '@casetasks/core';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpRoute, httpRoutes, routeKey } from '../../functions/http/routes.js';
@@ -11,6 +13,17 @@ const contributor: Caller = { party: 'partner', org: 'p-1', user: 'u-contrib', r
 const otherParty: Caller = { party: 'creditor', org: 'p-1', user: 'u-c', role: 'owner' };
 const otherOrg: Caller = { party: 'partner', org: 'p-2', user: 'u-x', role: 'owner' };
 
+/** The four callers of the matrix around a task of `party` in `org`. */
+const callersOf = (party: Party, org: string) => {
+  const other: Party = party === 'partner' ? 'creditor' : 'partner';
+  return {
+    owner: { ...owner, party, org },
+    contributor: { ...contributor, party, org },
+    otherParty: { ...otherParty, party: other, org },
+    otherOrg: { ...otherOrg, party },
+  };
+};
+
 const DAY = 86_400_000;
 const later = () => new Date(Date.now() + 30 * DAY).toISOString();
 
@@ -21,6 +34,9 @@ const validBody: Record<string, () => unknown> = {
   'POST /tasks/{id}/assign': () => ({ assigneeId: 'u-9' }),
   'POST /tasks/{id}/complete': () => ({}),
   'POST /tasks/{id}/calls': () => ({ result: 'answered', note: 'will pay Friday' }),
+  'POST /tasks/{id}/extension': () => ({ businessDays: 2, reason: 'debtor abroad' }),
+  'POST /tasks/{id}/approve': () => ({ note: 'fine' }),
+  'POST /tasks/{id}/reject': () => ({}),
 };
 
 let api: ApiHarness;
@@ -41,11 +57,71 @@ const ownTask = () =>
     caseId: 'case-acc',
   });
 
+/** An SLA task of p-1 on a case with a known creditor: what an extension is asked on. */
+const slaTask = () =>
+  api.plant({
+    type: 'review_new_case',
+    accessLevel: 'partner',
+    orgId: 'p-1',
+    assigneeId: 'u-someone',
+    caseId: 'case-acc',
+    creditorOrgId: 'c-acc',
+  });
+
+/** A creditor's (org c-acc) approve_extension task deciding a pending request on a partner task of p-acc. */
+const approvalTask = async () => {
+  const extensionId = `ext-${Math.random().toString(36).slice(2)}`;
+  const partnerTask = await api.plant({
+    type: 'review_new_case',
+    accessLevel: 'partner',
+    orgId: 'p-acc',
+    caseId: 'case-acc',
+    creditorOrgId: 'c-acc',
+    extensions: [
+      {
+        id: extensionId,
+        businessDays: 2,
+        reason: 'debtor abroad',
+        requestedAt: new Date().toISOString(),
+        requestedBy: 'u-p',
+        status: 'requested',
+        approvalTaskId: 'planted',
+      },
+    ],
+  });
+  return api.plant({
+    type: 'approve_extension',
+    accessLevel: 'creditor',
+    orgId: 'c-acc',
+    assigneeId: 'u-someone',
+    caseId: 'case-acc',
+    details: {
+      extensionRequest: {
+        taskId: partnerTask.id,
+        caseId: 'case-acc',
+        partnerOrgId: 'p-acc',
+        extensionId,
+        businessDays: 2,
+        reason: 'debtor abroad',
+      },
+    },
+  });
+};
+
+/** The task a route acts on, and the party that owns it: most routes take any task of the caller. */
+const subjects: Record<string, { party: Party; org: string; plant: () => Promise<Task> }> = {
+  'POST /tasks/{id}/extension': { party: 'partner', org: 'p-1', plant: slaTask },
+  'POST /tasks/{id}/approve': { party: 'creditor', org: 'c-acc', plant: approvalTask },
+  'POST /tasks/{id}/reject': { party: 'creditor', org: 'c-acc', plant: approvalTask },
+};
+
 const taskRoutes = httpRoutes.filter((route) => route.taskParam);
 
 describe.each(taskRoutes.map((route) => [routeKey(route), route] as const))('%s', (_key, route: HttpRoute) => {
+  const subject = subjects[routeKey(route)] ?? { party: 'partner', org: 'p-1', plant: ownTask };
+  const { owner, contributor, otherParty, otherOrg } = callersOf(subject.party, subject.org);
   const request = async (caller: Caller) => {
-    const task = await ownTask();
+    const task = await subject.plant();
     const path = fillPath(route.path, { id: task.id });
     const body = validBody[routeKey(route)]?.();
     return api.call(route.method, path, { as: caller, ...(body === undefined ? {} : { body }) });

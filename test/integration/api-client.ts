@@ -101,18 +101,24 @@ export const startApi = async (
   const plant: ApiHarness['plant'] = async (input) => {
     const id = ulid();
     const createdAt = input.createdAt ?? new Date(Date.now() - DAY).toISOString();
-    const task = newTask({
-      id,
-      type: input.type,
-      party: input.accessLevel,
-      orgId: input.orgId,
-      scopeKey: input.scopeKey ?? id,
-      createdAt,
-      deadline: input.deadline ?? new Date(Date.now() + 3 * DAY).toISOString(),
-      ...(input.title === undefined ? {} : { title: input.title }),
-      caseId: input.caseId ?? null,
-      assigneeId: input.assigneeId ?? null,
-    });
+    // Fields newTask does not take (creditorOrgId, details, extensions, ...) are planted as given.
+    const { type: _t, accessLevel: _a, orgId: _o, scopeKey: _s, createdAt: _c, deadline: _d, ...extra } = input;
+    const task: Task = {
+      ...newTask({
+        id,
+        type: input.type,
+        party: input.accessLevel,
+        orgId: input.orgId,
+        scopeKey: input.scopeKey ?? id,
+        createdAt,
+        deadline: input.deadline ?? new Date(Date.now() + 3 * DAY).toISOString(),
+        ...(input.title === undefined ? {} : { title: input.title }),
+        caseId: input.caseId ?? null,
+        assigneeId: input.assigneeId ?? null,
+      }),
+      ...extra,
+      ...(input.caseId === undefined ? {} : { caseId: input.caseId }),
+    };
     await createTask(db, task, creationEntry(task, platformActor), { now: new Date(createdAt) });
     return task;
   };

@@ -1,7 +1,7 @@
 import { runMonthlySurveys as run } from '@casetasks/app/jobs';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import type { CaseState, Task } from '@casetasks/core';
-import { getCaseState, listOutboxSince } from '@casetasks/db';
+import { getCaseState, listOutboxSince, putSlaTermsVersion } from '@casetasks/db';
 import { plantItem, storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,32 @@ const surveyTasks = async (partnerOrgId: string): Promise<Task[]> =>
     .filter((task) => task.type === 'update_case_status' && task.orgId === partnerOrgId);
 
 describe('monthly surveys', () => {
+  it("take the creditor's agreed survey deadline and record the terms and the creditor (issue 19)", async () => {
+    // Prepare: creditor cr-terms agreed 8 business days for update_case_status before the run.
+    await putSlaTermsVersion(table.db, {
+      creditorOrgId: 'cr-terms',
+      partnerOrgId: null,
+      version: 1,
+      effectiveFrom: '2026-11-01T00:00:00.000Z',
+      terms: { taskDeadlines: { update_case_status: 8 }, updateIntervals: {} },
+      setBy: 'u-owner',
+      setAt: '2026-11-01T00:00:00.000Z',
+    });
+    const due = await seedCase('p-terms', { creditorOrgId: 'cr-terms' });
+
+    // Act
+    await run({ now: '2026-11-23T03:00:00.000Z' });
+
+    // Assess: Mon 11-23 03:00 + 8 business days = Thu 12-03 03:00 (the catalogue's 5 would be Mon 11-30).
+    const [task] = await surveyTasks('p-terms');
+    expect(task).toMatchObject({
+      caseId: due.caseId,
+      deadline: '2026-12-03T03:00:00.000Z',
+      slaTerms: { source: 'creditor', version: 1 },
+      creditorOrgId: 'cr-terms',
+    });
+  });
+
   it('creates one survey task per due case and moves its next survey a month on', async () => {
     // Prepare
     const due = await seedCase('p-once');

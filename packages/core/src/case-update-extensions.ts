@@ -4,7 +4,7 @@ import type { CaseState, UpdateExtension } from './case-state.js';
 import { activeCaseOf, currentUpdateAt, nextUpdateDue } from './case-update-sla.js';
 import { catalogue } from './catalogue.js';
 import { ForbiddenError, TaskStateError } from './errors.js';
-import type { ExtensionDecision } from './extensions.js';
+import { decideRequest, type ExtensionDecision } from './extensions.js';
 import { newTask, type Principal } from './lifecycle.js';
 import { scopeKeys } from './rules/scopes.js';
 import { CaseNotFoundError } from './sla-terms.js';
@@ -116,21 +116,5 @@ export const decideUpdateExtension = (
   at: string,
   note?: string,
 ): Pick<CaseState, 'updateExtensions'> => {
-  const extension = state.updateExtensions?.find((candidate) => candidate.id === extensionId);
-  if (!extension) throw new TaskStateError('the extension request is not on the case', 'extensionId');
-  if (extension.status !== 'requested') {
-    throw new TaskStateError(`the extension request was already ${extension.status}`, 'status');
-  }
-  const decided: UpdateExtension = {
-    ...extension,
-    status: decision,
-    decidedAt: at,
-    decidedBy: actor.id,
-    ...(note === undefined ? {} : { note }),
-  };
-  return {
-    updateExtensions: (state.updateExtensions ?? []).map((candidate) =>
-      candidate.id === extensionId ? decided : candidate,
-    ),
-  };
+  return { updateExtensions: decideRequest(state.updateExtensions, extensionId, 'case', decision, actor, at, note) };
 };

@@ -1,5 +1,6 @@
 // When a case's SLA clocks stand still (issue 19): pause intervals as a pure function of the case's logs,
 // which task types each reason stops, and the clock change of one task. Pure.
+import { createHash } from 'node:crypto';
 import type { Calendar } from './calendar.js';
 import type { CaseState } from './case-state.js';
 import { waitingReasonOf, waitingUntil } from './case-update-sla.js';
@@ -79,9 +80,7 @@ export const pausesChangedFrom = (state: CaseState | undefined, at: string): str
 /** A stable short name of a list of pauses: the step name of the write that records them. */
 export const pausesHash = (pauses: readonly ClockPause[]): string => {
   const text = pauses.map((pause) => `${pause.start}/${pause.end ?? '-'}/${pause.reason}`).join(',');
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(36);
+  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
 };
 
 const pauseText = (pause: ClockPause): string =>

@@ -75,6 +75,43 @@ export const approvalTaskFor = (
 
 export type ExtensionDecision = Exclude<ExtensionStatus, 'requested'>;
 
+/** The fields every extension request shares, on a task or on a case. */
+interface DecidableRequest {
+  id: string;
+  status: ExtensionStatus;
+  decidedAt?: string;
+  decidedBy?: string;
+  note?: string;
+}
+
+/**
+ * The requests with `extensionId` decided; refused (409) when it is not among them or was decided already.
+ * Shared by task extensions and case-update extensions.
+ */
+export const decideRequest = <R extends DecidableRequest>(
+  requests: readonly R[] | undefined,
+  extensionId: string,
+  holder: 'task' | 'case',
+  decision: ExtensionDecision,
+  actor: Actor,
+  at: string,
+  note?: string,
+): R[] => {
+  const request = requests?.find((candidate) => candidate.id === extensionId);
+  if (!request) throw new TaskStateError(`the extension request is not on the ${holder}`, 'extensionId');
+  if (request.status !== 'requested') {
+    throw new TaskStateError(`the extension request was already ${request.status}`, 'status');
+  }
+  const decided: R = {
+    ...request,
+    status: decision,
+    decidedAt: at,
+    decidedBy: actor.id,
+    ...(note === undefined ? {} : { note }),
+  };
+  return (requests ?? []).map((candidate) => (candidate.id === extensionId ? decided : candidate));
+};
+
 const decisionAction = {
   approved: 'extension_approved',
   rejected: 'extension_rejected',
@@ -95,19 +132,7 @@ export const decideExtension = (
   at: string,
   note?: string,
 ): TaskChange => {
-  const extension = task.extensions?.find((candidate) => candidate.id === extensionId);
-  if (!extension) throw new TaskStateError('the extension request is not on the task', 'extensionId');
-  if (extension.status !== 'requested') {
-    throw new TaskStateError(`the extension request was already ${extension.status}`, 'status');
-  }
-  const decided: SlaExtension = {
-    ...extension,
-    status: decision,
-    decidedAt: at,
-    decidedBy: actor.id,
-    ...(note === undefined ? {} : { note }),
-  };
-  const extensions = (task.extensions ?? []).map((candidate) => (candidate.id === extensionId ? decided : candidate));
+  const extensions = decideRequest(task.extensions, extensionId, 'task', decision, actor, at, note);
   return changeTask(task, slaClockPatch(calendar, task, { extensions }), decisionAction[decision], actor, at, {
     reason: note,
   });

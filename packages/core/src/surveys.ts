@@ -23,7 +23,7 @@ export const nextSurveyAfter = (calendar: Calendar, dueAt: string, now: string):
 /** The `update_case_status` task of a due survey; its clock starts when the job creates it. */
 export const surveyTaskInput = (
   calendar: Calendar,
-  input: { id: string; caseId: string; partnerOrgId: string; createdAt: string },
+  input: { id: string; caseId: string; partnerOrgId: string; createdAt: string; days?: number | undefined },
 ): NewTaskInput => ({
   id: input.id,
   type: 'update_case_status',
@@ -33,5 +33,6 @@ export const surveyTaskInput = (
   scopeKey: scopeKeys.case(input.caseId),
   caseId: input.caseId,
   createdAt: input.createdAt,
-  deadline: catalogueDeadline(calendar, 'update_case_status', input.createdAt),
+  // `days`: the creditor's agreed deadline (SLA terms), else the catalogue's.
+  deadline: catalogueDeadline(calendar, 'update_case_status', input.createdAt, input.days),
 });

@@ -11,6 +11,7 @@ import {
   scheduleReminder,
   surveyMonth,
   surveyTaskInput,
+  withCaseClock,
 } from '@casetasks/core';
 import {
   addCaseChange,
@@ -29,6 +30,7 @@ import { taskCreated } from '@casetasks/events';
 import { ulid } from 'ulid';
 import { autoAssign, orgPolicies, type PolicyLookup } from '../policies/org-policies.js';
 import { serviceCalendar, tasksDb } from '../runtime/clients.js';
+import { taskTermsFor } from '../sla/sla-terms.js';
 import { type JobRunOptions, runDueItemsJob } from './due-items-job.js';
 import type { JobInput, JobSummary } from './job-contract.js';
 
@@ -40,6 +42,8 @@ type Outcome = 'created' | 'alreadyOpen' | 'noPartner' | 'alreadyDone' | 'notDue
 interface SurveyPolicies {
   lookup: PolicyLookup;
   fallback: OrgPolicy;
+  /** One per run: the SLA terms read for a (creditor, partner) are shared by the run's survey tasks. */
+  terms: { db: Db };
 }
 
 /**
@@ -55,16 +59,21 @@ const surveyCase = async (db: Db, policies: SurveyPolicies, state: CaseState, no
   // The survey task is the partner's: its month, deadline, reminders and assignee follow the partner org.
   const policy = state.partnerOrgId ? await policies.lookup.of('partner', state.partnerOrgId) : policies.fallback;
   const { calendar } = policy;
-  // Reminded and auto-assigned like any other task; built only when it is about to be written.
-  const surveyTask = (partnerOrgId: string) =>
-    autoAssign(
-      db,
-      policy,
-      scheduleReminder(
-        policy,
-        newTask(surveyTaskInput(calendar, { id: ulid(), caseId: state.caseId, partnerOrgId, createdAt: at })),
-      ),
-    );
+  // Like an event-created task: the creditor's terms in force (issue 19), the case's running pauses, reminders
+  // and auto-assignment; built only when it is about to be written.
+  const surveyTask = async (partnerOrgId: string) => {
+    const target = {
+      type: 'update_case_status',
+      party: 'partner',
+      orgId: partnerOrgId,
+      at,
+      caseId: state.caseId,
+    } as const;
+    const terms = await taskTermsFor(policies.terms, target, state);
+    const input = { id: ulid(), caseId: state.caseId, partnerOrgId, createdAt: at, days: terms.days };
+    const planned = { ...newTask(surveyTaskInput(calendar, input)), ...terms.fields };
+    return autoAssign(db, policy, withCaseClock(policy, scheduleReminder(policy, planned), state));
+  };
   const month = surveyMonth(calendar, state.nextSurveyAt);
   const advance = { nextSurveyAt: nextSurveyAfter(calendar, state.nextSurveyAt, at) };
   const commit = async (withTask: boolean) => {
@@ -115,7 +124,11 @@ export const runMonthlySurveys = async (input: JobInput = {}, options: JobRunOpt
   const now = new Date(input.now ?? Date.now());
   const db = tasksDb();
   const fallback = await serviceCalendar();
-  const policies: SurveyPolicies = { lookup: orgPolicies(db, fallback), fallback: defaultPolicy(fallback) };
+  const policies: SurveyPolicies = {
+    lookup: orgPolicies(db, fallback),
+    fallback: defaultPolicy(fallback),
+    terms: { db },
+  };
   return runDueItemsJob({
     job: JOB,
     item: 'survey',

@@ -1,6 +1,5 @@
 // Create a manual task in the caller's org: deadline on the org's calendar, auto-assignment, optional Idempotency-Key.
 
-import { createHash } from 'node:crypto';
 import {
   type Calendar,
   catalogue,
@@ -22,6 +21,7 @@ import { ulid } from 'ulid';
 import * as z from 'zod';
 import { autoAssign, principalPolicy } from '../policies/org-policies.js';
 import { tasksDb } from '../runtime/clients.js';
+import { requestFingerprint, requestKeyRefOf } from './request-key-replay.js';
 import { entityIdSchema, instantSchema, type TaskView, toTaskView } from './task-view.js';
 
 export const createTaskBodySchema = z
@@ -116,13 +116,8 @@ export const createTask = async (
   );
   // Left unassigned on purpose (`assigneeId: null`) stays unassigned; omitted follows the org's rule.
   const task = body.assigneeId === undefined ? await autoAssign(tasksDb(), policy, planned) : planned;
-  const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('base64url');
-  const ref = idempotencyKey && {
-    party: principal.party,
-    orgId: principal.orgId,
-    userId: principal.userId,
-    key: idempotencyKey,
-  };
+  const fingerprint = requestFingerprint(body);
+  const ref = requestKeyRefOf(principal, idempotencyKey);
   try {
     await createManualTask(tasksDb(), task, creationEntry(task, userActor(principal)), {
       now,
