@@ -2,7 +2,7 @@
 
 import {
   type CaseState,
-  changeTask,
+  closeTask,
   decideExtension,
   decideUpdateExtension,
   platformActor,
@@ -41,20 +41,8 @@ export const expireExtension = async (
 ): Promise<'expired' | 'conflict'> => {
   const at = now.toISOString();
   const request = approval.details?.extensionRequest;
-  const closed = changeTask(
-    approval,
-    {
-      status: 'completed',
-      resolution: 'cancelled',
-      completedAt: at,
-      completedBy: platformActor.id,
-      reminder: undefined,
-    },
-    'cancelled',
-    platformActor,
-    at,
-    { reason: EXPIRED_REASON },
-  );
+  // A completed task leaves the reminder index whatever its schedule says (task-item.ts).
+  const closed = closeTask(approval, 'cancelled', platformActor, at, { reason: EXPIRED_REASON });
   const changes: TaskChange[] = [closed];
   const partnerTask = request?.taskId ? await getTask(db, request.taskId, true) : undefined;
   const pending = partnerTask?.extensions?.find((e) => e.id === request?.extensionId && e.status === 'requested');
