@@ -1,12 +1,10 @@
 // Extensions of the case-update deadline (issue 19): the case's partner asks for calendar days, its creditor decides. Pure.
-import { type Calendar, deadlineAfter } from './calendar.js';
+import type { Calendar } from './calendar.js';
 import type { CaseState, UpdateExtension } from './case-state.js';
 import { activeCaseOf, currentUpdateAt, nextUpdateDue } from './case-update-sla.js';
-import { catalogue } from './catalogue.js';
 import { ForbiddenError, TaskStateError } from './errors.js';
-import { decideRequest, type ExtensionDecision } from './extensions.js';
-import { newTask, type Principal } from './lifecycle.js';
-import { scopeKeys } from './rules/scopes.js';
+import { approvalTask, decideRequest, type ExtensionDecision } from './extensions.js';
+import type { Principal } from './lifecycle.js';
 import { CaseNotFoundError } from './sla-terms.js';
 import type { Actor, Task } from './task.js';
 
@@ -86,26 +84,23 @@ export const updateApprovalTaskFor = (
   input: UpdateExtensionInput & { caseId: string; creditorOrgId: string; partnerOrgId: string },
   at: string,
 ): Task =>
-  newTask({
-    id: input.approvalTaskId,
-    type: 'approve_extension',
-    party: 'creditor',
-    orgId: input.creditorOrgId,
-    scopeKey: scopeKeys.extension(input.extensionId),
-    createdAt: at,
-    deadline: deadlineAfter(calendar, at, catalogue.approve_extension.businessDays ?? 3),
-    title: `Approve ${input.days} more days for the next status update of case ${input.caseId}`.slice(0, 200),
-    caseId: input.caseId,
-    details: {
-      extensionRequest: {
-        caseId: input.caseId,
-        partnerOrgId: input.partnerOrgId,
-        extensionId: input.extensionId,
-        calendarDays: input.days,
-        reason: input.reason,
-      },
+  approvalTask(
+    calendar,
+    {
+      approvalTaskId: input.approvalTaskId,
+      creditorOrgId: input.creditorOrgId,
+      caseId: input.caseId,
+      title: `Approve ${input.days} more days for the next status update of case ${input.caseId}`,
     },
-  });
+    {
+      caseId: input.caseId,
+      partnerOrgId: input.partnerOrgId,
+      extensionId: input.extensionId,
+      calendarDays: input.days,
+      reason: input.reason,
+    },
+    at,
+  );
 
 /** The case state after the decision; the dashboard adds approved days to the update they were asked for. */
 export const decideUpdateExtension = (

@@ -1,11 +1,18 @@
 // Extensions approved by the client (issue 19): a partner asks for more business days on a task, the creditor decides. Pure.
-import { type Calendar, deadlineAfter } from './calendar.js';
+import type { Calendar } from './calendar.js';
 import { catalogue, slaWeightFor } from './catalogue.js';
 import { TaskStateError } from './errors.js';
-import { changeTask, newTask, type TaskChange } from './lifecycle.js';
+import { catalogueDeadline, changeTask, newTask, type TaskChange } from './lifecycle.js';
 import { scopeKeys } from './rules/scopes.js';
 import { slaClockPatch } from './sla-clock.js';
-import { type Actor, type ExtensionStatus, MAX_EXTENSIONS_PER_TASK, type SlaExtension, type Task } from './task.js';
+import {
+  type Actor,
+  type ExtensionStatus,
+  MAX_EXTENSIONS_PER_TASK,
+  type SlaExtension,
+  type Task,
+  type TaskDetails,
+} from './task.js';
 
 /** Business days one request may ask for. */
 export const MAX_EXTENSION_BUSINESS_DAYS = 20;
@@ -44,11 +51,14 @@ export const requestExtension = (task: Task, input: ExtensionRequestInput, actor
   });
 };
 
-/** The creditor's approve_extension task for a request just made on `change.after` (deadline on its calendar). */
-export const approvalTaskFor = (
+/** What an approve_extension task decides: a task's or a case-update deadline's request. */
+type ExtensionRequestDetails = NonNullable<TaskDetails['extensionRequest']>;
+
+/** The creditor's approve_extension task deciding one request: the catalogue's 3 business days on its calendar. */
+export const approvalTask = (
   calendar: Calendar,
-  partnerTask: Task,
-  input: ExtensionRequestInput & { creditorOrgId: string },
+  input: { approvalTaskId: string; creditorOrgId: string; caseId: string | null; title: string },
+  request: ExtensionRequestDetails,
   at: string,
 ): Task =>
   newTask({
@@ -56,22 +66,39 @@ export const approvalTaskFor = (
     type: 'approve_extension',
     party: 'creditor',
     orgId: input.creditorOrgId,
-    scopeKey: scopeKeys.extension(input.extensionId),
+    scopeKey: scopeKeys.extension(request.extensionId),
     createdAt: at,
-    deadline: deadlineAfter(calendar, at, catalogue.approve_extension.businessDays ?? 3),
-    title: `Approve ${input.businessDays} more business days: ${partnerTask.title}`.slice(0, 200),
-    caseId: partnerTask.caseId,
-    details: {
-      extensionRequest: {
-        taskId: partnerTask.id,
-        caseId: partnerTask.caseId ?? '',
-        partnerOrgId: partnerTask.orgId,
-        extensionId: input.extensionId,
-        businessDays: input.businessDays,
-        reason: input.reason,
-      },
-    },
+    deadline: catalogueDeadline(calendar, 'approve_extension', at),
+    title: input.title.slice(0, 200),
+    caseId: input.caseId,
+    details: { extensionRequest: request },
   });
+
+/** The creditor's approve_extension task for a request just made on `change.after` (deadline on its calendar). */
+export const approvalTaskFor = (
+  calendar: Calendar,
+  partnerTask: Task,
+  input: ExtensionRequestInput & { creditorOrgId: string },
+  at: string,
+): Task =>
+  approvalTask(
+    calendar,
+    {
+      approvalTaskId: input.approvalTaskId,
+      creditorOrgId: input.creditorOrgId,
+      caseId: partnerTask.caseId,
+      title: `Approve ${input.businessDays} more business days: ${partnerTask.title}`,
+    },
+    {
+      taskId: partnerTask.id,
+      caseId: partnerTask.caseId ?? '',
+      partnerOrgId: partnerTask.orgId,
+      extensionId: input.extensionId,
+      businessDays: input.businessDays,
+      reason: input.reason,
+    },
+    at,
+  );
 
 export type ExtensionDecision = Exclude<ExtensionStatus, 'requested'>;
 
