@@ -1,4 +1,4 @@
-// GET /tasks and GET /tasks/summary: the caller's task lists and the tab counts.
+// GET /tasks, GET /tasks/summary and GET /tasks/export: the caller's task lists, the tab counts and the CSV export.
 import {
   listQuerySchema,
   listTasks,
@@ -9,6 +9,7 @@ import {
 } from '@casetasks/app/tasks';
 import { httpHandler } from '../middleware/http-handler.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
+import { taskExportRoutes } from './task-export.js';
 
 export const routes = {
   'GET /tasks': httpRoute({
@@ -23,6 +24,7 @@ export const routes = {
     response: taskSummarySchema,
     handle: async ({ principal, now }) => ({ body: await summarizeTasks(principal, now) }),
   }),
+  ...taskExportRoutes,
 } satisfies RouteMap;
 
 export const handler = httpHandler(routes);

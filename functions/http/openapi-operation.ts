@@ -5,6 +5,7 @@ import type { RouteSpec } from '../middleware/http-route.js';
 import { bodyTooLarge, errorResponses } from './openapi-errors.js';
 import { gatewayResponses } from './openapi-gateway.js';
 import { correlationHeader, replayHeaders } from './openapi-headers.js';
+import { successMedia } from './openapi-media.js';
 import { operationDocs } from './operation-docs.js';
 import { operationExamples } from './operation-examples.js';
 
@@ -14,8 +15,6 @@ type RouteParameter = NonNullable<NonNullable<RouteConfig['request']>['query']>;
 
 const takesIdempotencyKey = (spec: RouteSpec): boolean =>
   spec.headers instanceof z.ZodObject && 'idempotency-key' in spec.headers.shape;
-
-const csvMedia = ({ csv }: RouteSpec) => (csv ? { 'text/csv': { schema: z.string(), example: csv.example } } : {});
 
 export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
   const [method = 'get', path = '/'] = routeKey.split(' ');
@@ -33,7 +32,7 @@ export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
     description: 'Success',
     // Only a route that takes an Idempotency-Key can answer with a replay of an earlier call.
     headers: takesIdempotencyKey(spec) ? replayHeaders : correlationHeader,
-    content: { 'application/json': { schema: spec.response, example: example.response }, ...csvMedia(spec) },
+    content: successMedia(spec, example.response),
   };
   // A public route (the document itself) has no claims to refuse and no input to check.
   if (spec.auth === false)

@@ -4,6 +4,8 @@ import { extensionDocs } from './extension-docs.js';
 import { doc, type OperationDoc } from './operation-tags.js';
 import { slaScorecardDocs } from './sla-scorecards-docs.js';
 import { slaTermsDocs } from './sla-terms-docs.js';
+import { taskExportDocs } from './task-export-docs.js';
+import { viewDocs } from './views-docs.js';
 
 const settings = (path: string, name: string, what: string): Record<string, OperationDoc> => ({
   [`GET ${path}`]: doc(`get${name}`, 'Settings', `Reads ${what}; the effective defaults until an owner sets them.`),
@@ -14,6 +16,7 @@ const settings = (path: string, name: string, what: string): Record<string, Oper
 export const operationDocs: Record<string, OperationDoc> = {
   'GET /tasks': doc('listTasks', 'Tasks', 'One page of open or completed tasks; follow `nextCursor` for the next.'),
   'GET /tasks/summary': doc('summarizeTasks', 'Tasks', 'Open tasks per portal tab, overdue and due today.'),
+  ...taskExportDocs,
   'GET /tasks/{id}': doc('getTask', 'Tasks', "One task of the caller's party and organisation; any other id is 404."),
   'GET /tasks/{id}/history': doc('getTaskHistory', 'Tasks', 'Every change of the task, oldest first: who, when, what.'),
   'POST /tasks': doc('createTask', 'Task actions', 'Creates a manual task; a retried Idempotency-Key replays it.'),
@@ -28,6 +31,7 @@ export const operationDocs: Record<string, OperationDoc> = {
   'GET /sla/cases': doc('getSlaCaseDashboard', 'SLA', 'Each active case with its case-update SLA status.'),
   ...slaTermsDocs,
   ...slaScorecardDocs,
+  ...viewDocs,
   ...settings('/settings/calendar', 'CalendarSettings', 'the time zone, public holidays and closed days'),
   ...settings('/settings/reminders', 'ReminderSettings', 'the deadline warning and escalation settings'),
   ...settings('/settings/auto-assignment', 'AutoAssignmentSettings', 'the auto-assignment rules per task type'),

@@ -1,22 +1,20 @@
-// OpenAPI examples of the case, SLA and settings routes (the task routes' are in operation-examples.ts).
+// OpenAPI examples of the task export, case, SLA, settings and saved-view routes (the task routes' are in operation-examples.ts).
 import * as sample from './example-values.js';
+import { taskExportExamples } from './task-export-docs.js';
+import { viewExamples } from './views-docs.js';
 
 const asOf = '2026-11-24T12:00:00.000Z';
 
 export const caseAndSlaExamples: Record<string, sample.OperationExample> = {
+  ...taskExportExamples,
   'GET /cases/{caseId}/action-items': {
     response: {
       caseId: sample.CASE_ID,
       overdue: [],
       upcoming: [
         {
-          ...{
-            taskId: sample.TASK_ID,
-            type: sample.openTask.type,
-            title: sample.openTask.title,
-            label: 'Call debtor',
-            cta: 'Log call',
-          },
+          ...{ taskId: sample.TASK_ID, type: sample.openTask.type, title: sample.openTask.title },
+          ...{ label: 'Call debtor', cta: 'Log call' },
           ...{ deadline: sample.openTask.deadline, assigneeId: sample.USER_ID, canMarkDone: true },
         },
       ],
@@ -57,4 +55,5 @@ export const settingsExamples: Record<string, sample.OperationExample> = {
   'PUT /settings/reminders': { request: sample.reminders, response: { ...sample.reminders, ...sample.meta } },
   'GET /settings/auto-assignment': { response: { ...sample.assignment, ...sample.meta } },
   'PUT /settings/auto-assignment': { request: sample.assignment, response: { ...sample.assignment, ...sample.meta } },
+  ...viewExamples,
 };

@@ -1,4 +1,4 @@
-// GET and PUT /settings/*: each section of the caller org's settings; any role reads, owners replace.
+// GET and PUT /settings/*: each section of the caller org's settings; any role reads, owners replace. Also /views.
 import {
   readSettingsSection,
   replaceSettingsSection,
@@ -8,6 +8,7 @@ import {
 import { noQuerySchema } from '@casetasks/app/tasks';
 import { httpHandler } from '../middleware/http-handler.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
+import { viewRoutes } from './views.js';
 
 /** The GET and PUT of one section; `title` says what it is in the OpenAPI summaries. */
 const sectionRoutes = <S extends SettingsSection>(section: S, path: string, title: string): RouteMap => {
@@ -37,6 +38,7 @@ export const routes = {
   ...sectionRoutes('calendar', '/settings/calendar', 'working calendar (time zone, public holidays, closed days)'),
   ...sectionRoutes('reminders', '/settings/reminders', 'deadline warnings and escalation'),
   ...sectionRoutes('autoAssignment', '/settings/auto-assignment', 'auto-assignment rules per task type'),
+  ...viewRoutes,
 } satisfies RouteMap;
 
 export const handler = httpHandler(routes);

@@ -32,8 +32,8 @@ export interface RouteSpec<
   headers?: H;
   /** Schema of the success body: documentation only, not re-validated at runtime. */
   response: R;
-  /** The route also answers `Accept: text/csv` with this rendering (documented beside the JSON body). */
-  csv?: { example: string };
+  /** The route also answers `Accept: text/csv` with this rendering (documented beside the JSON body); `only`: CSV alone. */
+  csv?: { example: string; only?: boolean };
   /** Default 200 (201 for creates). */
   successStatus?: number;
   /** Method syntax on purpose: a route with narrow schemas must still fit a `RouteMap`. */

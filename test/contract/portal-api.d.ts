@@ -46,6 +46,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's tasks as CSV: the filters of GET /tasks, every page, at most 10,000 rows
+         * @description Every task GET /tasks would list, as CSV; 413 over 10,000 rows.
+         */
+        get: operations["exportTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{id}": {
         parameters: {
             query?: never;
@@ -476,6 +496,70 @@ export interface paths {
          */
         put: operations["replaceAutoAssignmentSettings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's saved views and those shared in its org and party (any role)
+         * @description Your saved views, then those shared in your org (read-only).
+         */
+        get: operations["listSavedViews"];
+        put?: never;
+        /**
+         * Save a named filter set of GET /tasks (any role; `shared` by owners only); at most 50 per user
+         * @description Saves a named filter set of GET /tasks; 409 beyond 50.
+         */
+        post: operations["createSavedView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/views/{viewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace one of your saved views at `expectedVersion` (409 when it changed since)
+         * @description Replaces one of your views; 409 on a stale version.
+         */
+        put: operations["changeSavedView"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/views/{viewId}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete one of your saved views (and its shared copy)
+         * @description Deletes one of your views and its shared copy.
+         */
+        post: operations["deleteSavedView"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1591,6 +1675,58 @@ export interface components {
                 approve_extension?: components["schemas"]["AssignmentRule"];
             };
         };
+        SavedViewList: {
+            items: components["schemas"]["SavedView"][];
+        };
+        SavedView: {
+            id: string;
+            /** @enum {string} */
+            party: "partner" | "creditor";
+            orgId: string;
+            ownerId: string;
+            name: string;
+            filters: {
+                [key: string]: string;
+            };
+            shared: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            /** @description true: yours; false: shared with you read-only */
+            editable: boolean;
+        };
+        SavedViewCreate: {
+            /** @description 1-100 characters, unique (case-insensitively) among your views */
+            name: string;
+            /** @description Query parameters of GET /tasks (without `cursor` and `limit`), as in the query string */
+            filters: {
+                [key: string]: string;
+            };
+            /**
+             * @description Shown read-only to every user of your org and party (owners only)
+             * @default false
+             */
+            shared: boolean;
+        };
+        SavedViewChange: {
+            /** @description 1-100 characters, unique (case-insensitively) among your views */
+            name: string;
+            /** @description Query parameters of GET /tasks (without `cursor` and `limit`), as in the query string */
+            filters: {
+                [key: string]: string;
+            };
+            /**
+             * @description Shown read-only to every user of your org and party (owners only)
+             * @default false
+             */
+            shared: boolean;
+            /** @description The `version` read: a 409 when the view changed since */
+            expectedVersion: number;
+        };
+        SavedViewDelete: {
+            /** @description The `version` read (optional) */
+            expectedVersion?: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -1918,6 +2054,111 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["TaskSummary"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    exportTasks: {
+        parameters: {
+            query?: {
+                status?: "open" | "completed";
+                tab?: "new-cases" | "case-updates" | "messages" | "all";
+                /** @description Comma-separated task types, at most 23; duplicates count once */
+                type?: string;
+                /** @description `me`, `unassigned` or a user id */
+                assignee?: ("me" | "unassigned") | string;
+                caseId?: string;
+                /** @description ISO date-time with offset, or a date (a whole day in the caller org's time zone); inclusive; from 2000-01-01 to 10 years from now */
+                dueFrom?: string;
+                /** @description ISO date-time with offset, or a date (a whole day in the caller org's time zone); inclusive; from 2000-01-01 to 10 years from now */
+                dueTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id,type,title,status,caseId,assigneeId,createdAt,deadline,originalDeadline,slaDeadline,completedAt,resolution
+                     *     01JD8X3K5Q7M2N4P6R8T0V2W4Y,review_new_case,Review New Case,open,case-48213,user-anna,2026-11-20T09:15:00.000Z,2026-11-24T17:00:00.000Z,2026-11-24T17:00:00.000Z,,,
+                     */
+                    "text/csv": string;
                 };
             };
             /** @description Bad input: `error.fields` names each bad field; nothing was written */
@@ -5419,6 +5660,525 @@ export interface operations {
             };
             /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
             403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    listSavedViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01jq3v7k8m9n0p1q2r3s4t5v6w",
+                     *           "party": "partner",
+                     *           "orgId": "org-nordic-collect",
+                     *           "ownerId": "user-anna",
+                     *           "name": "My overdue",
+                     *           "filters": {
+                     *             "status": "open",
+                     *             "tab": "case-updates",
+                     *             "assignee": "me"
+                     *           },
+                     *           "shared": false,
+                     *           "version": 1,
+                     *           "createdAt": "2026-11-24T12:00:00.000Z",
+                     *           "updatedAt": "2026-11-24T12:00:00.000Z",
+                     *           "editable": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SavedViewList"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    createSavedView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "My overdue",
+                 *       "filters": {
+                 *         "status": "open",
+                 *         "tab": "case-updates",
+                 *         "assignee": "me"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SavedViewCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01jq3v7k8m9n0p1q2r3s4t5v6w",
+                     *       "party": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "ownerId": "user-anna",
+                     *       "name": "My overdue",
+                     *       "filters": {
+                     *         "status": "open",
+                     *         "tab": "case-updates",
+                     *         "assignee": "me"
+                     *       },
+                     *       "shared": false,
+                     *       "version": 1,
+                     *       "createdAt": "2026-11-24T12:00:00.000Z",
+                     *       "updatedAt": "2026-11-24T12:00:00.000Z",
+                     *       "editable": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    changeSavedView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "My overdue",
+                 *       "filters": {
+                 *         "status": "open",
+                 *         "tab": "case-updates",
+                 *         "assignee": "me"
+                 *       },
+                 *       "shared": false,
+                 *       "expectedVersion": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["SavedViewChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01jq3v7k8m9n0p1q2r3s4t5v6w",
+                     *       "party": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "ownerId": "user-anna",
+                     *       "name": "My overdue",
+                     *       "filters": {
+                     *         "status": "open",
+                     *         "tab": "case-updates",
+                     *         "assignee": "me"
+                     *       },
+                     *       "shared": false,
+                     *       "version": 2,
+                     *       "createdAt": "2026-11-24T12:00:00.000Z",
+                     *       "updatedAt": "2026-11-24T12:00:00.000Z",
+                     *       "editable": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    deleteSavedView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "expectedVersion": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["SavedViewDelete"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01jq3v7k8m9n0p1q2r3s4t5v6w",
+                     *       "deleted": true
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @enum {boolean} */
+                        deleted: true;
+                    };
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
                 headers: {
                     /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
                     "x-correlation-id"?: string;

@@ -37,6 +37,9 @@ const validBody: Record<string, () => unknown> = {
   'POST /tasks/{id}/extension': () => ({ businessDays: 2, reason: 'debtor abroad' }),
   'POST /tasks/{id}/approve': () => ({ note: 'fine' }),
   'POST /tasks/{id}/reject': () => ({}),
+  'POST /views': () => ({ name: 'Mine', filters: { status: 'open' } }),
+  'PUT /views/{viewId}': () => ({ name: 'Mine', filters: { status: 'open' }, expectedVersion: 1 }),
+  'POST /views/{viewId}/delete': () => ({}),
 };
 
 let api: ApiHarness;
@@ -220,6 +223,43 @@ describe('routes without a task parameter', () => {
 
   it('GET /openapi.json needs no token', async () => {
     expect((await api.call('GET', '/openapi.json')).status).toBe(200);
+  });
+});
+
+describe('saved views (PUT /views/{viewId}, POST /views/{viewId}/delete)', () => {
+  const viewRoutes = ['PUT /views/{viewId}', 'POST /views/{viewId}/delete'] as const;
+  /** A view of the org owner, shared with p-1's partners, so only its creator may change it. */
+  const sharedView = async () => {
+    const created = await api.call('POST', '/views', {
+      as: { ...owner, role: 'owner' },
+      body: { name: `Shared ${Math.random()}`, filters: { status: 'open' }, shared: true },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return String(json(created).id);
+  };
+  const call = async (key: (typeof viewRoutes)[number], caller: Caller, viewId: string) => {
+    const [method = 'PUT', path = '/'] = key.split(' ');
+    return api.call(method, fillPath(path, { viewId }), { as: caller, body: validBody[key]?.() });
+  };
+
+  it.each(viewRoutes)('%s answers the creator, 403 to its org, 404 to the other party and another org', async (key) => {
+    const forbidden = await call(key, contributor, await sharedView());
+    const hidden = await Promise.all(
+      [otherParty, otherOrg].map(async (caller) => call(key, caller, await sharedView())),
+    );
+    const missing = await call(key, otherOrg, '01ARZ3NDEKTSV4RRFFQ69G5FAV');
+    const mine = await call(key, { ...owner, role: 'owner' }, await sharedView());
+    expect(forbidden.status).toBe(403);
+    expect(hidden.map((response) => response.status)).toEqual([404, 404]);
+    expect(hidden[0]?.body).toEqual(missing.body);
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+  });
+
+  it('GET /views shows shared views only within the org and party', async () => {
+    const id = await sharedView();
+    const seen = async (caller: Caller) =>
+      (json(await api.call('GET', '/views', { as: caller })).items as { id: string }[]).some((view) => view.id === id);
+    expect(await Promise.all([contributor, otherParty, otherOrg].map(seen))).toEqual([true, false, false]);
   });
 });
 

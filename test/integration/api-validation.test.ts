@@ -59,6 +59,14 @@ const cases: Record<string, BadInput[]> = {
     { name: 'assignee not an id', path: '/tasks?assignee=a%20b', field: 'assignee' },
     { name: 'unknown parameter', path: '/tasks?sort=title', field: 'sort' },
   ],
+  'GET /tasks/export': [
+    { name: 'unknown status', path: '/tasks/export?status=closed', field: 'status' },
+    { name: 'unknown type', path: '/tasks/export?type=generic,bogus', field: 'type.1' },
+    { name: 'paging limit', path: '/tasks/export?limit=10', field: 'limit' },
+    { name: 'paging cursor', path: '/tasks/export?cursor=x', field: 'cursor' },
+    { name: 'dueTo before dueFrom', path: '/tasks/export?dueFrom=2026-12-10&dueTo=2026-12-01', field: 'dueTo' },
+    { name: 'assignee not an id', path: '/tasks/export?assignee=a%20b', field: 'assignee' },
+  ],
   'GET /tasks/summary': [
     { name: 'unknown parameter tab', path: '/tasks/summary?tab=messages', field: 'tab' },
     { name: 'unknown parameter status', path: '/tasks/summary?status=open', field: 'status' },
@@ -393,6 +401,58 @@ const cases: Record<string, BadInput[]> = {
     { name: 'from not a date', path: '/sla/score/what-if?from=last-month', field: 'from' },
     { name: 'an unknown task', path: '/sla/score/what-if?complete=01ARZ3NDEKTSV4RRFFQ69G5FAV', field: 'complete' },
   ],
+  // Saved views (issue 20): filters are checked by GET /tasks's own query schema.
+  'POST /views': [
+    { name: 'empty name', body: { name: ' ', filters: {} }, field: 'name' },
+    { name: 'name of 101 characters', body: { name: 'n'.repeat(101), filters: {} }, field: 'name' },
+    { name: 'an unknown status', body: { name: 'v', filters: { status: 'pending' } }, field: 'filters.status' },
+    { name: 'a cursor', body: { name: 'v', filters: { cursor: 'abc' } }, field: 'filters.cursor' },
+    {
+      name: 'dueTo before dueFrom',
+      body: { name: 'v', filters: { dueFrom: '2026-12-02', dueTo: '2026-12-01' } },
+      field: 'filters.dueTo',
+    },
+    { name: 'a number as filter value', body: { name: 'v', filters: { status: 1 } }, field: 'filters.status' },
+  ],
+  'PUT /views/{viewId}': [
+    { name: 'no expectedVersion', path: '/views/v-1', body: { name: 'v', filters: {} }, field: 'expectedVersion' },
+    {
+      name: 'expectedVersion 0',
+      path: '/views/v-1',
+      body: { name: 'v', filters: {}, expectedVersion: 0 },
+      field: 'expectedVersion',
+    },
+    {
+      name: 'a bad assignee',
+      path: '/views/v-1',
+      body: { name: 'v', filters: { assignee: 'a b' }, expectedVersion: 1 },
+      field: 'filters.assignee',
+    },
+    {
+      name: 'viewId not an id',
+      path: '/views/a%20b',
+      body: { name: 'v', filters: {}, expectedVersion: 1 },
+      field: 'viewId',
+    },
+    {
+      name: 'an unknown field',
+      path: '/views/v-1',
+      body: { name: 'v', filters: {}, expectedVersion: 1, owner: 'x' },
+      field: 'owner',
+    },
+  ],
+  'POST /views/{viewId}/delete': [
+    { name: 'viewId not an id', path: '/views/a%20b/delete', body: {}, field: 'viewId' },
+    { name: 'viewId of 129 characters', path: `/views/${'v'.repeat(129)}/delete`, body: {}, field: 'viewId' },
+    {
+      name: 'expectedVersion a string',
+      path: '/views/v-1/delete',
+      body: { expectedVersion: '1' },
+      field: 'expectedVersion',
+    },
+    { name: 'expectedVersion 0', path: '/views/v-1/delete', body: { expectedVersion: 0 }, field: 'expectedVersion' },
+    { name: 'an unknown field', path: '/views/v-1/delete', body: { force: true }, field: 'force' },
+  ],
   // The SLA routes belong to the SLA stream; their query schema refuses these (GET /sla/cases takes no input).
   'GET /sla/score': [
     { name: 'from not a date', path: '/sla/score?from=last-month', field: 'from' },
@@ -409,6 +469,7 @@ describe('every route with inputs has a bad-input table', () => {
       'GET /settings/calendar',
       'GET /settings/reminders',
       'GET /settings/auto-assignment',
+      'GET /views',
     ];
     for (const route of httpRoutes) {
       const key = routeKey(route);

@@ -60,6 +60,11 @@ const expectedStatus = (route: HttpRoute, variant: Variant): number => {
   // A case only its creditor and partner see: the planted task's case has no case state, so nobody is its party
   // (the parties' 200s: test/integration/sla-terms-http.test.ts).
   if (route.caseParam) return 404;
+  // A saved view (planted shared by the org's owner): its org and party see it, only its creator changes it.
+  if (route.path.includes('{viewId}')) {
+    if (variant === 'other party' || variant === 'other org') return 404;
+    return variant === 'own org’s owner' ? 200 : 403;
+  }
   const success = refusedByState.has(routeKey(route)) ? 409 : (specOf(route)?.successStatus ?? 200);
   if (variant === 'other party' && route.partnerOnly) return 403;
   if ((variant === 'other party' || variant === 'other org') && route.taskParam) return 404;
@@ -104,6 +109,16 @@ const plantTask = (caseId: string) =>
 
 const MISSING_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
+/** A view the org's owner shares with p-1's partners, for the routes naming a view; other routes get none. */
+const plantView = async (route: HttpRoute): Promise<string> => {
+  if (!route.path.includes('{viewId}')) return MISSING_ID;
+  const created = await api.call('POST', '/views', {
+    as: orgOwner,
+    body: { ...validBodies['POST /views']?.(), shared: true },
+  });
+  return String(json(created).id);
+};
+
 describe('every write route has a valid body, so only access decides', () => {
   it('covers the route table', () => {
     for (const route of httpRoutes.filter((r) => r.writes))
@@ -120,7 +135,8 @@ describe('access matrix', () => {
     // Prepare
     const caseId = `case-${Math.random().toString(36).slice(2, 10)}`;
     const task = await plantTask(caseId);
-    const path = fillPath(route.path, { id: task.id, caseId });
+    const viewId = await plantView(route);
+    const path = fillPath(route.path, { id: task.id, caseId, viewId });
     const body = validBodies[key]?.(task.id);
     const who = await callers[variant]();
     const before = await api.snapshot();
@@ -150,10 +166,14 @@ describe('access matrix', () => {
     }
     if (status === 404) {
       // Indistinguishable from a task that does not exist: same status, same body.
-      const missing = await api.call(route.method, fillPath(route.path, { id: MISSING_ID, caseId }), {
-        ...who,
-        ...(body === undefined ? {} : { body }),
-      });
+      const missing = await api.call(
+        route.method,
+        fillPath(route.path, { id: MISSING_ID, caseId, viewId: MISSING_ID }),
+        {
+          ...who,
+          ...(body === undefined ? {} : { body }),
+        },
+      );
       expect(missing.status).toBe(404);
       expect(response.body).toEqual(missing.body);
     }
@@ -163,7 +183,8 @@ describe('access matrix', () => {
       // Another party or org never sees the task, whatever the route answers (bulk echoes the ids sent).
       const answer = bulk ? results.map(({ id: _sent, ...rest }) => rest) : response.body;
       expect(JSON.stringify(answer ?? '')).not.toContain(task.id);
-      if (status === 201) expect(json(response)).toMatchObject({ orgId: caller.org, accessLevel: caller.party });
+      const partyField = key === 'POST /views' ? 'party' : 'accessLevel';
+      if (status === 201) expect(json(response)).toMatchObject({ orgId: caller.org, [partyField]: caller.party });
     }
   });
 

@@ -479,7 +479,7 @@ const httpParts = (route: HttpRoute, taskId: string): Part[] => {
   const spec = specOf(route);
   const key = routeKey(route);
   return [
-    { where: 'path', schema: spec?.params, base: { id: taskId, caseId: CASE } },
+    { where: 'path', schema: spec?.params, base: { id: taskId, caseId: CASE, viewId: taskId } },
     { where: 'query', schema: spec?.query, base: {} },
     { where: 'headers', schema: spec?.headers, base: {} },
     { where: 'body', schema: spec?.body, base: validBodies[key]?.(taskId) },
@@ -565,6 +565,24 @@ const sendHttp = (api: ApiHarness, route: HttpRoute, caller: Caller, probe: Prob
   });
 };
 
+/** Routes naming a saved view: each probe meets a fresh view of the caller, planted like a task. */
+const isViewRoute = (route: HttpRoute): boolean => route.path.startsWith('/views');
+const plantView = async (api: ApiHarness, caller: Caller): Promise<string> =>
+  String(json(await api.call('POST', '/views', { as: caller, body: validBodies['POST /views']?.() })).id);
+/** Removes the view a probe planted or created, so names stay free and the 50-per-user limit is never met. */
+const dropView = (api: ApiHarness, caller: Caller, viewId: string) =>
+  api.call('POST', `/views/${urlEncode(viewId)}/delete`, { as: caller, body: {} });
+
+/** After an accepted saved-view write: GET /views lists exactly what the write answered (or no longer lists it). */
+const viewReadBack = async (api: ApiHarness, route: HttpRoute, caller: Caller, body: Record<string, unknown>) => {
+  const listed = json(await api.call('GET', '/views', { as: caller })).items as Record<string, unknown>[];
+  const found = listed.find((view) => view.id === body.id);
+  if (route.path.endsWith('/delete')) return found ? [`GET /views still lists deleted view ${String(body.id)}`] : [];
+  return JSON.stringify(found) === JSON.stringify(body)
+    ? []
+    : [`GET /views → not what the write answered: ${excerpt(found)}`];
+};
+
 /** After an accepted settings change: it reads back, and a task planned on it is created and reads back. */
 const settingsReadBack = async (api: ApiHarness, route: HttpRoute, caller: Caller, body: Record<string, unknown>) => {
   const problems: string[] = [];
@@ -604,10 +622,14 @@ const runHttpRoute = async (route: HttpRoute) => {
     ];
     const probes = probesOf(httpParts(route, PLACEHOLDER_TASK), now, extras);
     const accepted: Accepted[] = [];
+    let plantedView: string | undefined;
     for (const probe of probes) {
-      // A fresh task per probe on task routes, so each write meets an open task.
+      if (plantedView) await dropView(api, caller, plantedView);
+      // A fresh task per probe on task routes, so each write meets an open task (a fresh view on view routes).
       const needsTask = route.taskParam !== undefined || key === 'POST /tasks/bulk';
-      const taskId = needsTask ? (await plantFor(api)).id : PLACEHOLDER_TASK;
+      const needsView = route.path.includes('{viewId}');
+      plantedView = needsView ? await plantView(api, caller) : undefined;
+      const taskId = plantedView ?? (needsTask ? (await plantFor(api)).id : PLACEHOLDER_TASK);
       const swapped: Probe = {
         ...probe,
         changes: probe.changes.map((change) =>
@@ -642,6 +664,8 @@ const runHttpRoute = async (route: HttpRoute) => {
         // an expectedVersion the stored terms are not at is a conflict with the state, not a refused value.
         const stateAnswer =
           (status === 404 && route.caseParam) ||
+          // Likewise a well-formed view id nobody has.
+          (status === 404 && isViewRoute(route) && probe.targets.includes('viewId')) ||
           (status === 409 && refusedByState.has(key)) ||
           (status === 409 && probe.targets.some((target) => target.endsWith('expectedVersion')));
         if (probe.expect === 'accept' && !stateAnswer)
@@ -658,6 +682,13 @@ const runHttpRoute = async (route: HttpRoute) => {
         continue;
       }
       const body = json(response);
+      if (isViewRoute(route)) {
+        const problems = await viewReadBack(api, route, caller, body);
+        for (const problem of problems) record.add(probe.name, 'accepted input does not read back', problem);
+        if (key === 'POST /views') await dropView(api, caller, String(body.id));
+        if (problems.length === 0) accepted.push({ probe: probe.name, caller, taskIds: [] });
+        continue;
+      }
       const settings = route.method === 'PUT' ? await settingsReadBack(api, route, caller, body) : undefined;
       const taskIds = settings ? settings.taskIds : writtenTaskIds(key, body);
       const problems = [...(settings?.problems ?? [])];

@@ -43,7 +43,7 @@ export const notStrings: Record<string, unknown> = {
  * The kind of a field, read from its zod schema (wrappers unwrapped): what decides which values must be
  * refused. `text` is free text: hostile-looking text is data there, only types and sizes are refused.
  */
-export type FieldKind = 'id' | 'instant' | 'enum' | 'number' | 'text' | 'list' | 'opaque';
+export type FieldKind = 'id' | 'instant' | 'enum' | 'number' | 'boolean' | 'text' | 'list' | 'opaque';
 
 interface ZodInternals {
   _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; options?: z.ZodType[] } };
@@ -70,6 +70,7 @@ export const fieldKind = (schema: z.ZodType, where: 'body' | 'query' | 'path' | 
   }
   if (def.type === 'enum' || def.type === 'literal') return 'enum';
   if (def.type === 'number') return 'number';
+  if (def.type === 'boolean') return 'boolean';
   if (def.type === 'string') {
     if (node.format === 'datetime' || node.format === 'date') return 'instant';
     if (node.format === 'regex') return 'id';
@@ -103,6 +104,8 @@ export const refusedValues = (kind: FieldKind, url: boolean): Record<string, unk
             sql: injections.sql,
           }
         : { zero: 0, negative: -1, large: 1e9, fraction: 1.5, numeric: '2', null: null, boolean: true, array: [1] };
+    case 'boolean':
+      return url ? { word: 'yes', number: '2' } : { string: 'true', number: 1, null: null, object: {}, array: [true] };
     case 'opaque':
       return { garbage: 'garbage', ...injections, huge: long, nul: oddUnicode.nul };
     case 'text':

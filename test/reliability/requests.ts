@@ -55,6 +55,14 @@ export const validBodies: Record<string, (taskId?: string) => Record<string, unk
   'POST /tasks/{id}/approve': () => ({ note: 'Agreed' }),
   'POST /tasks/{id}/reject': () => ({ note: 'No' }),
   'POST /cases/{caseId}/update-extension': () => ({ days: 5, reason: 'debtor in hospital' }),
+  // Fresh names per call: names are unique per user. Filter values are GET /tasks's own query domain (tested there).
+  'POST /views': () => ({ name: `Overdue ${Math.random().toString(36).slice(2, 10)}`, filters: {} }),
+  'PUT /views/{viewId}': () => ({
+    name: `Mine ${Math.random().toString(36).slice(2, 10)}`,
+    filters: {},
+    expectedVersion: 1,
+  }),
+  'POST /views/{viewId}/delete': () => ({}),
 };
 
 /** Every entry's route map, keyed by route key: the zod schemas the requests are validated with. */
@@ -79,9 +87,9 @@ export const refusedByState: ReadonlySet<string> = new Set([
   'POST /tasks/{id}/reject',
 ]);
 
-/** The caller of the suites that want a request through: the org's owner where only owners are let in. */
+/** The caller of the suites that want a request through: the org's owner where only owners are let in (or share views). */
 export const allowedCaller = (route: HttpRoute): Caller =>
-  route.creditorOnly ? otherParty : route.ownerOnly ? orgOwner : owner;
+  route.creditorOnly ? otherParty : route.ownerOnly || route.path.startsWith('/views') ? orgOwner : owner;
 
 export const authenticatedRoutes = httpRoutes.filter((route) => route.auth);
 

@@ -29,8 +29,13 @@ addFormats.default(ajv);
 /** The media type's schema with the document's components beside it, so `#/components/...` refs resolve. */
 const validator = (media: MediaType) => ajv.compile({ ...media.schema, components: document.components });
 
-const successOf = (operation: Operation) =>
-  Object.entries(operation.responses).find(([status]) => status.startsWith('2'))?.[1].content?.['application/json'];
+const successContent = (operation: Operation) =>
+  Object.entries(operation.responses).find(([status]) => status.startsWith('2'))?.[1].content;
+/** The JSON success body, or the CSV of a CSV-only route (GET /tasks/export). */
+const successOf = (operation: Operation) => {
+  const content = successContent(operation);
+  return content?.['application/json'] ?? content?.['text/csv'];
+};
 
 describe('examples of docs/openapi.json', () => {
   it.each(operations.map((operation) => [operation.operationId, operation] as const))(

@@ -19,6 +19,7 @@ const notGroups = new Set([
   'openapi-document.ts',
   'openapi-errors.ts',
   'openapi-operation.ts',
+  'openapi-media.ts',
   'openapi-headers.ts',
   'openapi-gateway.ts',
   'operation-tags.ts',
@@ -29,6 +30,9 @@ const notGroups = new Set([
   // Routes spread into the task-actions group, and their OpenAPI docs.
   'extension-routes.ts',
   'extension-docs.ts',
+  // The CSV export, spread into the list-tasks group, and its OpenAPI doc.
+  'task-export.ts',
+  'task-export-docs.ts',
   'case-extension-routes.ts',
   'case-extension-docs.ts',
   // Routes spread into the sla group, and their OpenAPI docs.
@@ -36,6 +40,9 @@ const notGroups = new Set([
   'sla-scorecards-docs.ts',
   'sla-terms.ts',
   'sla-terms-docs.ts',
+  // Routes spread into the settings group, and their OpenAPI docs.
+  'views.ts',
+  'views-docs.ts',
 ]);
 
 const groupOf = (route: HttpRoute): RouteGroup => {

@@ -7,6 +7,7 @@ export * from './case-update-sla.js';
 export * from './catalogue.js';
 export * from './claims.js';
 export * from './clock-pauses.js';
+export * from './csv.js';
 export * from './errors.js';
 export * from './extensions.js';
 export * from './holiday-dates.js';

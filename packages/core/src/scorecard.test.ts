@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { csvField } from './csv.js';
 import { closeTask, newTask, platformActor } from './lifecycle.js';
 import {
-  csvField,
   monthlyScorecard,
   monthPeriod,
   percentiles,

@@ -1,6 +1,7 @@
 // Monthly SLA scorecards: a partner's month (score, compliance, lateness, breakdowns), a creditor's view of it,
 // percentiles among partners, the CSV of a trend, and the what-if score of completing open tasks.
 import * as z from 'zod';
+import { toCsv } from './csv.js';
 import { DomainError } from './errors.js';
 import {
   type SlaLine,
@@ -243,16 +244,6 @@ export const percentiles = (
 };
 
 // ---- CSV -------------------------------------------------------------------------------------------------
-
-/** One field per RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export const csvField = (value: string | number | null): string => {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-/** Rows as RFC 4180 text: CRLF after every record, the header first. */
-export const toCsv = (header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string =>
-  [header, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('');
 
 const figureColumns = [
   'score',

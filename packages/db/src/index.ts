@@ -93,6 +93,20 @@ export {
   RequestKeyUsedError,
 } from './entities/request-key.js';
 export {
+  createSavedView,
+  deleteSavedView,
+  getOwnSavedView,
+  getSharedSavedView,
+  listSavedViews,
+  MAX_SHARED_VIEWS_LISTED,
+  MAX_VIEWS_PER_USER,
+  replaceSavedView,
+  type SavedView,
+  SavedViewConflictError,
+  savedViewSchema,
+  type ViewOwner,
+} from './entities/saved-view.js';
+export {
   addScopeClosure,
   getOpenTaskOfScope,
   getScope,

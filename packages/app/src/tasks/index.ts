@@ -5,6 +5,7 @@ export * from './change-task.js';
 export * from './create-task.js';
 export * from './decide-extension.js';
 export * from './expire-extension.js';
+export * from './export-tasks.js';
 export * from './list-tasks.js';
 export * from './request-extension.js';
 export * from './request-update-extension.js';

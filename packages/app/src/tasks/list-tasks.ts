@@ -42,6 +42,13 @@ const typeListSchema = z
   .pipe(z.array(taskTypeSchema).min(1))
   .describe(`Comma-separated task types, at most ${TASK_TYPE_COUNT}; duplicates count once`);
 
+/** dueTo not before dueFrom: the list's and its export's query share this check. */
+export const dueRange: [(query: { dueFrom?: string; dueTo?: string }) => boolean, { path: string[]; message: string }] =
+  [
+    (query) => !query.dueFrom || !query.dueTo || query.dueFrom <= query.dueTo,
+    { path: ['dueTo'], message: 'dueTo must not be before dueFrom' },
+  ];
+
 export const listQuerySchema = z
   .strictObject({
     status: z.enum(['open', 'completed']).default('open'),
@@ -65,10 +72,7 @@ export const listQuerySchema = z
       .meta({ type: 'integer', minimum: 1, maximum: 100, default: 25, description: 'Page size, 1-100' }),
     cursor: z.string().min(1).max(2048).optional().describe('`nextCursor` of the previous page'),
   })
-  .refine((query) => !query.dueFrom || !query.dueTo || query.dueFrom <= query.dueTo, {
-    path: ['dueTo'],
-    message: 'dueTo must not be before dueFrom',
-  });
+  .refine(...dueRange);
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
 export const taskListSchema = z
