@@ -176,15 +176,18 @@ describe('the deployed assets', () => {
 
   // 700 KB until issue 19, whose SLA terms and clock made the event functions 715 KB (docs/PERFORMANCE.md §12).
   const BUNDLE_BUDGET_KB = 750;
-  it('stay within 750 KB, except the two that materialise public holidays (they carry date-holidays)', () => {
+  // `openapi` carries the published document (174 KB of it at issue 20), which grows with the API, not code.
+  const OPENAPI_BUDGET_KB = 900;
+  it('stay within 750 KB, except the two that materialise public holidays and the one that serves the document', () => {
     const sizeKb = (fn: DeployedFunction) => statSync(join(fn.assetDir ?? '', 'index.mjs')).size / 1024;
     const carriesHolidays = (fn: DeployedFunction) =>
       /PortalApi\/settings$|NightlyJobs\/calendar-refresh$/.test(fn.name);
-    const oversize = functions
-      .filter((fn) => !carriesHolidays(fn) && sizeKb(fn) > BUNDLE_BUDGET_KB)
-      .map((fn) => fn.name);
+    const servesDocument = (fn: DeployedFunction) => /PortalApi\/openapi$/.test(fn.name);
+    const budgetOf = (fn: DeployedFunction) => (servesDocument(fn) ? OPENAPI_BUDGET_KB : BUNDLE_BUDGET_KB);
+    const oversize = functions.filter((fn) => !carriesHolidays(fn) && sizeKb(fn) > budgetOf(fn)).map((fn) => fn.name);
     expect(oversize).toEqual([]);
     expect(functions.filter(carriesHolidays)).toHaveLength(2);
+    expect(functions.filter(servesDocument)).toHaveLength(1);
   });
 
   it('do not load source maps at init: no --enable-source-maps in NODE_OPTIONS', () => {
