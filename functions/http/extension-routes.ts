@@ -1,18 +1,14 @@
 // Extensions approved by the client (issue 19): the partner asks for more business days, the creditor approves or rejects.
 import * as tasks from '@casetasks/app/tasks';
 import { replayAware } from '../middleware/http-replay.js';
-import { httpRoute, type RouteMap } from '../middleware/http-route.js';
+import type { RouteMap } from '../middleware/http-route.js';
 import { caseExtensionRoutes } from './case-extension-routes.js';
+import { taskWriteRoute } from './task-write-route.js';
 
 const decisionRoute = (decision: 'approved' | 'rejected', summary: string) =>
-  httpRoute({
+  taskWriteRoute({
     summary,
-    writes: true,
-    taskParam: 'id',
-    params: tasks.taskIdParamsSchema,
-    query: tasks.noQuerySchema,
     body: tasks.extensionDecisionBodySchema,
-    response: tasks.taskViewSchema,
     handle: async ({ principal, params, body, now }) => ({
       body: await tasks.decideTaskExtension(principal, params.id, decision, body, now),
     }),
@@ -20,15 +16,10 @@ const decisionRoute = (decision: 'approved' | 'rejected', summary: string) =>
 
 /** Spread into the task-actions group: the same function and table grant. */
 export const extensionRoutes = {
-  'POST /tasks/{id}/extension': httpRoute({
+  'POST /tasks/{id}/extension': taskWriteRoute({
     summary: 'Ask the creditor for more business days on an SLA task (optional Idempotency-Key header)',
-    writes: true,
-    taskParam: 'id',
-    params: tasks.taskIdParamsSchema,
-    query: tasks.noQuerySchema,
     headers: tasks.createTaskHeadersSchema,
     body: tasks.extensionBodySchema,
-    response: tasks.taskViewSchema,
     handle: async ({ principal, params, body, now, headers }) => {
       const { task, replayed } = await tasks.requestTaskExtension(
         principal,

@@ -4,16 +4,12 @@ import { httpHandler } from '../middleware/http-handler.js';
 import { replayAware } from '../middleware/http-replay.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
 import { extensionRoutes } from './extension-routes.js';
+import { taskWriteRoute } from './task-write-route.js';
 
 const changeRoute = <A extends tasks.TaskActionName>(action: A, summary: string) =>
-  httpRoute({
+  taskWriteRoute({
     summary,
-    writes: true,
-    taskParam: 'id',
-    params: tasks.taskIdParamsSchema,
-    query: tasks.noQuerySchema,
     body: tasks.taskActionBodies[action],
-    response: tasks.taskViewSchema,
     handle: async ({ principal, params, body, now }) => ({
       body: await tasks.changeTask(principal, params.id, action, body, now),
     }),

@@ -27,7 +27,8 @@ const notGroups = new Set([
   'operation-examples.ts',
   'operation-examples-more.ts',
   'example-values.ts',
-  // Routes spread into the task-actions group, and their OpenAPI docs.
+  // Routes spread into the task-actions group, their OpenAPI docs, and the builder of one task's write routes.
+  'task-write-route.ts',
   'extension-routes.ts',
   'extension-docs.ts',
   // The CSV export, spread into the list-tasks group, and its OpenAPI doc.
