@@ -28,6 +28,7 @@ const HOUR = 3_600_000;
  * service's exactly-once / any-order / audit machinery and are NOT counted as minimal.
  */
 const factItems: Record<PlatformDetailType, number> = {
+  'Case Details Changed': 1,
   'Case Submitted': 1,
   'Case Verified': 0,
   'Case Status Changed': 1,
@@ -226,6 +227,8 @@ export interface ThroughputResult {
   eventsPerSecond: number;
   wcuPerEvent: number;
   indexWcuPerEvent: number;
+  /** Of `indexWcuPerEvent`: per index name (issue 20 reads its four new indexes' share from here). */
+  indexWcuPerEventBy: Record<string, number>;
   rcuPerEvent: number;
   requestsPerEvent: number;
   workflowsStarted: number;
@@ -278,6 +281,9 @@ export const eventThroughput = async (target: number, concurrency: number): Prom
     eventsPerSecond: round(total / seconds, 1),
     wcuPerEvent: round(used.write / total),
     indexWcuPerEvent: round(split.snapshot().indexes / total),
+    indexWcuPerEventBy: Object.fromEntries(
+      Object.entries(split.snapshot().byIndex).map(([name, units]) => [name, round(units / total)]),
+    ),
     rcuPerEvent: round(used.read / total),
     requestsPerEvent: round(used.calls / total),
     workflowsStarted: workflow.started,

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type BundleInitResult, bundleInitTimes } from './bundle-init.js';
 import { type BundleSize, bundleSizes } from './bundle-sizes.js';
+import { caseDetailsWriteCost } from './case-details.js';
 import { chatCleanupJob, type JobResult, reminderJob, surveyJob } from './jobs.js';
-import { handlerVsBare, listCapacity, scale, seedListTable } from './list-tasks.js';
+import { exportCapacity, handlerVsBare, listCapacity, scale, seedListTable } from './list-tasks.js';
 import { bulkVsSingles, settingsOverhead } from './org-settings.js';
 import { eventThroughput, wcuPerEventType } from './platform-events.js';
 import { type BenchDatabase, progress, startBenchDatabase } from './support/local-table.js';
@@ -24,6 +25,7 @@ const sizes = args.quick
       jobs: 500,
       bulkRounds: 2,
       initSamples: 5,
+      createSamples: 10,
     }
   : {
       iterations: 1_000,
@@ -34,6 +36,7 @@ const sizes = args.quick
       jobs: 10_000,
       bulkRounds: 5,
       initSamples: 15,
+      createSamples: 50,
     };
 
 /** Issue 17: every function but the two that materialise holidays (settings, calendar-refresh) stays at or under this. */
@@ -66,9 +69,22 @@ const listBenchmarks = () =>
     progress(`list: p50 ${latency.ratioP50}×, p99 ${latency.ratioP99}×`);
     const capacity = await listCapacity(table);
     progress(`list: RCU per page vs ideal ${capacity.map((row) => `${row.variant} ${row.ratio}×`).join(', ')}`);
+    const exported = await exportCapacity(table);
+    progress(
+      `export: ${exported.rows} rows, Query RCU ${exported.queryRatio}× the ideal, all reads ${exported.totalRatio}×`,
+    );
     const scaleResult = await scale(database, table, { small: sizes.small, large: sizes.large }, sizes.iterations / 2);
     progress(`scale: query p50 ${scaleResult.query.ratio}×, handler p50 ${scaleResult.handler.ratio}×`);
-    return { latency, capacity, scale: scaleResult };
+    return { latency, capacity, export: exported, scale: scaleResult };
+  });
+
+/** Issue 20: what keeping task context costs in writes (a details change per open task, a create). */
+const caseDetailsBenchmark = () =>
+  withDatabase(async (database) => {
+    database.useForService(await database.table('bench-case-details'));
+    const cost = await caseDetailsWriteCost(sizes.createSamples);
+    progress(`case details: ${cost.changes.length} changes, ${cost.creates.length} kinds of create measured`);
+    return cost;
   });
 
 const eventBenchmarks = async () => {
@@ -133,6 +149,7 @@ const main = async () => {
   const startedAt = new Date().toISOString();
   progress(`mode ${args.quick ? 'quick' : 'full'}: ${JSON.stringify(sizes)}`);
   const list = await listBenchmarks();
+  const caseDetails = await caseDetailsBenchmark();
   const events = await eventBenchmarks();
   const org = await orgBenchmarks();
   const jobs = await jobBenchmarks();
@@ -144,6 +161,7 @@ const main = async () => {
     machine: { cpus: cpus().length, node: process.version },
     sizes,
     list,
+    caseDetails,
     events,
     org,
     jobs,
@@ -152,7 +170,7 @@ const main = async () => {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
 
-  const { latency, capacity, scale: scaleResult } = list;
+  const { latency, capacity, export: exported, scale: scaleResult } = list;
   const { throughput } = events;
   console.log(`\n== casetasks bench (${results.mode}, ${results.machine.cpus} cpus, Node ${results.machine.node}) ==`);
   console.log(
@@ -165,11 +183,34 @@ const main = async () => {
     `scale ${scaleResult.small} → ${scaleResult.large} tasks: query p50 ${scaleResult.query.ratio}×, ` +
       `handler p50 ${scaleResult.handler.ratio}× (target ≤ 1.2×: ${met(scaleResult.query.ratio <= 1.2)})`,
   );
+  console.table(
+    scaleResult.variants.map((row) => ({
+      variant: row.variant,
+      'query p50 small': row.query.p50Small,
+      'query p50 large': row.query.p50Large,
+      'query ×': row.query.ratio,
+      'handler p50 small': row.handler.p50Small,
+      'handler p50 large': row.handler.p50Large,
+      'handler ×': row.handler.ratio,
+    })),
+  );
+  console.log(
+    `export of ${exported.rows} open tasks: Query RCU ${exported.queryRcu} vs ideal ${exported.idealTaskRcu} = ` +
+      `${exported.queryRatio}×; with any details reads (none for open tasks: they carry a copy) ` +
+      `${exported.queryRcu + exported.batchGetRcu} vs ${exported.idealTaskRcu + exported.idealDetailsRcu} = ${exported.totalRatio}×`,
+  );
+  console.table(caseDetails.changes);
+  console.table(caseDetails.creates);
   console.table(events.perType);
   console.log(
     `throughput: ${throughput.events} events in ${throughput.seconds} s = ${throughput.eventsPerSecond} events/s, ` +
       `${throughput.wcuPerEvent} WCU/event (${throughput.indexWcuPerEvent} of it indexes), ${throughput.rcuPerEvent} RCU/event`,
   );
+  const newIndexWcu = ['openByCreated', 'openByAmount', 'openByReference', 'openByDebtor'].reduce(
+    (sum, name) => sum + (throughput.indexWcuPerEventBy[name] ?? 0),
+    0,
+  );
+  console.log(`throughput: of the index WCU/event, ${newIndexWcu.toFixed(2)} on issue 20's four indexes`);
   const { bulk, settings } = org;
   console.log(
     `bulk: 100 assignments in one call ${bulk.bulk.ms} ms vs 100 sequential calls ${bulk.sequential.ms} ms = ` +

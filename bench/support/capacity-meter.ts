@@ -11,6 +11,8 @@ export interface CapacityTotals {
   read: number;
   write: number;
   calls: number;
+  /** Read units per command name (e.g. QueryCommand vs BatchGetItemCommand: a list page's Query and its join). */
+  readsBy: Record<string, number>;
 }
 
 const READS = new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand', 'TransactGetItemsCommand']);
@@ -20,7 +22,7 @@ const READS = new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand', 
  * DynamoDB Local reports capacity like the service does (sizes in 4 KB / 1 KB units).
  */
 export const attachCapacityMeter = (client: DynamoDBDocumentClient) => {
-  const totals: CapacityTotals = { read: 0, write: 0, calls: 0 };
+  const totals: CapacityTotals = { read: 0, write: 0, calls: 0, readsBy: {} };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as Record<string, unknown>;
@@ -31,8 +33,11 @@ export const attachCapacityMeter = (client: DynamoDBDocumentClient) => {
       const output = result.output as { ConsumedCapacity?: Consumed | Consumed[] };
       const consumed = Array.isArray(output.ConsumedCapacity) ? output.ConsumedCapacity : [output.ConsumedCapacity];
       const units = consumed.reduce((sum, c) => sum + (c?.CapacityUnits ?? 0), 0);
-      if (READS.has(context.commandName ?? '')) totals.read += units;
-      else totals.write += units;
+      const command = context.commandName ?? '';
+      if (READS.has(command)) {
+        totals.read += units;
+        totals.readsBy[command] = (totals.readsBy[command] ?? 0) + units;
+      } else totals.write += units;
       totals.calls += 1;
       return result;
     },
@@ -44,7 +49,8 @@ export const attachCapacityMeter = (client: DynamoDBDocumentClient) => {
       totals.read = 0;
       totals.write = 0;
       totals.calls = 0;
+      totals.readsBy = {};
     },
-    snapshot: (): CapacityTotals => ({ ...totals }),
+    snapshot: (): CapacityTotals => ({ ...totals, readsBy: { ...totals.readsBy } }),
   };
 };

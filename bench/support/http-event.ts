@@ -64,8 +64,12 @@ export const httpEvent = (caller: BenchCaller, request: BenchRequest): APIGatewa
 
 type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
-/** Calls the handler and returns the parsed body; a non-2xx answer is a broken benchmark, not a data point. */
-export const callHttp = async <T>(handler: HttpLambda, caller: BenchCaller, request: BenchRequest): Promise<T> => {
+/** Calls the handler and returns the body as sent (e.g. CSV); a non-2xx answer is a broken benchmark. */
+export const callHttpText = async (
+  handler: HttpLambda,
+  caller: BenchCaller,
+  request: BenchRequest,
+): Promise<string> => {
   const response = (await handler(httpEvent(caller, request), lambdaContext('bench'))) as Exclude<
     APIGatewayProxyResultV2,
     string
@@ -73,5 +77,9 @@ export const callHttp = async <T>(handler: HttpLambda, caller: BenchCaller, requ
   if ((response.statusCode ?? 500) >= 300) {
     throw new Error(`${request.routeKey} answered ${response.statusCode}: ${response.body}`);
   }
-  return JSON.parse(response.body ?? '{}') as T;
+  return response.body ?? '';
 };
+
+/** Calls the handler and returns the parsed body; a non-2xx answer is a broken benchmark, not a data point. */
+export const callHttp = async <T>(handler: HttpLambda, caller: BenchCaller, request: BenchRequest): Promise<T> =>
+  JSON.parse((await callHttpText(handler, caller, request)) || '{}') as T;

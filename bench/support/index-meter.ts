@@ -12,6 +12,8 @@ const READS = new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand', 
 export interface IndexSplit {
   table: number;
   indexes: number;
+  /** Of `indexes`: write units per index name. */
+  byIndex: Record<string, number>;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface IndexSplit {
  * table's and the indexes' write units: index fan-out is most of what a task write costs.
  */
 export const attachIndexMeter = (client: DynamoDBDocumentClient) => {
-  const split: IndexSplit = { table: 0, indexes: 0 };
+  const split: IndexSplit = { table: 0, indexes: 0, byIndex: {} };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'INDEXES';
@@ -29,8 +31,10 @@ export const attachIndexMeter = (client: DynamoDBDocumentClient) => {
       const consumed = Array.isArray(output.ConsumedCapacity) ? output.ConsumedCapacity : [output.ConsumedCapacity];
       for (const entry of consumed) {
         split.table += entry?.Table?.CapacityUnits ?? 0;
-        for (const index of Object.values(entry?.GlobalSecondaryIndexes ?? {}))
+        for (const [name, index] of Object.entries(entry?.GlobalSecondaryIndexes ?? {})) {
           split.indexes += index.CapacityUnits ?? 0;
+          split.byIndex[name] = (split.byIndex[name] ?? 0) + (index.CapacityUnits ?? 0);
+        }
       }
       return result;
     },
@@ -41,7 +45,8 @@ export const attachIndexMeter = (client: DynamoDBDocumentClient) => {
     reset: () => {
       split.table = 0;
       split.indexes = 0;
+      split.byIndex = {};
     },
-    snapshot: (): IndexSplit => ({ ...split }),
+    snapshot: (): IndexSplit => ({ ...split, byIndex: { ...split.byIndex } }),
   };
 };

@@ -12,7 +12,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue.js';
-import { ServiceFunction } from './service-function.js';
+import { listDescription, ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './tasks-table.js';
 
 /** `arn:aws:events:REGION:ACCOUNT:event-bus/NAME` (groups: region, account, name). */
@@ -108,7 +108,7 @@ export class PlatformEvents extends Construct {
     const group = new Construct(this, route.group);
     const { fn } = new ServiceFunction(group, 'Handler', {
       entry: `functions/events/${route.group}.ts`,
-      description: `casetasks events: ${route.detailTypes.join(', ')}`,
+      description: listDescription('casetasks events', route.detailTypes, 'detail-types'),
       environment,
       timeout: Duration.seconds(30),
     });

@@ -19,7 +19,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteGroup } from '../../functions/http/route-groups.js';
 import { type HttpEntry, type HttpRoute, httpRoutes, routeGroups } from '../../functions/http/routes.js';
-import { ServiceFunction } from './service-function.js';
+import { listDescription, ServiceFunction } from './service-function.js';
 import { grantTableAccess } from './tasks-table.js';
 
 export interface PortalApiProps {
@@ -61,15 +61,12 @@ const accessLogFormat = AccessLogFormat.custom(
 );
 
 /** Lambda allows 256 characters of description: the routes as they fit, then how many more. */
-const routesDescription = (entry: string, routes: readonly HttpRoute[]): string => {
-  const keys = routes.map((route) => `${route.method} ${route.path}`);
-  for (let shown = keys.length; shown > 0; shown -= 1) {
-    const rest = keys.length - shown;
-    const text = `casetasks HTTP ${entry}: ${keys.slice(0, shown).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
-    if (text.length <= 256) return text;
-  }
-  return `casetasks HTTP ${entry}: ${keys.length} routes`;
-};
+const routesDescription = (entry: string, routes: readonly HttpRoute[]): string =>
+  listDescription(
+    `casetasks HTTP ${entry}`,
+    routes.map((route) => `${route.method} ${route.path}`),
+    'routes',
+  );
 
 export class PortalApi extends Construct {
   readonly api: HttpApi;

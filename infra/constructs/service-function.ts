@@ -56,6 +56,19 @@ const moveBundleExtras = (destination: string): ICommandHooks => ({
  */
 export const holidayModules = ['@casetasks/core/holidays', 'date-holidays'];
 
+/** Lambda's limit on a function description. */
+const MAX_DESCRIPTION = 256;
+
+/** `{prefix}: a, b and N more`, as many parts as Lambda's 256 characters hold (else `{prefix}: N {noun}`). */
+export const listDescription = (prefix: string, parts: readonly string[], noun: string): string => {
+  for (let shown = parts.length; shown > 0; shown -= 1) {
+    const rest = parts.length - shown;
+    const text = `${prefix}: ${parts.slice(0, shown).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+    if (text.length <= MAX_DESCRIPTION) return text;
+  }
+  return `${prefix}: ${parts.length} ${noun}`;
+};
+
 export interface ServiceFunctionProps {
   /** Entry file relative to the repository root, e.g. `functions/http/list-tasks.ts`. */
   entry: string;

@@ -3,6 +3,7 @@ import { tableDefinition } from '@casetasks/db';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp } from '../testing/test-app.js';
+import { tableActions } from './tasks-table.js';
 
 describe('TasksTable', () => {
   // Prepare
@@ -58,5 +59,29 @@ describe('TasksTable', () => {
     const indexes = (table?.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string }[];
     const names = indexes.map((gsi) => gsi.IndexName);
     expect(names.sort()).toEqual(tableDefinition.indexes.map((index) => index.name).sort());
+    expect(names).toHaveLength(15);
+  });
+
+  it('creates only the first `tableIndexes` indexes, in declaration order: one new GSI per upgrade deploy', {
+    timeout: 60_000,
+  }, () => {
+    // Act
+    const { data: upgrading } = buildTestApp({ tableIndexes: '12' });
+    // Assess
+    const [table] = Object.values(upgrading.findResources('AWS::DynamoDB::GlobalTable'));
+    const names = ((table?.Properties.GlobalSecondaryIndexes ?? []) as { IndexName: string }[]).map(
+      (gsi) => gsi.IndexName,
+    );
+    expect(names).toEqual(tableDefinition.indexes.slice(0, 12).map((index) => index.name));
+    expect(names.at(-1)).toBe('openByCreated');
+  });
+
+  it('fails the synth on a tableIndexes below the deployed 11 or above the definition, naming the setting', () => {
+    expect(() => buildTestApp({ tableIndexes: '10' })).toThrow(/tableIndexes: must be at least 11/);
+    expect(() => buildTestApp({ tableIndexes: '16' })).toThrow(/tableIndexes: must be at most 15/);
+  });
+
+  it('grants functions no Scan: the one Scan (npm run backfill:task-keys) runs with an operator’s credentials', () => {
+    expect([...tableActions.read, ...tableActions.readWrite]).not.toContain('dynamodb:Scan');
   });
 });

@@ -11,6 +11,11 @@ const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 export interface TasksTableProps {
   /** Fixed physical name: the stateless stack and the runbook address the table by it. */
   tableName: string;
+  /**
+   * The first `indexCount` indexes of the definition (default all): an upgrade adding several GSIs deploys
+   * them one per table update, as DynamoDB requires (the `tableIndexes` setting, docs/operations.md).
+   */
+  indexCount?: number;
 }
 
 export class TasksTable extends Construct {
@@ -28,7 +33,7 @@ export class TasksTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-      globalSecondaryIndexes: tableDefinition.indexes.map((index) => ({
+      globalSecondaryIndexes: tableDefinition.indexes.slice(0, props.indexCount).map((index) => ({
         indexName: index.name,
         partitionKey: stringKey(index.partitionKey),
         sortKey: stringKey(index.sortKey),

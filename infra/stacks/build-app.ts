@@ -35,6 +35,7 @@ export const buildApp = (props: AppProps = {}): BuiltApp => {
     env,
     description: `casetasks ${settings.stage}: the task table (stateful, retained)`,
     tableName: settings.names.table,
+    tableIndexes: settings.tableIndexes,
     ...(settings.identity === 'cognito' ? { userPoolPrefix: settings.names.prefix } : {}),
   });
   const stateless = new StatelessStack(app, settings.names.serviceStack, {

@@ -1,6 +1,7 @@
 // The deployment config: a stage and every required value or the synth fails naming each gap; placeholders never deploy.
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tableDefinition } from '@casetasks/db';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { completeStageContext, testContext } from '../testing/test-app.js';
@@ -95,6 +96,9 @@ describe('deployment settings', () => {
     ['calendarTimeZone', 'Mars/Olympus', /IANA time zone/],
     ['calendarCountry', 'Germany', /ISO 3166/],
     ['apiRateLimit', '-5', /apiRateLimit/],
+    ['tableIndexes', '10', /at least 11: the indexes a deployed table already has/],
+    ['tableIndexes', '16', /at most 15: the indexes the table definition declares/],
+    ['tableIndexes', '12.5', /whole number/],
   ])('refuse a malformed %s, naming it', (key, value, reason) => {
     // Act
     const problems = problemsOf(completeStageContext('dev', { [key]: value }));
@@ -136,6 +140,16 @@ describe('deployment settings', () => {
     // Assess
     expect(imported.platformBus).toEqual({ kind: 'import', arn });
     expect(both).toEqual([expect.stringMatching(/^platformAccountIds applies to the bus the stack creates/)]);
+  });
+
+  it('create every index of the table definition unless tableIndexes says fewer (an upgrade, one GSI a deploy)', () => {
+    // Act
+    const byDefault = settingsOf(completeStageContext('dev'));
+    const upgrading = settingsOf(completeStageContext('dev', { tableIndexes: '13' }));
+    // Assess
+    expect(byDefault.tableIndexes).toBe(tableDefinition.indexes.length);
+    expect(byDefault.tableIndexes).toBe(15);
+    expect(upgrading.tableIndexes).toBe(13);
   });
 
   it('accept an alarm topic ARN instead of an e-mail', () => {

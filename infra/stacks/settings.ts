@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isValidTimeZone } from '@casetasks/core';
+import { tableDefinition } from '@casetasks/db';
 import { PLATFORM_EVENT_SOURCE } from '@casetasks/events';
 import type { Node } from 'constructs';
 import * as z from 'zod';
@@ -52,6 +53,10 @@ const modelId = z
   );
 const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin');
 
+/** The indexes every deployed table has had since issue 11 (openByDeadline … openEscalated): never fewer. */
+export const INDEXES_BEFORE_ISSUE_20 = 11;
+const allIndexes = tableDefinition.indexes.length;
+
 /** Models Bedrock retired or is retiring: a deploy with one would fail every night. */
 const retiredModels: Record<string, string> = {
   'anthropic.claude-3-haiku-20240307-v1:0': 'Claude 3 Haiku is end-of-life',
@@ -91,6 +96,19 @@ const configSchema = z.object({
   platformEventBusArn: eventBusArn.optional(),
   /** Accounts that may put platform events on the created bus (the platform's forwarding rule). */
   platformAccountIds: list(accountId).optional(),
+  /**
+   * How many of the table definition's indexes, in declaration order, the data stack creates (default: all).
+   * Only for an upgrade that adds several: DynamoDB adds one GSI per table update (docs/operations.md, Upgrades).
+   */
+  tableIndexes: z.coerce
+    .number()
+    .int('must be a whole number of indexes')
+    .min(
+      INDEXES_BEFORE_ISSUE_20,
+      `must be at least ${INDEXES_BEFORE_ISSUE_20}: the indexes a deployed table already has`,
+    )
+    .max(allIndexes, `must be at most ${allIndexes}: the indexes the table definition declares`)
+    .default(allIndexes),
 });
 
 type Config = z.infer<typeof configSchema>;

@@ -7,6 +7,8 @@ import { TasksTable } from '../constructs/tasks-table.js';
 
 export interface StatefulStackProps extends StackProps {
   tableName: string;
+  /** How many of the definition's indexes the table has (the `tableIndexes` setting); default all. */
+  tableIndexes?: number;
   /** Set with identity `cognito`: the pool's names start with it (retained like the table: it holds the users). */
   userPoolPrefix?: string;
 }
@@ -17,7 +19,10 @@ export class StatefulStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
-    this.table = new TasksTable(this, 'Tasks', { tableName: props.tableName }).table;
+    this.table = new TasksTable(this, 'Tasks', {
+      tableName: props.tableName,
+      indexCount: props.tableIndexes,
+    }).table;
     if (props.userPoolPrefix) {
       this.identity = new PortalIdentity(this, 'PortalIdentity', { namePrefix: props.userPoolPrefix });
     }

@@ -687,6 +687,21 @@ export interface components {
                 decidedBy?: string;
                 note?: string;
             }[];
+            /** @description The case's current details, when the platform sent some */
+            caseDetails?: {
+                /** @description The creditor's case reference, 1-64 characters */
+                reference?: string;
+                /** @description The debtor's display name, 1-200 characters */
+                debtorName?: string;
+                /** @description ISO 4217 code of both amounts */
+                currency?: string;
+                /** @description In the currency's minor unit (e.g. cents), 0 to 999999999999999 */
+                outstandingAmount?: number;
+                /** @description In the currency's minor unit (e.g. cents), 0 to 999999999999999 */
+                overdueAmount?: number;
+                /** @description Outstanding invoices */
+                invoiceCount?: number;
+            };
             version: number;
         };
         Error: {
@@ -990,6 +1005,40 @@ export interface components {
                     note?: string;
                 }[] | null
             ];
+            caseDetails?: [
+                {
+                    /** @description The creditor's case reference, 1-64 characters */
+                    reference?: string;
+                    /** @description The debtor's display name, 1-200 characters */
+                    debtorName?: string;
+                    /** @description ISO 4217 code of both amounts */
+                    currency?: string;
+                    /** @description In the currency's minor unit (e.g. cents), 0 to 999999999999999 */
+                    outstandingAmount?: number;
+                    /** @description In the currency's minor unit (e.g. cents), 0 to 999999999999999 */
+                    overdueAmount?: number;
+                    /** @description Outstanding invoices */
+                    invoiceCount?: number;
+                } | null,
+                {
+                    /** @description The creditor's case reference, 1-64 characters */
+                    reference?: string;
+                    /** @description The debtor's display name, 1-200 characters */
+                    debtorName?: string;
+                    /** @description ISO 4217 code of both amounts */
+                    currency?: string;
+                    /** @description In the currency's minor unit (e.g. cents), 0 to 999999999999999 */
+                    outstandingAmount?: number;
+                    /** @description In the currency's minor unit (e.g. cents), 0 to 999999999999999 */
+                    overdueAmount?: number;
+                    /** @description Outstanding invoices */
+                    invoiceCount?: number;
+                } | null
+            ];
+            caseDetailsStamp?: [
+                string | null,
+                string | null
+            ];
         };
         BulkResult: {
             /** @description Task id (ULID) */
@@ -1091,6 +1140,21 @@ export interface components {
                     decidedBy?: string;
                     note?: string;
                 }[];
+                /** @description The case's current details, when the platform sent some */
+                caseDetails?: {
+                    /** @description The creditor's case reference, 1-64 characters */
+                    reference?: string;
+                    /** @description The debtor's display name, 1-200 characters */
+                    debtorName?: string;
+                    /** @description ISO 4217 code of both amounts */
+                    currency?: string;
+                    /** @description In the currency's minor unit (e.g. cents), 0 to 999999999999999 */
+                    outstandingAmount?: number;
+                    /** @description In the currency's minor unit (e.g. cents), 0 to 999999999999999 */
+                    overdueAmount?: number;
+                    /** @description Outstanding invoices */
+                    invoiceCount?: number;
+                };
                 version: number;
             };
             /** @description Why the item was refused: what the single route would have answered */
@@ -1750,6 +1814,10 @@ export interface operations {
                 dueFrom?: string;
                 /** @description ISO date-time with offset, or a date (a whole day in the caller org's time zone); inclusive; from 2000-01-01 to 10 years from now */
                 dueTo?: string;
+                /** @description Open lists: `deadline` (default), `-deadline`, `-created` or `-amount` (outstanding amount, largest first; unknown amounts last); `-created` and `-amount` take no caseId, dueFrom or dueTo */
+                sort?: "deadline" | "-deadline" | "-created" | "-amount";
+                /** @description Case reference or debtor name starting with this: case, accents and punctuation ignored; at least 2 letters or digits, the first 64 count; open tasks only */
+                q?: string;
                 /** @description Page size, 1-100 */
                 limit?: number;
                 /** @description `nextCursor` of the previous page */
@@ -2139,6 +2207,10 @@ export interface operations {
                 dueFrom?: string;
                 /** @description ISO date-time with offset, or a date (a whole day in the caller org's time zone); inclusive; from 2000-01-01 to 10 years from now */
                 dueTo?: string;
+                /** @description Open lists: `deadline` (default), `-deadline`, `-created` or `-amount` (outstanding amount, largest first; unknown amounts last); `-created` and `-amount` take no caseId, dueFrom or dueTo */
+                sort?: "deadline" | "-deadline" | "-created" | "-amount";
+                /** @description Case reference or debtor name starting with this: case, accents and punctuation ignored; at least 2 letters or digits, the first 64 count; open tasks only */
+                q?: string;
             };
             header?: never;
             path?: never;

@@ -1,6 +1,7 @@
 // Access matrix over real HTTP for every route of the route table, and the authorizer's 401s.
 
-import type { Party, Task } from '@casetasks/core';
+import { caseDetailsStamp, type Party, type Task } from '@casetasks/core';
+import { saveCaseDetails } from '@casetasks/db';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpRoute, httpRoutes, routeKey } from '../../functions/http/routes.js';
@@ -223,6 +224,87 @@ describe('routes without a task parameter', () => {
 
   it('GET /openapi.json needs no token', async () => {
     expect((await api.call('GET', '/openapi.json')).status).toBe(200);
+  });
+});
+
+describe('search and sort (issue 20): the same case details never reach another party or org', () => {
+  /** One case with tasks of p-1's partners, p-1's creditors (same org id) and p-2's partners: identical keys. */
+  let mine: Task;
+  let foreign: Task[];
+  beforeAll(async () => {
+    const onCase = (accessLevel: Party, orgId: string) =>
+      api.plant({ type: 'generic', accessLevel, orgId, assigneeId: 'u-someone', caseId: 'case-same' });
+    mine = await onCase('partner', 'p-1');
+    foreign = [await onCase('creditor', 'p-1'), await onCase('partner', 'p-2'), await onCase('creditor', 'c-9')];
+    const details = {
+      reference: 'ACC-4711',
+      debtorName: 'Jørgen Ålund',
+      currency: 'DKK',
+      outstandingAmount: 999_999_999_999_999,
+    };
+    const saved = await saveCaseDetails(
+      api.db,
+      'case-same',
+      details,
+      caseDetailsStamp(new Date().toISOString(), 'e-1'),
+    );
+    expect(saved).toEqual({ stored: true, tasksUpdated: 4 });
+  });
+
+  const listings = [
+    'q=acc-47',
+    'q=jorgen',
+    `q=${encodeURIComponent('JØRGEN Å')}`,
+    'sort=deadline',
+    'sort=-deadline',
+    'sort=-created',
+    'sort=-amount',
+  ];
+  const idsOf = async (caller: Caller, query: string) => {
+    const response = await api.call('GET', `/tasks?${query}&limit=100`, { as: caller });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return (json(response).items as { id: string }[]).map((item) => item.id);
+  };
+
+  it.each(listings)(
+    'GET /tasks?%s lists the own task to its org, contributors included, and no foreign one',
+    async (query) => {
+      for (const caller of [owner, contributor]) {
+        const ids = await idsOf(caller, query);
+        expect(ids).toContain(mine.id);
+        for (const task of foreign) expect(ids).not.toContain(task.id);
+      }
+    },
+  );
+
+  it.each(listings)('GET /tasks?%s shows the other party and another org only their own tasks', async (query) => {
+    const [creditorTask, otherOrgTask] = foreign;
+    const asOtherParty = await idsOf(otherParty, query);
+    const asOtherOrg = await idsOf(otherOrg, query);
+    expect(asOtherParty).toContain(creditorTask?.id);
+    expect(asOtherParty).not.toContain(mine.id);
+    expect(asOtherOrg).toContain(otherOrgTask?.id);
+    expect(asOtherOrg).not.toContain(mine.id);
+    expect([...asOtherParty, ...asOtherOrg]).not.toContain(foreign[2]?.id);
+  });
+
+  it('GET /tasks/export?q= holds only the caller’s rows', async () => {
+    const response = await api.call('GET', '/tasks/export?q=acc%204711', { as: owner });
+    expect(response.status).toBe(200);
+    const csv = String(response.body);
+    expect(csv).toContain(mine.id);
+    for (const task of foreign) expect(csv).not.toContain(task.id);
+  });
+
+  it('GET /tasks/{id} of a foreign task on a case with details stays 404, exactly like a missing task', async () => {
+    const missing = await api.call('GET', '/tasks/01ARZ3NDEKTSV4RRFFQ69G5FAV', { as: owner });
+    for (const task of foreign) {
+      const response = await api.call('GET', `/tasks/${task.id}`, { as: owner });
+      expect(response.status).toBe(404);
+      expect(response.body).toEqual(missing.body);
+    }
+    const own = await api.call('GET', `/tasks/${mine.id}`, { as: contributor });
+    expect(json(own).caseDetails).toMatchObject({ reference: 'ACC-4711' });
   });
 });
 

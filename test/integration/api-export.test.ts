@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, type Caller, errorFields, startApi } from './api-client.js';
 
 const HEADER =
-  'id,type,title,status,caseId,assigneeId,createdAt,deadline,originalDeadline,slaDeadline,completedAt,resolution\r\n';
+  'id,type,title,status,caseId,assigneeId,createdAt,deadline,originalDeadline,slaDeadline,completedAt,resolution,' +
+  'caseReference,debtorName,currency,outstandingAmount,overdueAmount,invoiceCount\r\n';
 const caller = (org: string, user = 'u-1'): Caller => ({ party: 'partner', org, user, role: 'manager' });
 const at = (day: number) => `2026-12-${String(day).padStart(2, '0')}T09:00:00.000Z`;
 
@@ -35,7 +36,7 @@ describe('GET /tasks/export', () => {
     const { text, headers } = await exported(caller(org));
     expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(headers.get('content-disposition')).toMatch(/^attachment; filename="tasks-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const dates = (day: number) => `${at(1)},${at(day)},${at(day)},,,`;
+    const dates = (day: number) => `${at(1)},${at(day)},${at(day)},,,,,,,,,`;
     expect(text).toBe(
       HEADER +
         `${a.id},generic,"Call ""Hansen"", then mail",open,c-1,,${dates(10)}\r\n` +
@@ -58,7 +59,7 @@ describe('GET /tasks/export', () => {
     expect(ids((await exported(caller(org), 'tab=new-cases')).text)).toEqual([call.id]);
     const completed = (await exported(caller(org), 'status=completed')).text;
     expect(ids(completed)).toEqual([done.id]);
-    expect(completed).toMatch(/,completed,.*,done\r\n$/);
+    expect(completed).toMatch(/,completed,.*,done,,,,,,\r\n$/);
     expect((await exported(caller('p-nobody'))).text).toBe(HEADER);
   });
 

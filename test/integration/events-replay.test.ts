@@ -6,6 +6,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EventsHarness, eventsHarness, type RawEvent, recordingWorkflow } from './events-helpers.js';
 import {
+  caseDetailsPlanArb,
+  detailsLog,
+  expectNewestDetails,
+  tieLoserLast,
+  withCaseDetails,
+} from './replay-case-details.js';
+import {
   allTasks,
   buildStream,
   openPerScope,
@@ -36,10 +43,11 @@ describe('replay property', () => {
     async () => {
       let run = 0;
       const coveredOverRuns = new Set<string>();
+      let completedBetweenChanges = 0;
       await fc.assert(
         fc.asyncProperty(
-          scenarioArb.chain((scenario) => {
-            const stream = buildStream(scenario, 'RUN');
+          fc.tuple(scenarioArb, caseDetailsPlanArb).chain(([scenario, plan]) => {
+            const stream = withCaseDetails(buildStream(scenario, 'RUN'), plan);
             const twice = [...stream, ...stream];
             return fc.tuple(
               fc.constant(stream),
@@ -50,17 +58,20 @@ describe('replay property', () => {
             const name = `r${run}`;
             const rename = (event: RawEvent): RawEvent => JSON.parse(JSON.stringify(event).replaceAll('RUN', name));
             // Prepare: a stream of at least 40 events over several cases and organisations; every second
-            // run delivers each quote winner after everything else (the reported class of issue 15).
-            const delivery = run++ % 2 === 0 ? winnersLast(shuffledTwice) : shuffledTwice;
+            // run delivers each quote winner after everything else (the reported class of issue 15), the
+            // others the loser of two same-instant details last.
+            const delivery = run++ % 2 === 0 ? winnersLast(shuffledTwice) : tieLoserLast(shuffledTwice);
             expect(stream.length).toBeGreaterThanOrEqual(40);
             const orders = winnerOrders(stream, delivery);
             expect([...orders]).toEqual(expect.arrayContaining(winnerOrdersPerRun));
             for (const order of orders) coveredOverRuns.add(order);
             // Act
-            for (const event of stream) await inOrder.send(rename(event));
+            const logs = { inOrder: detailsLog(), shuffled: detailsLog() };
+            for (const event of stream.map(rename)) logs.inOrder.record(event, await inOrder.send(event));
             const seen = new Set<string>();
             for (const event of delivery) {
               const outcome = await shuffled.send(rename(event));
+              logs.shuffled.record(rename(event), outcome);
               // Assess: the second delivery of an id changes nothing.
               if (seen.has(event.id)) expect(outcome).toMatchObject({ duplicate: true, effects: [] });
               seen.add(event.id);
@@ -74,12 +85,21 @@ describe('replay property', () => {
             expect({ missing, extra }).toEqual({ missing: [], extra: [] });
             expect(openPerScope(actual).every((count) => count === 1)).toBe(true);
             expect(openPerScope(expected).every((count) => count === 1)).toBe(true);
+            // Assess: the newest details (issue 20) on every case, open task's keys and view.
+            const covered = await expectNewestDetails(stream.map(rename), {
+              inOrder: [inOrder, expected, logs.inOrder],
+              shuffled: [shuffled, actual, logs.shuffled],
+            });
+            if (run % 2 === 0) expect(covered.shuffled.tieLosersLast).toBeGreaterThan(0);
+            completedBetweenChanges += covered.shuffled.completedBetweenChanges;
           },
         ),
         { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
       );
       // Assess: the runs did deliver a winner after each event that owes its partner something.
       expect([...coveredOverRuns]).toEqual(expect.arrayContaining(winnerOrdersOverRuns));
+      // Assess: shuffled too, some task completed between two details changes of its case.
+      expect(completedBetweenChanges).toBeGreaterThan(0);
     },
     // A hang guard, not a speed check: on a loaded 2-core CI box one run has taken over 60 s.
     RUNS * 180_000,

@@ -2,7 +2,7 @@
 
 import { processPlatformEvent } from '@casetasks/app/events';
 import { setWorkflowStarter } from '@casetasks/app/runtime';
-import { weekendCalendar } from '@casetasks/core';
+import { MAX_INVOICE_COUNT, MAX_MINOR_AMOUNT, weekendCalendar } from '@casetasks/core';
 import { InvalidEventError, MAX_QUOTE_PARTNERS, MAX_SOURCE_LENGTH, platformEventSchema } from '@casetasks/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
@@ -27,9 +27,11 @@ const unwrap = (schema: z.ZodType): z.ZodType => {
  * The event contract's field kinds: `…Id`/`…Ids` are platform identifiers (they end up in keys), `…Date`
  * is a date, other strings are free text. Read from each field's name and zod type.
  */
-type EventFieldKind = 'id' | 'ids' | 'date' | 'text' | 'enum' | 'boolean' | 'number';
+type EventFieldKind = 'id' | 'ids' | 'date' | 'text' | 'enum' | 'boolean' | 'number' | 'details';
 const kindOf = (name: string, schema: z.ZodType): EventFieldKind => {
   const type = defOf(unwrap(schema)).type;
+  // The only nested object of the contract: the case's details (issue 20).
+  if (type === 'object') return 'details';
   if (type === 'enum') return 'enum';
   if (type === 'boolean') return 'boolean';
   if (type === 'number') return 'number';
@@ -55,8 +57,31 @@ const validValue = (kind: EventFieldKind, schema: z.ZodType, name: string): unkn
       return true;
     case 'number':
       return 1;
+    case 'details':
+      return { reference: 'R-1', debtorName: 'Debtor', currency: 'EUR', outstandingAmount: 100, invoiceCount: 1 };
   }
 };
+
+/** Case details the platform may not send, each naming its one bad field (core's caseDetailsSchema). */
+const badCaseDetails: { name: string; field: string; details: Record<string, unknown> }[] = [
+  { name: 'amount without currency', field: 'currency', details: { outstandingAmount: 100 } },
+  { name: 'overdue amount without currency', field: 'currency', details: { reference: 'R-1', overdueAmount: 5 } },
+  { name: 'currency in lower case', field: 'currency', details: { currency: 'eur', outstandingAmount: 1 } },
+  { name: 'negative amount', field: 'outstandingAmount', details: { currency: 'EUR', outstandingAmount: -1 } },
+  { name: 'fractional amount', field: 'outstandingAmount', details: { currency: 'EUR', outstandingAmount: 10.5 } },
+  { name: 'amount as a string', field: 'outstandingAmount', details: { currency: 'EUR', outstandingAmount: '100' } },
+  {
+    name: 'amount over MAX_MINOR_AMOUNT',
+    field: 'overdueAmount',
+    details: { currency: 'EUR', overdueAmount: MAX_MINOR_AMOUNT + 1 },
+  },
+  { name: 'reference of 65 characters', field: 'reference', details: { reference: 'r'.repeat(65) } },
+  { name: 'empty reference', field: 'reference', details: { reference: '' } },
+  { name: 'lone surrogate in debtorName', field: 'debtorName', details: { debtorName: oddUnicode.loneSurrogate } },
+  { name: 'debtorName of 201 characters', field: 'debtorName', details: { debtorName: 'd'.repeat(201) } },
+  { name: 'negative invoiceCount', field: 'invoiceCount', details: { invoiceCount: -1 } },
+  { name: 'invoiceCount over its bound', field: 'invoiceCount', details: { invoiceCount: MAX_INVOICE_COUNT + 1 } },
+];
 
 const refused = (kind: EventFieldKind): Record<string, unknown> => {
   const strings = { ...notStrings, null: null };
@@ -86,6 +111,9 @@ const refused = (kind: EventFieldKind): Record<string, unknown> => {
     case 'number':
       // Day counts (SLA Terms Set): whole numbers within their bounds only.
       return { string: '5', zero: 0, negative: -1, fraction: 1.5, huge: 1e9, null: null, boolean: true, array: [1] };
+    case 'details':
+      // Its fields' own refusals are badCaseDetails (each names the nested field).
+      return { string: 'R-1', number: 42, boolean: true, array: [{ reference: 'R-1' }], null: null };
   }
 };
 
@@ -123,6 +151,16 @@ const cases: BadEvent[] = schemas.flatMap(({ detailType, detail }) => {
         field: `detail.${field}`,
         event: { ...event, detail: { ...event.detail, [field]: value } },
       });
+    }
+    if (kind === 'details') {
+      for (const bad of badCaseDetails) {
+        const event = base();
+        out.push({
+          name: `${detailType} ${field}: ${bad.name}`,
+          field: `detail.${field}.${bad.field}`,
+          event: { ...event, detail: { ...event.detail, [field]: bad.details } },
+        });
+      }
     }
     if (!schema.safeParse(undefined).success) {
       const event = base();

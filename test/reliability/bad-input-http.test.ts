@@ -169,6 +169,8 @@ describe('field kinds read from the zod schemas', () => {
       caseId: 'id',
       dueFrom: 'instant',
       dueTo: 'instant',
+      sort: 'enum',
+      q: 'text',
       limit: 'number',
       cursor: 'opaque',
     });

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { processPlatformEvent } from '@casetasks/app/events';
 import { jobNames } from '@casetasks/app/jobs';
 import { setWorkflowStarter } from '@casetasks/app/runtime';
-import { EARLIEST_INSTANT, latestInstant } from '@casetasks/core';
+import { EARLIEST_INSTANT, latestInstant, MAX_INVOICE_COUNT, MAX_MINOR_AMOUNT } from '@casetasks/core';
 import { getTask } from '@casetasks/db';
 import { InvalidEventError, type PlatformDetailType, platformEventSchema } from '@casetasks/events';
 import { addBusinessDays } from 'date-fns';
@@ -172,6 +172,9 @@ interface Part {
   base: unknown;
 }
 
+/** List parameters a list refuses in some combinations (`q` with `sort`, `caseId` with `sort=-amount`, …: docs/api.md). */
+const COMBINED_QUERY = new Set(['status', 'sort', 'q', 'caseId', 'dueFrom', 'dueTo']);
+
 /** Fields whose values a rule (not the schema) decides: a deadline in the past, an unknown zone, a missing task. */
 const RULED = new Set(['deadline', 'rescheduleTo', 'from', 'to', 'timeZone', 'country']);
 
@@ -239,12 +242,23 @@ const sampled = (edges: readonly Edge[], limit: number): Edge[] => {
   return picked;
 };
 
+/**
+ * Every event about a case takes the same optional `caseDetails` (one schema): inside npm test its edges are
+ * probed on `Case Details Changed` and `Case Submitted` only (the full run probes them on every event type).
+ */
+const CASE_DETAILS_PROBED_ON = new Set(['Case Details Changed', 'Case Submitted']);
+const sharedSlotProbedElsewhere = (part: Part, slot: Slot): boolean => {
+  if (FULL || part.where !== 'event' || !dotted(slot.path).includes('caseDetails')) return false;
+  return !CASE_DETAILS_PROBED_ON.has(String((part.base as { 'detail-type'?: unknown })['detail-type']));
+};
+
 /** Every slot's edges, one probe each, plus RUNS generated texts and RUNS random multi-field probes (seeded). */
 const probesOf = (parts: readonly Part[], now: number, extras: readonly ExtraEdges[] = []): Probe[] => {
   const perSlot: { part: Part; slot: Slot; edges: Edge[]; all: Edge[] }[] = [];
   for (const part of parts) {
     if (!part.schema) continue;
     for (const slot of slotsOf(part.schema, part.base, part.where)) {
+      if (sharedSlotProbedElsewhere(part, slot)) continue;
       const context = contextFor(part.where, slot, now);
       const keyed = slot.kind === 'object' && part.where !== 'headers' && part.where !== 'path';
       const own = keyed ? unknownKeyEdges(slot) : [];
@@ -295,6 +309,10 @@ const probesOf = (parts: readonly Part[], now: number, extras: readonly ExtraEdg
               }),
             );
           const expects = chosen.map(({ edge }) => edge.expect);
+          // Two list parameters may be a combination the list refuses, each value taken on its own.
+          const combinedQuery =
+            chosen.filter(({ entry }) => entry.part.where === 'query' && COMBINED_QUERY.has(dotted(entry.slot.path)))
+              .length >= 2;
           return {
             name: `random: ${chosen.map(({ entry, edge }) => `${dotted(entry.slot.path)}=${edge.name}`).join(', ')}`,
             changes: chosen.map(({ entry, edge }) => changeOf(entry.part.where, entry.slot, edge)),
@@ -303,7 +321,11 @@ const probesOf = (parts: readonly Part[], now: number, extras: readonly ExtraEdg
               ...chosen.flatMap(({ entry, edge }) => targetsOf(entry.slot, edge)),
               ...parts.flatMap((part) => Object.keys((part.base as object | undefined) ?? {})),
             ],
-            expect: expects.includes('refuse') ? 'refuse' : expects.every((e) => e === 'accept') ? 'accept' : 'either',
+            expect: expects.includes('refuse')
+              ? 'refuse'
+              : expects.every((e) => e === 'accept') && !combinedQuery
+                ? 'accept'
+                : 'either',
             drop: [],
           };
         });
@@ -746,6 +768,16 @@ const baseDetail = (detail: z.ZodType, now: number): Record<string, unknown> => 
     else if (def.type === 'enum') values[name] = Object.values(def.entries ?? {})[0];
     else if (def.type === 'boolean') values[name] = false;
     else if (def.type === 'record') values[name] = {};
+    // The case's details (issue 20): every field set, so each one's edges are probed (slotsOf descends into it).
+    else if (name === 'caseDetails')
+      values[name] = {
+        reference: `R-${unique}`,
+        debtorName: `Debtor ${unique}`,
+        currency: 'EUR',
+        outstandingAmount: 12_345,
+        overdueAmount: 100,
+        invoiceCount: 2,
+      };
     else if (def.type === 'number') values[name] = 1;
     else if (name.endsWith('Date')) values[name] = new Date(now + 30 * DAY).toISOString().slice(0, 10);
     else values[name] = 'hello';
@@ -903,6 +935,27 @@ const runEventType = async (detailType: PlatformDetailType, schema: z.ZodType, d
   }
 };
 
+describe('the generated event probes reach the case details (issue 20)', () => {
+  it.each(['Case Details Changed', 'Case Submitted'] as const)('%s: every caseDetails field has probes', (type) => {
+    // Prepare
+    const entry = eventSchemas.find((candidate) => candidate.detailType === type);
+    if (!entry) throw new Error(`no schema for ${type}`);
+    const now = Date.now();
+    const base = { id: 'ev-1', source: 'platform', 'detail-type': type, time: new Date(now).toISOString() };
+    // Act
+    const probes = probesOf(
+      [{ where: 'event', schema: entry.schema, base: { ...base, detail: baseDetail(entry.detail, now) } }],
+      now,
+    );
+    // Assess
+    for (const field of ['reference', 'debtorName', 'currency', 'outstandingAmount', 'overdueAmount', 'invoiceCount'])
+      expect(
+        probes.some((probe) => probe.name.startsWith(`event detail.caseDetails.${field}:`)),
+        field,
+      ).toBe(true);
+  });
+});
+
 describe('every incoming event type at the edges of the input domain', () => {
   it.each(eventSchemas.map((entry) => [entry.detailType, entry] as const))(
     '%s: no failure but InvalidEventError naming the field, nothing written on refusal, accepted events read back and survive every job',
@@ -917,4 +970,91 @@ describe('every incoming event type at the edges of the input domain', () => {
     },
     TIMEOUT,
   );
+});
+
+describe('case details at their extremes read back through search, sort and export (issue 20)', () => {
+  /** A letter outside the BMP that NFKD keeps: one character (a length counts it once), four UTF-8 bytes. */
+  const ASTRAL = '\u{2070E}';
+  /** Fraktur letters NFKD folds to Latin: the search key of `𝔘𝔫𝔦𝔠𝔬𝔡𝔢` is `unicode`. */
+  const FRAKTUR = '𝔘𝔫𝔦𝔠𝔬𝔡𝔢';
+
+  it('a debtor name of 200 4-byte characters and the largest amounts are listed by q and sort=-amount', async () => {
+    // Prepare
+    recordingWorkflow();
+    const { api, stop } = await startOwnApi('rel-extreme-details');
+    try {
+      const caseId = `case-${fresh()}`;
+      const debtorName = ASTRAL.repeat(200);
+      const details = {
+        reference: ASTRAL.repeat(64),
+        debtorName,
+        currency: 'EUR',
+        outstandingAmount: MAX_MINOR_AMOUNT,
+        overdueAmount: MAX_MINOR_AMOUNT,
+        invoiceCount: MAX_INVOICE_COUNT,
+      };
+      const time = new Date(Date.now() - 3_600_000).toISOString();
+      const submitted = await processPlatformEvent(
+        platformEvent(
+          'Case Submitted',
+          {
+            caseId,
+            caseDetails: details,
+            creditorOrgId: 'cr-ev',
+            partnerOrgId: 'p-ev',
+            hasBankAccount: false,
+            contractSigned: false,
+            requiresQuote: false,
+          },
+          time,
+        ),
+      );
+      // Lengths count characters (code points), not UTF-16 units: one more is past the bound, nothing written.
+      const before = await api.snapshot();
+      const tooLong = await processPlatformEvent(
+        platformEvent('Case Details Changed', { caseId, caseDetails: { debtorName: ASTRAL.repeat(201) } }, time),
+      ).catch((error: unknown) => error);
+      const after = await api.snapshot();
+      const taskIds = submitted.effects.flatMap((effect) => (effect.taskId ? [effect.taskId] : []));
+      const task = await getTask(api.db, taskIds[0] ?? '', true);
+      if (!task) throw new Error('Case Submitted created no task');
+      const caller = reader(task.accessLevel, task.orgId);
+      const ids = async (query: string) => {
+        const response = await api.call('GET', `/tasks?${query}`, { as: caller });
+        expect(response.status, `${query} ${excerpt(response.body)}`).toBe(200);
+        return (json(response).items as { id: string }[]).map((item) => item.id);
+      };
+      // Act
+      const byDebtor = await ids(`q=${urlEncode(ASTRAL.repeat(2))}`);
+      const byReference = await ids(`q=${urlEncode(ASTRAL.repeat(64))}`);
+      const byAmount = await ids('sort=-amount&limit=1');
+      const detail = await api.call('GET', `/tasks/${task.id}`, { as: caller });
+      const csv = await api.call('GET', `/tasks/export?q=${urlEncode(ASTRAL.repeat(3))}`, { as: caller });
+      const renamed = await processPlatformEvent(
+        platformEvent(
+          'Case Details Changed',
+          { caseId, caseDetails: { ...details, debtorName: FRAKTUR } },
+          new Date(Date.now() - 1_800_000).toISOString(),
+        ),
+      );
+      const byFolded = await ids('q=UNIC');
+      // Assess
+      expect(tooLong).toBeInstanceOf(InvalidEventError);
+      expect((tooLong as InvalidEventError).field).toBe('detail.caseDetails.debtorName');
+      expect(after).toBe(before);
+      expect(byDebtor).toContain(task.id);
+      expect(byReference).toContain(task.id);
+      expect(byAmount).toEqual([task.id]);
+      expect(detail.status).toBe(200);
+      expect(json(detail).caseDetails).toEqual(details);
+      expect(csv.status).toBe(200);
+      expect(String(csv.body)).toContain(debtorName);
+      expect(String(csv.body)).toContain(String(MAX_MINOR_AMOUNT));
+      expect(renamed.duplicate).toBe(false);
+      expect(byFolded).toContain(task.id);
+    } finally {
+      setWorkflowStarter(undefined);
+      await stop();
+    }
+  }, 120_000);
 });

@@ -62,6 +62,11 @@ export const fieldKind = (schema: z.ZodType, where: 'body' | 'query' | 'path' | 
     const out = internals(def.out)._zod.def.type;
     if (out === 'array') return 'list';
     if (out === 'number') return 'number';
+    // Text normalised before it is checked (the list's `q`): a search, so hostile-looking text is data.
+    const inner = def.in && internals(def.in)._zod.def;
+    if (out === 'string' && inner?.type === 'pipe' && inner.out && internals(inner.out)._zod.def.type === 'transform') {
+      return 'text';
+    }
     return fieldKind(def.in ?? def.out, where);
   }
   if (def.type === 'union') {

@@ -24,6 +24,13 @@ import {
   recordingWorkflow,
 } from '../integration/events-helpers.js';
 import {
+  caseDetailsPlanArb,
+  detailsLog,
+  expectNewestDetails,
+  tieLoserLast,
+  withCaseDetails,
+} from '../integration/replay-case-details.js';
+import {
   allTasks,
   at,
   buildStream,
@@ -231,10 +238,11 @@ describe('replay over every detail-type', () => {
     'every event twice, shuffled: the same tasks and case states as in order; duplicates change nothing',
     async () => {
       let run = 0;
+      let completedBetweenChanges = 0;
       await fc.assert(
         fc.asyncProperty(
-          fc.tuple(scenarioArb, extensionArb).chain(([scenario, extension]) => {
-            const stream = widenedStream(scenario, extension);
+          fc.tuple(scenarioArb, extensionArb, caseDetailsPlanArb).chain(([scenario, extension, plan]) => {
+            const stream = withCaseDetails(widenedStream(scenario, extension), plan);
             const twice = [...stream, ...stream];
             return fc.tuple(
               fc.constant(stream),
@@ -242,18 +250,21 @@ describe('replay over every detail-type', () => {
             );
           }),
           async ([stream, shuffledTwice]) => {
-            // Prepare: every second run delivers each quote winner after everything else.
+            // Prepare: every second run delivers each quote winner after everything else, the others the
+            // loser of two same-instant details last.
             const name = `w${run}`;
-            const delivery = run++ % 2 === 0 ? winnersLast(shuffledTwice) : shuffledTwice;
+            const delivery = run++ % 2 === 0 ? winnersLast(shuffledTwice) : tieLoserLast(shuffledTwice);
             expect([...winnerOrders(stream, delivery)]).toEqual(expect.arrayContaining(winnerOrdersPerRun));
             const rename = (event: RawEvent): RawEvent => JSON.parse(JSON.stringify(event).replaceAll('RUN', name));
             expect(new Set(stream.map((event) => event['detail-type']))).toEqual(new Set(platformDetailTypes));
             await Promise.all([plantUpdateTask(inOrder, name), plantUpdateTask(shuffled, name)]);
             // Act
-            for (const event of stream) await inOrder.send(rename(event));
+            const logs = { inOrder: detailsLog(), shuffled: detailsLog() };
+            for (const event of stream.map(rename)) logs.inOrder.record(event, await inOrder.send(event));
             const seen = new Set<string>();
             for (const event of delivery) {
               const outcome = await shuffled.send(rename(event));
+              logs.shuffled.record(rename(event), outcome);
               // Assess: a second delivery of an id changes nothing.
               if (seen.has(event.id)) expect(outcome).toMatchObject({ duplicate: true, effects: [] });
               seen.add(event.id);
@@ -279,10 +290,19 @@ describe('replay over every detail-type', () => {
             const states = async (h: EventsHarness) =>
               caseProjection(await Promise.all(caseIds.map((id) => getCaseState(h.db, id))));
             expect(await states(shuffled)).toEqual(await states(inOrder));
+            // Assess: the newest details (issue 20) on every case, open task's keys and view.
+            const covered = await expectNewestDetails(stream.map(rename), {
+              inOrder: [inOrder, expected, logs.inOrder],
+              shuffled: [shuffled, actual, logs.shuffled],
+            });
+            if (run % 2 === 0) expect(covered.shuffled.tieLosersLast).toBeGreaterThan(0);
+            completedBetweenChanges += covered.shuffled.completedBetweenChanges;
           },
         ),
         { seed: SEED, numRuns: RUNS, endOnFailure: true, includeErrorInReport: true },
       );
+      // Assess: shuffled too, some task completed between two details changes of its case.
+      expect(completedBetweenChanges).toBeGreaterThan(0);
     },
     // A hang guard, not a speed check (see events-replay.test.ts).
     RUNS * 240_000,

@@ -1,6 +1,7 @@
 // @casetasks/core: the product's domain. No AWS, Lambda or DynamoDB imports here.
 export * from './bounded.js';
 export * from './calendar.js';
+export * from './case-details.js';
 export * from './case-state.js';
 export * from './case-update-extensions.js';
 export * from './case-update-sla.js';

@@ -1,5 +1,6 @@
 // The task model of SPEC §2, declared once as zod schemas: validator, type and OpenAPI source.
 import * as z from 'zod';
+import { caseDetailsSchema } from './case-details.js';
 
 export const partySchema = z.enum(['partner', 'creditor']);
 export type Party = z.infer<typeof partySchema>;
@@ -187,6 +188,13 @@ export const taskSchema = z.object({
   /** Working time (ms) of the closed pauses, the amount slaDeadline was moved by. */
   pausedWorkingMs: z.number().int().nonnegative().optional(),
   extensions: z.array(slaExtensionSchema).max(MAX_EXTENSIONS_PER_TASK).optional(),
+  /**
+   * An open task's copy of its case's details (issue 20): what its list row shows and its sort and search
+   * keys come from, kept current while it is open (a completed task's view reads the case's).
+   */
+  caseDetails: caseDetailsSchema.optional(),
+  /** Which details the copy is (core's caseDetailsStamp): a newer change replaces it, an older one never. */
+  caseDetailsStamp: z.string().optional(),
   version: z.number().int().positive(),
 });
 export type Task = z.infer<typeof taskSchema>;

@@ -29,6 +29,15 @@ export {
   surveyMarker,
   wasApplied,
 } from './entities/applied-marker.js';
+export {
+  CaseDetailsChangedError,
+  type CaseDetailsWrite,
+  getCaseDetails,
+  getCaseDetailsOf,
+  refreshCaseDetailsOf,
+  type StoredCaseDetails,
+  saveCaseDetails,
+} from './entities/case-details.js';
 export { activeCasesOfPartner, addCaseChange, getCaseState, saveCaseState } from './entities/case-state.js';
 export {
   conversationTail,
@@ -140,14 +149,23 @@ export {
   slaTermsVersions,
 } from './entities/sla-terms.js';
 export { type ExtensionWrite, saveExtensionWrite } from './entities/task/extension-writes.js';
-export { decodeListCursor, encodeListCursor, InvalidListCursorError } from './entities/task/list-cursor.js';
 export {
+  decodeListCursor,
+  decodeListCursorOf,
+  encodeListCursor,
+  InvalidListCursorError,
+  type ListPosition,
+} from './entities/task/list-cursor.js';
+export {
+  listPlans,
   planIsEmpty,
   planTaskCounts,
   planTaskList,
   type TaskCountPlans,
   type TaskListFilter,
+  type TaskListOrder,
   type TaskListQuery,
+  taskListOrders,
 } from './entities/task/task-list.js';
 export {
   allCompletedTasksOfCase,

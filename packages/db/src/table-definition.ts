@@ -14,6 +14,10 @@ export const tableKeys = { partitionKey: 'pk', sortKey: 'sk' } as const;
 export const ttlAttribute = 'expiresAt';
 
 /**
+ * Issue 20's four open-task indexes share openByDeadline's partition attribute (`g1pk`, the same value:
+ * `{party}#{org}#open`): no task stores that string five times, and an item is in such an index exactly
+ * while it has the index's sort key attribute.
+ *
  * Every GSI is sparse: an item carries an index's key attributes only while it belongs in it
  * (e.g. open tasks leave the open-* indexes on completion). Keys are built in the entity modules only.
  */
@@ -84,6 +88,30 @@ export const indexes = {
     sortKey: 'g11sk',
     serves:
       'open escalated tasks across all orgs by escalation time (sharded): the digest lines of owners and managers',
+  },
+  openByCreated: {
+    name: 'openByCreated',
+    partitionKey: 'g1pk',
+    sortKey: 'g12sk',
+    serves: 'open tasks of a (party, org) by creation time (`sort=-created`)',
+  },
+  openByAmount: {
+    name: 'openByAmount',
+    partitionKey: 'g1pk',
+    sortKey: 'g13sk',
+    serves: "open tasks of a (party, org) by their case's outstanding amount (`sort=-amount`)",
+  },
+  openByReference: {
+    name: 'openByReference',
+    partitionKey: 'g1pk',
+    sortKey: 'g14sk',
+    serves: "open tasks of a (party, org) by their case's reference search key (`q=`)",
+  },
+  openByDebtor: {
+    name: 'openByDebtor',
+    partitionKey: 'g1pk',
+    sortKey: 'g15sk',
+    serves: "open tasks of a (party, org) by their case's debtor-name search key (`q=`)",
   },
 } as const satisfies Record<string, IndexDefinition>;
 

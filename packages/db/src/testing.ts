@@ -5,6 +5,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Party } from '@casetasks/core';
 import type { Db } from './client.js';
+import { detailsKey, type StoredCaseDetails } from './entities/case-details.js';
 import { caseKey, surveyPartition, toCaseItem } from './entities/case-state.js';
 import { toMessageItem } from './entities/chat-message.js';
 import { historyKey } from './entities/history-entry.js';
@@ -24,6 +25,14 @@ export const storedItems = {
   message: toMessageItem,
   /** An outbox item as the stream relay receives it (its detail as given: tests plant untyped ones). */
   outbox: toOutboxItem,
+  /** A case's details item as saveCaseDetails leaves it (no open-task members: a seed writes those it needs). */
+  caseDetails: ({ caseId, details, stamp }: StoredCaseDetails): Record<string, unknown> => ({
+    ...detailsKey(caseId),
+    kind: 'case-details',
+    caseId,
+    details,
+    stamp,
+  }),
 };
 
 /** Writes one item as it is (a raw PutItem, no condition, no marker, no outbox). */

@@ -2,6 +2,7 @@
 import {
   boundedDateSchema,
   boundedInstantSchema,
+  caseDetailsSchema,
   caseStatusSchema,
   partySchema,
   slaTermsSchema,
@@ -49,6 +50,16 @@ const callerDateSchema = z.union([boundedDateSchema, boundedInstantSchema], {
 });
 
 /**
+ * What the platform knows of the case, optional on every event about one case (issue 20): the newest
+ * event's details (by `time`) are stored for the case and shown on its tasks.
+ */
+const caseFacts = {
+  caseDetails: caseDetailsSchema
+    .optional()
+    .describe("The case's details as the platform knows them now; replaces older ones as a whole"),
+};
+
+/**
  * Every event the service consumes: the one place an incoming detail-type is declared. Parsing
  * (platformEventSchema), the CDK rules and the groups' detail-types (eventRoutes), and the type of the
  * rules map in @casetasks/app are derived from it. The order is the order the validator names them in.
@@ -59,6 +70,7 @@ export const incomingEvents = [
     group: 'case-events',
     detail: z.object({
       caseId: id,
+      ...caseFacts,
       creditorOrgId: id,
       partnerOrgId: id.optional(),
       hasBankAccount: z.boolean(),
@@ -66,17 +78,18 @@ export const incomingEvents = [
       requiresQuote: z.boolean(),
     }),
   }),
-  defineEvent({ detailType: 'Case Verified', group: 'case-events', detail: z.object({ caseId: id }) }),
+  defineEvent({ detailType: 'Case Verified', group: 'case-events', detail: z.object({ caseId: id, ...caseFacts }) }),
   defineEvent({
     detailType: 'Case Status Changed',
     group: 'case-events',
-    detail: z.object({ caseId: id, status: changedCaseStatusSchema }),
+    detail: z.object({ caseId: id, ...caseFacts, status: changedCaseStatusSchema }),
   }),
   defineEvent({
     detailType: 'Chat Message Sent',
     group: 'chat-events',
     detail: z.object({
       caseId: id,
+      ...caseFacts,
       messageId: id,
       senderParty: partySchema,
       senderUserId: id,
@@ -89,6 +102,7 @@ export const incomingEvents = [
     detail: z
       .object({
         caseId: id,
+        ...caseFacts,
         surveyId: id,
         outcome: z.enum(['keep_active', 'pause', 'close']),
         unblockingParty: partySchema.optional(),
@@ -101,54 +115,74 @@ export const incomingEvents = [
   defineEvent({
     detailType: 'Quote Requested',
     group: 'quote-events',
-    detail: z.object({ caseId: id, creditorOrgId: id, partnerOrgIds: z.array(id).min(1).max(MAX_QUOTE_PARTNERS) }),
+    detail: z.object({
+      caseId: id,
+      ...caseFacts,
+      creditorOrgId: id,
+      partnerOrgIds: z.array(id).min(1).max(MAX_QUOTE_PARTNERS),
+    }),
   }),
   defineEvent({
     detailType: 'Quote Submitted',
     group: 'quote-events',
-    detail: z.object({ caseId: id, partnerOrgId: id }),
+    detail: z.object({ caseId: id, ...caseFacts, partnerOrgId: id }),
   }),
   defineEvent({
     detailType: 'Quote Winner Selected',
     group: 'quote-events',
-    detail: z.object({ caseId: id, partnerOrgId: id }),
+    detail: z.object({ caseId: id, ...caseFacts, partnerOrgId: id }),
   }),
   defineEvent({
     detailType: 'Complaint Filed',
     group: 'case-events',
-    detail: z.object({ complaintId: id, caseId: id, partnerOrgId: id }),
+    detail: z.object({ complaintId: id, caseId: id, ...caseFacts, partnerOrgId: id }),
   }),
   defineEvent({ detailType: 'Complaint Responded', group: 'case-events', detail: z.object({ complaintId: id }) }),
   defineEvent({ detailType: 'Contract Signed', group: 'case-events', detail: z.object({ creditorOrgId: id }) }),
-  defineEvent({ detailType: 'Bank Account Assigned', group: 'case-events', detail: z.object({ caseId: id }) }),
+  defineEvent({
+    detailType: 'Bank Account Assigned',
+    group: 'case-events',
+    detail: z.object({ caseId: id, ...caseFacts }),
+  }),
   defineEvent({
     detailType: 'Case Solved',
     group: 'case-events',
-    detail: z.object({ caseId: id, paymentReceivedBy: z.enum(['client', 'partner']) }),
+    detail: z.object({ caseId: id, ...caseFacts, paymentReceivedBy: z.enum(['client', 'partner']) }),
   }),
-  defineEvent({ detailType: 'Commission Invoice Sent', group: 'commission-events', detail: z.object({ caseId: id }) }),
+  defineEvent({
+    detailType: 'Commission Invoice Sent',
+    group: 'commission-events',
+    detail: z.object({ caseId: id, ...caseFacts }),
+  }),
   defineEvent({
     detailType: 'Commission Invoice Overdue',
     group: 'commission-events',
-    detail: z.object({ caseId: id, invoiceId: id }),
+    detail: z.object({ caseId: id, ...caseFacts, invoiceId: id }),
   }),
   defineEvent({
     detailType: 'Commission Collection Started',
     group: 'commission-events',
     detail: z.object({ invoiceId: id }),
   }),
-  defineEvent({ detailType: 'Partner Reviewed', group: 'case-events', detail: z.object({ caseId: id }) }),
+  defineEvent({ detailType: 'Partner Reviewed', group: 'case-events', detail: z.object({ caseId: id, ...caseFacts }) }),
   defineEvent({
     detailType: 'Case Status Updated',
     group: 'case-events',
     detail: z.object({
       caseId: id,
+      ...caseFacts,
       statusType: wellFormedTextSchema.min(1).max(100),
       /** When the debtor promised to act: the instant window, like any date a caller names. */
       promisedDate: callerDateSchema.optional(),
       /** waiting_on_client / waiting_on_third_party: when the other party is expected to answer (same window). */
       expectedDate: callerDateSchema.optional(),
     }),
+  }),
+  defineEvent({
+    detailType: 'Case Details Changed',
+    group: 'case-events',
+    // The case's details alone (issue 20): reference, debtor, amounts; the newest by `time` wins.
+    detail: z.object({ caseId: id, caseDetails: caseDetailsSchema }),
   }),
   defineEvent({
     detailType: 'SLA Terms Set',

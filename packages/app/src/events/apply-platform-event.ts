@@ -14,6 +14,7 @@ import {
 import { InvalidEventError, type PlatformEvent, parsePlatformEvent } from '@casetasks/events';
 import { orgPolicies, type PolicyLookup } from '../policies/index.js';
 import { logger, serviceCalendar, tasksDb } from '../runtime/index.js';
+import { applyCaseDetails } from './rules/case-details.js';
 import { type EventContext, retryRaces } from './rules/context.js';
 import { applyRule } from './rules/event-rules.js';
 import { newStepContext, type TaskEffect } from './rules/steps.js';
@@ -94,6 +95,7 @@ const applyOnce = async (
       }
     },
   };
+  await applyCaseDetails(ctx, event);
   await applyRule(ctx, event);
   if (!ctx.parked) {
     try {

@@ -21,6 +21,7 @@ import {
   type Db,
   DuplicateEventError,
   getCaseState,
+  refreshCaseDetailsOf,
   ScopeTakenError,
   surveyMarker,
   Transaction,
@@ -80,7 +81,7 @@ const surveyCase = async (db: Db, policies: SurveyPolicies, state: CaseState, no
     const tx = new Transaction(db);
     addMarker(tx, surveyMarker(state.caseId, month), now);
     if (withTask && state.partnerOrgId) {
-      const survey = await surveyTask(state.partnerOrgId);
+      const survey = await refreshCaseDetailsOf(db, await surveyTask(state.partnerOrgId));
       addTaskCreate(tx, survey, creationEntry(survey, platformActor));
       addOutbox(tx, [taskCreated(survey)], now);
     }

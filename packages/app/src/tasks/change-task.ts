@@ -19,7 +19,7 @@ import * as z from 'zod';
 import { principalPolicy } from '../policies/org-policies.js';
 import { tasksDb } from '../runtime/clients.js';
 import { changeableTask } from './task-access.js';
-import { entityIdSchema, instantSchema, type TaskView, toTaskView } from './task-view.js';
+import { entityIdSchema, instantSchema, type TaskView, taskView } from './task-view.js';
 
 const reasonSchema = wellFormedTextSchema.trim().min(1).max(500);
 
@@ -117,5 +117,5 @@ export const changeTask = async <A extends TaskActionName>(
 ): Promise<TaskView> => {
   // The signature keeps each action with its own body; TypeScript cannot follow that through the generic.
   const rule = ruleOf(principal, now, { action, ...body } as TaskAction);
-  return toTaskView(await applyChange(principal, id, now, rule, policyOf));
+  return await taskView(await applyChange(principal, id, now, rule, policyOf));
 };

@@ -22,7 +22,7 @@ import * as z from 'zod';
 import { autoAssign, principalPolicy } from '../policies/org-policies.js';
 import { tasksDb } from '../runtime/clients.js';
 import { requestFingerprint, requestKeyRefOf } from './request-key-replay.js';
-import { entityIdSchema, instantSchema, type TaskView, toTaskView } from './task-view.js';
+import { entityIdSchema, instantSchema, type TaskView, taskView } from './task-view.js';
 
 export const createTaskBodySchema = z
   .strictObject({
@@ -82,7 +82,7 @@ const replay = async (principal: Principal, error: RequestKeyUsedError, fingerpr
   const task = await getTask(tasksDb(), record.taskId, true);
   if (!task || task.orgId !== principal.orgId)
     throw new TaskStateError('the task of this key is gone', 'Idempotency-Key');
-  return toTaskView(task);
+  return await taskView(task);
 };
 
 /** The created task, or with `replayed` the task an earlier call with the same key created. */
@@ -128,5 +128,5 @@ export const createTask = async (
       return { task: await replay(principal, error, fingerprint), replayed: true };
     throw error;
   }
-  return { task: toTaskView(task), replayed: false };
+  return { task: await taskView(task), replayed: false };
 };

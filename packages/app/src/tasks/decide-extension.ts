@@ -19,7 +19,7 @@ import * as z from 'zod';
 import { servicePolicies } from '../policies/org-policies.js';
 import { tasksDb } from '../runtime/clients.js';
 import { changeableTask } from './task-access.js';
-import { type TaskView, toTaskView } from './task-view.js';
+import { type TaskView, taskView } from './task-view.js';
 
 export const extensionDecisionBodySchema = z.strictObject({
   note: wellFormedTextSchema.trim().min(1).max(500).optional().describe('Shown to the partner in the task history'),
@@ -63,7 +63,7 @@ export const decideTaskExtension = async (
   const closed = closeTask(approval, 'done', actor, at, { reason });
   if (request.taskId === undefined) {
     await decideOnCase(request, decision, closed, actor, now, body.note);
-    return toTaskView(closed.after);
+    return await taskView(closed.after);
   }
   const partnerTask = await getTask(tasksDb(), request.taskId, true);
   if (!partnerTask) throw new TaskStateError('the task of this extension request is gone', 'taskId');
@@ -78,5 +78,5 @@ export const decideTaskExtension = async (
     body.note,
   );
   await saveExtensionWrite(tasksDb(), { changes: [rescheduleOnDeadlineMove(partnerPolicy, decided, at), closed], now });
-  return toTaskView(closed.after);
+  return await taskView(closed.after);
 };

@@ -1,12 +1,12 @@
 // The caller's filtered task list as one CSV file: every page of the list use case, bounded in rows and bytes.
 import { csvRecord, DomainError, formulaSafe, type Principal } from '@casetasks/core';
 import * as z from 'zod';
-import { dueRange, listQuerySchema, listTasks } from './list-tasks.js';
+import { checkCombinations, listQuerySchema, listTasks } from './list-tasks.js';
 import type { TaskView } from './task-view.js';
 
 // The list's filters (whatever GET /tasks takes), without its paging: the export reads every page itself.
 const { limit: _limit, cursor: _cursor, ...filterShape } = listQuerySchema.shape;
-export const exportQuerySchema = z.strictObject(filterShape).refine(...dueRange);
+export const exportQuerySchema = z.strictObject(filterShape).superRefine(checkCombinations);
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 /** The fixed columns, in this order (docs/api.md); an absent value is an empty field. */
@@ -23,7 +23,23 @@ export const taskExportColumns = [
   'slaDeadline',
   'completedAt',
   'resolution',
+  'caseReference',
+  'debtorName',
+  'currency',
+  'outstandingAmount',
+  'overdueAmount',
+  'invoiceCount',
 ] as const;
+
+/** The case's details, flattened into the export's last columns (amounts in minor units, as the API gives them). */
+const caseColumns = (task: TaskView): Record<string, string | number | undefined> => ({
+  caseReference: task.caseDetails?.reference,
+  debtorName: task.caseDetails?.debtorName,
+  currency: task.caseDetails?.currency,
+  outstandingAmount: task.caseDetails?.outstandingAmount,
+  overdueAmount: task.caseDetails?.overdueAmount,
+  invoiceCount: task.caseDetails?.invoiceCount,
+});
 
 /**
  * At most 10,000 rows, and at most 5 MB of response once JSON-encoded for Lambda (its limit is 6 MB):
@@ -42,11 +58,14 @@ export class TaskExportTooLargeError extends DomainError {
   override readonly code = 'payload_too_large';
 }
 
-const cells = (task: TaskView) =>
-  taskExportColumns.map((column) => {
-    const value = task[column];
+const cells = (task: TaskView) => {
+  const row: Record<string, unknown> = { ...task, ...caseColumns(task) };
+  return taskExportColumns.map((column) => {
+    const value = row[column];
+    if (typeof value === 'number') return String(value);
     return formulaSafe(typeof value === 'string' ? value : null);
   });
+};
 
 /** Length of the record inside Lambda's JSON response: quotes, CR and LF are escaped there. */
 const encodedBytes = (record: string): number => Buffer.byteLength(JSON.stringify(record)) - 2;

@@ -4,25 +4,31 @@ import {
   boundedDateSchema,
   boundedInstantSchema,
   EARLIEST_INSTANT,
+  MAX_SEARCH_KEY_LENGTH,
   MAX_YEARS_AHEAD,
+  MIN_SEARCH_LENGTH,
   type Principal,
   portalTabs,
+  searchKey,
+  type Task,
   taskTypeSchema,
 } from '@casetasks/core';
 import {
-  decodeListCursor,
+  decodeListCursorOf,
   encodeListCursor,
+  type ListPosition,
+  listPlans,
   planIsEmpty,
-  planTaskList,
   queryTasks,
   type TaskListFilter,
+  taskListOrders,
 } from '@casetasks/db';
 import { addDays } from 'date-fns';
 import * as z from 'zod';
 import { principalTimeZone } from '../policies/org-policies.js';
 import { tasksDb } from '../runtime/clients.js';
 import { logger } from '../runtime/observability.js';
-import { entityIdSchema, taskViewSchema, toTaskView } from './task-view.js';
+import { entityIdSchema, taskViewSchema, taskViews } from './task-view.js';
 import { dayStart, isDay } from './zoned-day.js';
 
 /** A due bound: a date-time, or a calendar day in the caller org's time zone (the whole day). */
@@ -42,12 +48,58 @@ const typeListSchema = z
   .pipe(z.array(taskTypeSchema).min(1))
   .describe(`Comma-separated task types, at most ${TASK_TYPE_COUNT}; duplicates count once`);
 
-/** dueTo not before dueFrom: the list's and its export's query share this check. */
-export const dueRange: [(query: { dueFrom?: string; dueTo?: string }) => boolean, { path: string[]; message: string }] =
-  [
-    (query) => !query.dueFrom || !query.dueTo || query.dueFrom <= query.dueTo,
-    { path: ['dueTo'], message: 'dueTo must not be before dueFrom' },
-  ];
+/** A search: normalised like the stored keys (core's searchKey), long enough to narrow a list. */
+const searchSchema = z
+  .string()
+  .max(200)
+  .transform(searchKey)
+  .pipe(z.string().min(MIN_SEARCH_LENGTH, `must hold at least ${MIN_SEARCH_LENGTH} letters or digits`))
+  .meta({
+    type: 'string',
+    maxLength: 200,
+    description: `Case reference or debtor name starting with this: case, accents and punctuation ignored; at least ${MIN_SEARCH_LENGTH} letters or digits, the first ${MAX_SEARCH_KEY_LENGTH} count; open tasks only`,
+  });
+
+type ListFilterQuery = {
+  status?: 'open' | 'completed';
+  sort?: string;
+  q?: string;
+  caseId?: string;
+  dueFrom?: string;
+  dueTo?: string;
+};
+
+/**
+ * The combinations a list serves by key (docs/api.md); each refusal names the parameter to drop. The list's
+ * and its export's query share these checks.
+ */
+const combinationIssues = (query: ListFilterQuery): { path: string[]; message: string }[] => {
+  const issues: { path: string[]; message: string }[] = [];
+  if (query.dueFrom && query.dueTo && query.dueFrom > query.dueTo) {
+    issues.push({ path: ['dueTo'], message: 'dueTo must not be before dueFrom' });
+  }
+  if (query.status === 'completed') {
+    if (query.sort) issues.push({ path: ['sort'], message: 'completed lists are ordered by completion, newest first' });
+    if (query.q) issues.push({ path: ['q'], message: 'search finds open tasks; list a case with caseId' });
+    return issues;
+  }
+  if (query.q && query.sort) issues.push({ path: ['sort'], message: 'search results are ordered by the matched key' });
+  const keyed = query.q
+    ? 'q'
+    : query.sort === '-created' || query.sort === '-amount'
+      ? `sort=${query.sort}`
+      : undefined;
+  if (keyed) {
+    for (const field of ['caseId', 'dueFrom', 'dueTo'] as const) {
+      if (query[field]) issues.push({ path: [field], message: `not supported with ${keyed}` });
+    }
+  }
+  return issues;
+};
+
+export const checkCombinations = (query: ListFilterQuery, ctx: z.core.$RefinementCtx<ListFilterQuery>): void => {
+  for (const issue of combinationIssues(query)) ctx.addIssue({ code: 'custom', input: query, ...issue });
+};
 
 export const listQuerySchema = z
   .strictObject({
@@ -61,6 +113,13 @@ export const listQuerySchema = z
     caseId: entityIdSchema.optional(),
     dueFrom: dueBoundSchema.optional(),
     dueTo: dueBoundSchema.optional(),
+    sort: z
+      .enum(taskListOrders)
+      .optional()
+      .describe(
+        'Open lists: `deadline` (default), `-deadline`, `-created` or `-amount` (outstanding amount, largest first; unknown amounts last); `-created` and `-amount` take no caseId, dueFrom or dueTo',
+      ),
+    q: searchSchema.optional(),
     // Digits only: coercion alone would read `0x10`, `1e1` or ` 5` as numbers.
     limit: z
       .string()
@@ -72,7 +131,7 @@ export const listQuerySchema = z
       .meta({ type: 'integer', minimum: 1, maximum: 100, default: 25, description: 'Page size, 1-100' }),
     cursor: z.string().min(1).max(2048).optional().describe('`nextCursor` of the previous page'),
   })
-  .refine(...dueRange);
+  .superRefine(checkCombinations);
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
 export const taskListSchema = z
@@ -102,7 +161,10 @@ const assigneeOf = (principal: Principal, assignee: string | undefined): string 
   return assignee;
 };
 
-/** One page of the caller's party and org's tasks: a cursor from another list is refused (400 on `cursor`). */
+/**
+ * One page of the caller's party and org's tasks: at most `limit` tasks from at most two Queries (a search
+ * reads its reference index, then its debtor index). A cursor from another list is refused (400 on `cursor`).
+ */
 export const listTasks = async (principal: Principal, query: ListQuery): Promise<TaskList> => {
   const assignee = assigneeOf(principal, query.assignee);
   const filter: TaskListFilter = {
@@ -113,15 +175,27 @@ export const listTasks = async (principal: Principal, query: ListQuery): Promise
     ...(query.type ? { types: [...new Set(query.type)] } : {}),
     ...(assignee === undefined ? {} : { assignee }),
     ...(query.caseId ? { caseId: query.caseId } : {}),
+    ...(query.sort ? { order: query.sort } : {}),
+    ...(query.q ? { search: query.q } : {}),
     ...(await dueBounds(principal, query.dueFrom, query.dueTo)),
   };
-  const plan = planTaskList(filter);
-  const startKey = query.cursor ? decodeListCursor(plan, query.cursor) : undefined;
+  const plans = listPlans(filter);
+  let position: ListPosition = query.cursor ? decodeListCursorOf(plans, query.cursor) : { phase: 0 };
   if (planIsEmpty(filter)) return { items: [], nextCursor: null };
-  const page = await queryTasks(tasksDb(), { ...plan, limit: query.limit, ...(startKey ? { startKey } : {}) });
-  logger.debug('task list page', { index: plan.index, items: page.items.length, consumed: page.consumed });
-  return {
-    items: page.items.map(toTaskView),
-    nextCursor: page.lastKey ? encodeListCursor(plan, page.lastKey) : null,
-  };
+  const tasks: Task[] = [];
+  let nextCursor: string | null = null;
+  for (let plan = plans[position.phase]; plan; plan = plans[position.phase]) {
+    const limit = query.limit - tasks.length;
+    const startKey = position.startKey;
+    const page = await queryTasks(tasksDb(), { ...plan, limit, ...(startKey ? { startKey } : {}) });
+    logger.debug('task list page', { index: plan.index, items: page.items.length, consumed: page.consumed });
+    tasks.push(...page.items);
+    if (page.lastKey) {
+      nextCursor = encodeListCursor(plan, page.lastKey);
+      break;
+    }
+    // No last key: the plan ended before its Limit, so the page has room for the next plan.
+    position = { phase: position.phase + 1 };
+  }
+  return { items: await taskViews(tasks), nextCursor };
 };

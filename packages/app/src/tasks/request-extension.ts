@@ -20,7 +20,7 @@ import { servicePolicies } from '../policies/org-policies.js';
 import { tasksDb } from '../runtime/clients.js';
 import { isReplay, requestFingerprint, requestKeyRefOf } from './request-key-replay.js';
 import { changeableTask } from './task-access.js';
-import { type TaskView, toTaskView } from './task-view.js';
+import { type TaskView, taskView } from './task-view.js';
 
 export const extensionBodySchema = z.strictObject({
   businessDays: z
@@ -62,7 +62,7 @@ export const requestTaskExtension = async (
   const ref = requestKeyRefOf(principal, idempotencyKey);
   // A key already used: the same task and body give the task back as it is now.
   const replay = async () => ref && (await isReplay(ref, id, fingerprint, now));
-  if (await replay()) return { task: toTaskView(await changeableTask(principal, id)), replayed: true };
+  if (await replay()) return { task: await taskView(await changeableTask(principal, id)), replayed: true };
   const task = await changeableTask(principal, id);
   const at = now.toISOString();
   const input = { extensionId: ulid(now.getTime()), approvalTaskId: ulid(now.getTime()), ...body };
@@ -79,9 +79,9 @@ export const requestTaskExtension = async (
     });
   } catch (error) {
     if (error instanceof RequestKeyUsedError && (await replay())) {
-      return { task: toTaskView(await changeableTask(principal, id)), replayed: true };
+      return { task: await taskView(await changeableTask(principal, id)), replayed: true };
     }
     throw error;
   }
-  return { task: toTaskView(change.after), replayed: false };
+  return { task: await taskView(change.after), replayed: false };
 };

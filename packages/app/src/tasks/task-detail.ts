@@ -5,10 +5,10 @@ import { listHistory } from '@casetasks/db';
 import type * as z from 'zod';
 import { tasksDb } from '../runtime/clients.js';
 import { visibleTask } from './task-access.js';
-import { type historySchema, type TaskView, toTaskView } from './task-view.js';
+import { type historySchema, type TaskView, taskView } from './task-view.js';
 
 export const showTask = async (principal: Principal, id: string): Promise<TaskView> =>
-  toTaskView(await visibleTask(principal, id));
+  await taskView(await visibleTask(principal, id));
 
 /** Oldest first. */
 export const taskHistory = async (principal: Principal, id: string): Promise<z.infer<typeof historySchema>> => {

@@ -1,5 +1,6 @@
 // Every incoming detail-type and the rule that applies it: typed against the registry of @casetasks/events.
 import type { PlatformDetailType, PlatformEventOf } from '@casetasks/events';
+import { caseDetailsChanged } from './case-details.js';
 import {
   bankAccountAssigned,
   caseSolved,
@@ -46,6 +47,7 @@ export const eventRules: { [T in PlatformDetailType]: Rule<T> } = {
   'Partner Reviewed': partnerReviewed,
   'Case Status Updated': caseStatusUpdated,
   'SLA Terms Set': slaTermsSet,
+  'Case Details Changed': caseDetailsChanged,
 };
 
 /** Applies the rule of the event's detail-type. */

@@ -4,6 +4,7 @@ import type { CaseState, HistoryEntry, Task, TaskChange } from '@casetasks/core'
 import { taskChangeEvents, taskCreated } from '@casetasks/events';
 import type { Db } from '../../client.js';
 import { Transaction } from '../../transaction.js';
+import { refreshCaseDetailsOf } from '../case-details.js';
 import { addCaseChange } from '../case-state.js';
 import { addOutbox } from '../outbox-entry.js';
 import { addRequestKeyClaim, type RequestKeyClaim } from '../request-key.js';
@@ -24,11 +25,12 @@ export interface ExtensionWrite {
 /** All or nothing; `Task Created` / `Task Completed` go out with it. */
 export const saveExtensionWrite = async (db: Db, write: ExtensionWrite): Promise<void> => {
   const tx = new Transaction(db);
-  const created = write.create ? [taskCreated(write.create.task)] : [];
+  const create = write.create && { ...write.create, task: await refreshCaseDetailsOf(db, write.create.task) };
+  const created = create ? [taskCreated(create.task)] : [];
   addOutbox(tx, [...write.changes.flatMap(taskChangeEvents), ...created], write.now);
   for (const change of write.changes) addTaskChange(tx, change);
   if (write.caseChange) addCaseChange(tx, write.caseChange.before, write.caseChange.patch);
-  if (write.create) addTaskCreate(tx, write.create.task, write.create.entry);
+  if (create) addTaskCreate(tx, create.task, create.entry);
   if (write.requestKey) addRequestKeyClaim(tx, write.requestKey, write.requestKey.taskId, write.now);
   await tx.commit();
 };

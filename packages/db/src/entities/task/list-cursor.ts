@@ -2,7 +2,7 @@
 // way back in against the plan it must continue, so a crafted or foreign cursor is refused instead of read.
 import { prototypeKeyPath } from '@casetasks/core';
 import * as z from 'zod';
-import { indexes } from '../../table-definition.js';
+import { type IndexName, indexes } from '../../table-definition.js';
 import { taskPartitionKey } from './task-item.js';
 import { startKeyFits, type TaskListQuery } from './task-list.js';
 
@@ -39,6 +39,19 @@ const sortInstantSchema = z.union([
 export const encodeListCursor = (plan: TaskListQuery, lastKey: Record<string, unknown>): string =>
   Buffer.from(JSON.stringify({ i: plan.index, k: lastKey }), 'utf8').toString('base64url');
 
+/** What a sort key holds before `#{id}`, per index (task-item.ts): an instant, an amount, a search key. */
+const sortValueSchemas: Partial<Record<IndexName, z.ZodType<string>>> = {
+  openByAmount: z.string().regex(/^(\d{16}|-)$/),
+  openByReference: z
+    .string()
+    .regex(/^[\p{L}\p{N}]+( [\p{L}\p{N}]+)*$/u)
+    .max(256),
+  openByDebtor: z
+    .string()
+    .regex(/^[\p{L}\p{N}]+( [\p{L}\p{N}]+)*$/u)
+    .max(256),
+};
+
 /**
  * The key grammar a list index gives a task (task-item.ts): pk `task#{id}`, and a sort key `{instant}#{id}`
  * of that same task, after the plan's sort-key prefix (byCase: `open#{party}#{org}#`). Anything else (an
@@ -53,15 +66,11 @@ const isTaskKeyOf = (plan: TaskListQuery, key: Record<string, string>): boolean 
   if (!taskIdSchema.safeParse(id).success || !sortKey.startsWith(prefix) || !sortKey.endsWith(`#${id}`)) {
     return false;
   }
-  return sortInstantSchema.safeParse(sortKey.slice(prefix.length, -(id.length + 1))).success;
+  const value = sortKey.slice(prefix.length, -(id.length + 1));
+  return (sortValueSchemas[plan.index] ?? sortInstantSchema).safeParse(value).success;
 };
 
-/**
- * The start key of a cursor, only if it was made for this very list: same index, same partition and
- * key range, and a key of the shape the index holds. A cursor from another list, org or party, or a
- * crafted one, is refused (InvalidListCursorError: 400 on `cursor`) instead of read.
- */
-export const decodeListCursor = (plan: TaskListQuery, cursor: string): Record<string, string> => {
+const parseCursor = (cursor: string): z.infer<typeof cursorSchema> => {
   let raw: unknown;
   try {
     raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -69,15 +78,35 @@ export const decodeListCursor = (plan: TaskListQuery, cursor: string): Record<st
     throw new InvalidListCursorError();
   }
   const parsed = cursorSchema.safeParse(raw);
-  if (
-    !parsed.success ||
-    // A record drops an own `__proto__` key silently: the cursor would not be the key it claims.
-    prototypeKeyPath(raw) !== undefined ||
-    parsed.data.i !== plan.index ||
-    !startKeyFits(plan, parsed.data.k) ||
-    !isTaskKeyOf(plan, parsed.data.k)
-  ) {
-    throw new InvalidListCursorError();
-  }
-  return parsed.data.k;
+  // A record drops an own `__proto__` key silently: the cursor would not be the key it claims.
+  if (!parsed.success || prototypeKeyPath(raw) !== undefined) throw new InvalidListCursorError();
+  return parsed.data;
 };
+
+/**
+ * Where a list of plans (listPlans) continues: which plan, and after which key. A page never ends between
+ * two plans: a Query that reaches its Limit always returns a LastEvaluatedKey, so a plan that ends without
+ * one left room on the page for the next plan, which the same request reads.
+ */
+export interface ListPosition {
+  phase: number;
+  startKey?: Record<string, string>;
+}
+
+/**
+ * The position of a cursor, only if it was made for this very list: one of its plans, the same partition
+ * and key range, and a key of the shape the index holds. A cursor
+ * from another list, org or party, or a crafted one, is refused (InvalidListCursorError: 400 on `cursor`)
+ * instead of read.
+ */
+export const decodeListCursorOf = (plans: readonly TaskListQuery[], cursor: string): Required<ListPosition> => {
+  const { i, k } = parseCursor(cursor);
+  const phase = plans.findIndex((plan) => plan.index === i);
+  const plan = plans[phase];
+  if (!plan || !startKeyFits(plan, k) || !isTaskKeyOf(plan, k)) throw new InvalidListCursorError();
+  return { phase, startKey: k };
+};
+
+/** The start key of a cursor of a one-plan list (decodeListCursorOf). */
+export const decodeListCursor = (plan: TaskListQuery, cursor: string): Record<string, string> =>
+  decodeListCursorOf([plan], cursor).startKey;

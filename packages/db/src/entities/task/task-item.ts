@@ -1,6 +1,8 @@
 // Task items: the task itself plus the sparse index keys derived from its state (the only place they are
 // built); which views a task belongs to is core's rule (countsForSla, isChatTask, the catalogue's tab).
 import {
+  type CaseDetails,
+  caseSortKeys,
   catalogue,
   countsForSla,
   isChatTask,
@@ -43,6 +45,26 @@ const put = (keys: Keys, index: keyof typeof indexes, pk: string, sk: string) =>
   keys[indexes[index].sortKey] = sk;
 };
 
+/** Fixed width of an amount in the openByAmount sort key: MAX_MINOR_AMOUNT has 15 digits. */
+const AMOUNT_DIGITS = 16;
+/** A task whose case has no known amount: `-` sorts before every digit, so last when sorted descending. */
+const NO_AMOUNT = '-';
+
+/**
+ * The sort keys an open task takes from its case's details (case-details.ts sets them on a change, with
+ * undefined = remove); their partition is openByDeadline's attribute, which every open task has. Every open
+ * task is in openByAmount; the search indexes hold those with a key.
+ */
+export const caseKeyAttributes = (id: string, details: CaseDetails | undefined): Record<string, string | undefined> => {
+  const keys = caseSortKeys(details);
+  const amount = keys.amount === undefined ? NO_AMOUNT : String(keys.amount).padStart(AMOUNT_DIGITS, '0');
+  return {
+    [indexes.openByAmount.sortKey]: `${amount}#${id}`,
+    [indexes.openByReference.sortKey]: keys.reference === undefined ? undefined : `${keys.reference}#${id}`,
+    [indexes.openByDebtor.sortKey]: keys.debtor === undefined ? undefined : `${keys.debtor}#${id}`,
+  };
+};
+
 /**
  * The stored item of a task: its fields plus exactly the index keys its state calls for. Every instant
  * in a sort key goes through instantSortKey: a task whose instant has no fixed-width key is refused
@@ -57,6 +79,15 @@ export const toTaskItem = (task: Task): Record<string, unknown> => {
     const tab = catalogue[task.type].tab;
     if (tab) put(keys, 'openByTab', taskPartitions.openByTab(party, orgId, tab), byDeadline);
     put(keys, 'openByAssignee', taskPartitions.openByAssignee(party, orgId, task.assigneeId), byDeadline);
+    put(
+      keys,
+      'openByCreated',
+      taskPartitions.openByDeadline(party, orgId),
+      instantSortKey(task.createdAt, id, 'createdAt'),
+    );
+    for (const [name, value] of Object.entries(caseKeyAttributes(id, task.caseDetails))) {
+      if (value !== undefined) keys[name] = value;
+    }
     if (task.reminder) {
       const sk = instantSortKey(task.reminder.nextAt, id, 'reminder.nextAt');
       put(keys, 'dueForReminder', taskPartitions.dueForReminder(shardOf(id)), sk);

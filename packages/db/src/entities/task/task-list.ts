@@ -19,7 +19,17 @@ export interface TaskListFilter {
   /** Inclusive bounds on the working deadline: ISO instants, keyed through instantKey like the stored deadlines. */
   dueFrom?: string;
   dueTo?: string;
+  /** Open lists only: the order (default `deadline`); `-created` and `-amount` take no caseId or due bounds. */
+  order?: TaskListOrder;
+  /** Open lists only: a search key (core's searchKey) that a case reference or debtor name starts with. */
+  search?: string;
+  /** Which of the search's two indexes this plan reads (listPlans gives both, reference first). */
+  searchIn?: SearchIndex;
 }
+
+export const taskListOrders = ['deadline', '-deadline', '-created', '-amount'] as const;
+export type TaskListOrder = (typeof taskListOrders)[number];
+type SearchIndex = 'openByReference' | 'openByDebtor';
 
 export type TaskListQuery = Omit<IndexQuery, 'limit' | 'startKey'> & {
   /** What every sort key of the plan starts with before its `{instant}#{id}` (byCase: `open#{party}#{org}#`). */
@@ -74,9 +84,56 @@ const allowedTypes = (filter: TaskListFilter): readonly TaskType[] | undefined =
 };
 
 /**
+ * A search reads the reference index, then the debtor index; a task found by its reference is not listed
+ * again for its debtor name (the second plan filters those out), so each task appears once.
+ */
+const searchPlan = (filter: TaskListFilter, search: string): TaskListQuery => {
+  const index = filter.searchIn ?? 'openByReference';
+  const query: TaskListQuery = {
+    index,
+    partition: taskPartitions.openByDeadline(filter.party, filter.orgId),
+    prefix: search,
+  };
+  if (index === 'openByReference') return query;
+  return {
+    ...query,
+    filter: {
+      // The task's openByReference sort key (`{reference key}#{id}`): a match there was listed by the first plan.
+      FilterExpression: 'NOT begins_with(#reference, :search)',
+      ExpressionAttributeNames: { '#reference': indexes.openByReference.sortKey },
+      ExpressionAttributeValues: { ':search': search },
+    },
+  };
+};
+
+/** The plans one list reads in turn: both search indexes for `search`, else the one of planTaskList. */
+export const listPlans = (filter: TaskListFilter): TaskListQuery[] =>
+  filter.search === undefined
+    ? [planTaskList(filter)]
+    : (['openByReference', 'openByDebtor'] as const).map((searchIn) => planTaskList({ ...filter, searchIn }));
+
+/** Merges the plan's own filter (the debtor search's) with the list's. */
+const withFilter = (query: TaskListQuery, parts: FilterParts): TaskListQuery => {
+  const own = query.filter;
+  const clauses = [...(own?.FilterExpression ? [own.FilterExpression] : []), ...parts.clauses];
+  if (clauses.length === 0) return query;
+  const names = { ...own?.ExpressionAttributeNames, ...parts.names };
+  return {
+    ...query,
+    filter: {
+      FilterExpression: clauses.join(' AND '),
+      ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: { ...own?.ExpressionAttributeValues, ...parts.values },
+    },
+  };
+};
+
+/**
  * ONE index per request: open lists use byCase (caseId), else openByAssignee (assignee), else
- * openByTab (tab), else openByDeadline, with dueFrom/dueTo in the key condition; completed lists use
- * completedByOrg newest first. Whatever the key does not serve becomes the FilterExpression.
+ * openByTab (tab), else openByDeadline, with dueFrom/dueTo in the key condition, ascending by deadline
+ * or descending for `-deadline`; `-created`, `-amount` and a search read their own index (the API refuses
+ * caseId and due bounds with them). Completed lists use completedByOrg newest first. Whatever the key
+ * does not serve becomes the FilterExpression.
  */
 export const planTaskList = (filter: TaskListFilter): TaskListQuery => {
   const { party, orgId } = filter;
@@ -84,7 +141,12 @@ export const planTaskList = (filter: TaskListFilter): TaskListQuery => {
   const served = { caseId: false, assignee: false, tab: false, due: false };
   let query: TaskListQuery;
 
-  if (filter.status === 'completed') {
+  if (filter.status === 'open' && filter.search !== undefined) {
+    query = searchPlan(filter, filter.search);
+  } else if (filter.status === 'open' && (filter.order === '-created' || filter.order === '-amount')) {
+    const index = filter.order === '-created' ? 'openByCreated' : 'openByAmount';
+    query = { index, partition: taskPartitions.openByDeadline(party, orgId), descending: true };
+  } else if (filter.status === 'completed') {
     query = { index: 'completedByOrg', partition: taskPartitions.completedByOrg(party, orgId), descending: true };
   } else if (filter.caseId !== undefined) {
     const prefix = byCasePrefix('open', party, orgId);
@@ -126,16 +188,8 @@ export const planTaskList = (filter: TaskListFilter): TaskListQuery => {
     parts.clauses.push('caseId = :caseId');
   }
   if (!served.due) addDue(parts, filter.dueFrom, filter.dueTo);
-
-  if (parts.clauses.length === 0) return query;
-  return {
-    ...query,
-    filter: {
-      FilterExpression: parts.clauses.join(' AND '),
-      ...(Object.keys(parts.names).length > 0 ? { ExpressionAttributeNames: parts.names } : {}),
-      ExpressionAttributeValues: parts.values,
-    },
-  };
+  if (filter.order === '-deadline' && query.index !== 'completedByOrg') query = { ...query, descending: true };
+  return withFilter(query, parts);
 };
 
 /** True when `types` and the tab leave nothing to list (e.g. `tab=messages&type=generic`). */

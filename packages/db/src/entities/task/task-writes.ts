@@ -6,6 +6,7 @@ import type { Db } from '../../client.js';
 import { VersionConflictError } from '../../errors.js';
 import { Transaction } from '../../transaction.js';
 import { type AppliedMarker, type StepWrite, stepTransaction } from '../applied-marker.js';
+import { addCaseMember, addCaseMemberRemoval, CaseDetailsChangedError, refreshCaseDetailsOf } from '../case-details.js';
 import { addHistoryEntry } from '../history-entry.js';
 import { addOutbox } from '../outbox-entry.js';
 import { addRequestKeyClaim, type RequestKeyClaim } from '../request-key.js';
@@ -17,11 +18,32 @@ import { toTaskItem } from './task-item.js';
 
 /**
  * The one place a new task item is put: a task that counts for SLA also registers its partner for the
- * month of its original deadline (the monthly scorecard job's work list; one more write per such create).
+ * month of its original deadline (the monthly scorecard job's work list; one more write per such create);
+ * an open task of a case joins the case's members, its keys (refreshCaseDetailsOf) checked against the details.
  */
 const addNewTaskItem = (tx: Transaction, task: Task): Transaction => {
   tx.put(toTaskItem(task), { expression: 'attribute_not_exists(pk)' });
+  addCaseMember(tx, task);
   return addSlaMonthRegistration(tx, task);
+};
+
+/** Attempts of a create whose case's details changed between reading them and the commit. */
+const DETAILS_ATTEMPTS = 3;
+
+/**
+ * Builds and commits a create with the task's current case keys; read again when the details changed
+ * meanwhile (CaseDetailsChangedError). Returns the task as written.
+ */
+export const commitWithCaseDetails = async (db: Db, task: Task, build: (keyed: Task) => Transaction): Promise<Task> => {
+  for (let attempt = 1; ; attempt++) {
+    const keyed = await refreshCaseDetailsOf(db, task);
+    try {
+      await build(keyed).commit();
+      return keyed;
+    } catch (error) {
+      if (!(error instanceof CaseDetailsChangedError) || attempt >= DETAILS_ATTEMPTS) throw error;
+    }
+  }
 };
 
 /**
@@ -37,13 +59,21 @@ export const addTaskCreate = (tx: Transaction, task: Task, entry: HistoryEntry):
 /** Writes the next version of a task iff nobody else did first; releases the scope when it closes. */
 export const addTaskChange = (tx: Transaction, change: TaskChange): Transaction => {
   const { before, after, entry } = change;
+  // The case's details copy is part of what was read: a details change since then (case-details.ts) is a conflict.
+  const stamp = before.caseDetailsStamp;
   tx.put(
     toTaskItem(after),
-    { expression: 'version = :expected', values: { ':expected': before.version } },
+    {
+      expression: `version = :expected AND ${stamp === undefined ? 'attribute_not_exists(caseDetailsStamp)' : 'caseDetailsStamp = :stamp'}`,
+      values: { ':expected': before.version, ...(stamp === undefined ? {} : { ':stamp': stamp }) },
+    },
     () => new VersionConflictError(before.id),
   );
   addHistoryEntry(tx, entry, 'version');
-  if (before.status === 'open' && after.status === 'completed' && isGuarded(before)) addScopeRelease(tx, before);
+  if (before.status === 'open' && after.status === 'completed') {
+    if (isGuarded(before)) addScopeRelease(tx, before);
+    addCaseMemberRemoval(tx, before);
+  }
   return tx;
 };
 
@@ -68,9 +98,9 @@ export const createTask = async (
   entry: HistoryEntry,
   options: WriteOptions = {},
 ): Promise<Task> => {
-  const tx = begin(db, { ...options, outbox: [taskCreated(task), ...(options.outbox ?? [])] });
-  await addTaskCreate(tx, task, entry).commit();
-  return task;
+  return commitWithCaseDetails(db, task, (keyed) =>
+    addTaskCreate(begin(db, { ...options, outbox: [taskCreated(keyed), ...(options.outbox ?? [])] }), keyed, entry),
+  );
 };
 
 /** Saves one change conditionally on the version read; `Task Completed` goes out when it closes. */
@@ -90,11 +120,11 @@ export const createGuardedTask = async (
   entry: HistoryEntry,
   options: StepWrite & { closureScopes?: readonly ScopeRef[] } = {},
 ): Promise<Task> => {
-  const tx = begin(db, { ...options, outbox: [taskCreated(task)] });
-  addTaskCreate(tx, task, entry);
-  for (const scope of options.closureScopes ?? []) addNotClosedSince(tx, scope, task.createdAt);
-  await tx.commit();
-  return task;
+  return commitWithCaseDetails(db, task, (keyed) => {
+    const tx = addTaskCreate(begin(db, { ...options, outbox: [taskCreated(keyed)] }), keyed, entry);
+    for (const scope of options.closureScopes ?? []) addNotClosedSince(tx, scope, keyed.createdAt);
+    return tx;
+  });
 };
 
 /** A task born completed (its closing event came first): task, both history entries, both outgoing events. */
@@ -122,11 +152,11 @@ export const createManualTask = async (
   entry: HistoryEntry,
   options: ManualCreateOptions,
 ): Promise<Task> => {
-  const tx = begin(db, { now: options.now, outbox: [taskCreated(task)] });
-  addTaskCreate(tx, task, entry);
-  if (options.requestKey) addRequestKeyClaim(tx, options.requestKey, task.id, options.now);
-  await tx.commit();
-  return task;
+  return commitWithCaseDetails(db, task, (keyed) => {
+    const tx = addTaskCreate(begin(db, { now: options.now, outbox: [taskCreated(keyed)] }), keyed, entry);
+    if (options.requestKey) addRequestKeyClaim(tx, options.requestKey, keyed.id, options.now);
+    return tx;
+  });
 };
 
 /**
