@@ -6,6 +6,7 @@ import { slaScorecardDocs } from './sla-scorecards-docs.js';
 import { slaTermsDocs } from './sla-terms-docs.js';
 import { taskExportDocs } from './task-export-docs.js';
 import { viewDocs } from './views-docs.js';
+import { webhookDocs } from './webhooks-docs.js';
 
 const settings = (path: string, name: string, what: string): Record<string, OperationDoc> => ({
   [`GET ${path}`]: doc(`get${name}`, 'Settings', `Reads ${what}; the effective defaults until an owner sets them.`),
@@ -35,5 +36,6 @@ export const operationDocs: Record<string, OperationDoc> = {
   ...settings('/settings/calendar', 'CalendarSettings', 'the time zone, public holidays and closed days'),
   ...settings('/settings/reminders', 'ReminderSettings', 'the deadline warning and escalation settings'),
   ...settings('/settings/auto-assignment', 'AutoAssignmentSettings', 'the auto-assignment rules per task type'),
+  ...webhookDocs,
   'GET /openapi.json': doc('getOpenApiDocument', 'Documents', 'This OpenAPI 3.1 document; no authentication.'),
 };

@@ -1,7 +1,8 @@
-// OpenAPI examples of the task export, case, SLA, settings and saved-view routes (the task routes' are in operation-examples.ts).
+// OpenAPI examples of the task export, case, SLA, settings and saved-view and webhook routes (the task routes' are in operation-examples.ts).
 import * as sample from './example-values.js';
 import { taskExportExamples } from './task-export-docs.js';
 import { viewExamples } from './views-docs.js';
+import { webhookExamples } from './webhooks-docs.js';
 
 const asOf = '2026-11-24T12:00:00.000Z';
 
@@ -35,13 +36,8 @@ export const caseAndSlaExamples: Record<string, sample.OperationExample> = {
       cases: [
         {
           ...{ caseId: sample.CASE_ID, statusType: 'payment_plan', statusLabel: 'Payment plan', promisedDate: null },
-          ...{
-            lastUpdateAt: '2026-11-20T09:00:00.000Z',
-            nextUpdateDue: '2026-12-04',
-            daysRemaining: 8,
-            alert: 'green',
-            extensionDays: 0,
-          },
+          ...{ lastUpdateAt: '2026-11-20T09:00:00.000Z', nextUpdateDue: '2026-12-04', daysRemaining: 8 },
+          ...{ alert: 'green', extensionDays: 0 },
         },
       ],
     },
@@ -56,4 +52,5 @@ export const settingsExamples: Record<string, sample.OperationExample> = {
   'GET /settings/auto-assignment': { response: { ...sample.assignment, ...sample.meta } },
   'PUT /settings/auto-assignment': { request: sample.assignment, response: { ...sample.assignment, ...sample.meta } },
   ...viewExamples,
+  ...webhookExamples,
 };

@@ -8,7 +8,10 @@ export const operationTags = [
   },
   { name: 'Cases', description: 'The open tasks of one case as portal action items' },
   { name: 'SLA', description: "A partner organisation's SLA score and case-update dashboard" },
-  { name: 'Settings', description: "The caller organisation's calendar, reminder and auto-assignment settings" },
+  {
+    name: 'Settings',
+    description: "The caller organisation's calendar, reminder, auto-assignment and webhook settings",
+  },
   { name: 'Documents', description: 'The API contract itself' },
 ] as const;
 

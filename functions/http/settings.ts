@@ -1,4 +1,4 @@
-// GET and PUT /settings/*: each section of the caller org's settings; any role reads, owners replace. Also /views.
+// GET and PUT /settings/*: each section of the caller org's settings; any role reads, owners replace. Also /views and /settings/webhooks.
 import {
   readSettingsSection,
   replaceSettingsSection,
@@ -9,6 +9,7 @@ import { noQuerySchema } from '@casetasks/app/tasks';
 import { httpHandler } from '../middleware/http-handler.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
 import { viewRoutes } from './views.js';
+import { webhookRoutes } from './webhooks.js';
 
 /** The GET and PUT of one section; `title` says what it is in the OpenAPI summaries. */
 const sectionRoutes = <S extends SettingsSection>(section: S, path: string, title: string): RouteMap => {
@@ -39,6 +40,7 @@ export const routes = {
   ...sectionRoutes('reminders', '/settings/reminders', 'deadline warnings and escalation'),
   ...sectionRoutes('autoAssignment', '/settings/auto-assignment', 'auto-assignment rules per task type'),
   ...viewRoutes,
+  ...webhookRoutes,
 } satisfies RouteMap;
 
 export const handler = httpHandler(routes);

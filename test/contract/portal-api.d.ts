@@ -566,6 +566,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller org's webhook endpoints, without secrets (any role)
+         * @description The org's webhook endpoints; secrets are never read back.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook endpoint (owners only; at most 10 per org); the answer shows its secret once
+         * @description Registers an endpoint; 409 beyond 10; secret once.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One webhook endpoint of the caller org, without its secret (any role)
+         * @description One webhook endpoint, its state and disable reason.
+         */
+        get: operations["getWebhook"];
+        /**
+         * Replace a webhook endpoint at `expectedVersion` (owners only; 409 when it changed since)
+         * @description Replaces URL, event types, description; 409 when stale.
+         */
+        put: operations["changeWebhook"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/webhooks/{webhookId}/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a webhook endpoint (owners only)
+         * @description Deletes an endpoint; its place under the limit frees.
+         */
+        post: operations["deleteWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/webhooks/{webhookId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new secret, shown once (owners only); the previous one still signs for 24 h
+         * @description New secret once; the old signs 24 h more.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/webhooks/{webhookId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-enable a paused or disabled webhook endpoint; its failure count starts again (owners only)
+         * @description Re-enables an endpoint; its failure run restarts.
+         */
+        post: operations["enableWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -1788,6 +1896,78 @@ export interface components {
             expectedVersion: number;
         };
         SavedViewDelete: {
+            /** @description The `version` read (optional) */
+            expectedVersion?: number;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+        };
+        Webhook: {
+            id: string;
+            /** @enum {string} */
+            party: "partner" | "creditor";
+            orgId: string;
+            url: string;
+            eventTypes: string[];
+            description: string | null;
+            enabled: boolean;
+            /** @description Why it is disabled: by an owner, 410 Gone, or a run of failures */
+            disabledReason: string | null;
+            disabledAt: string | null;
+            consecutiveFailures: number;
+            /** @description After a rotation: until when deliveries also carry a signature with the previous secret */
+            previousSecretExpiresAt: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        WebhookWithSecret: {
+            id: string;
+            /** @enum {string} */
+            party: "partner" | "creditor";
+            orgId: string;
+            url: string;
+            eventTypes: string[];
+            description: string | null;
+            enabled: boolean;
+            /** @description Why it is disabled: by an owner, 410 Gone, or a run of failures */
+            disabledReason: string | null;
+            disabledAt: string | null;
+            consecutiveFailures: number;
+            /** @description After a rotation: until when deliveries also carry a signature with the previous secret */
+            previousSecretExpiresAt: string | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            /** @description `whsec_…`: shown this once; store it to verify signatures */
+            secret: string;
+        };
+        WebhookCreate: {
+            /** @description An https URL on port 443 of a public host; at most 2048 characters */
+            url: string;
+            /** @description The outgoing detail-types delivered to this endpoint (see docs/events.md), each once */
+            eventTypes: ("Task Created" | "Task Completed" | "Task Deadline Approaching" | "Task Overdue" | "Paused Case Escalated" | "Task Escalated" | "Daily Digest")[];
+            /** @description At most 200 characters */
+            description?: string;
+            /**
+             * @description false: registered but paused
+             * @default true
+             */
+            enabled: boolean;
+        };
+        WebhookChange: {
+            /** @description An https URL on port 443 of a public host; at most 2048 characters */
+            url: string;
+            /** @description The outgoing detail-types delivered to this endpoint (see docs/events.md), each once */
+            eventTypes: ("Task Created" | "Task Completed" | "Task Deadline Approaching" | "Task Overdue" | "Paused Case Escalated" | "Task Escalated" | "Daily Digest")[];
+            /** @description At most 200 characters */
+            description?: string;
+            /** @description Omitted: unchanged. true re-enables a disabled endpoint (failures reset); false pauses it */
+            enabled?: boolean;
+            /** @description The `version` read: a 409 when the endpoint changed since */
+            expectedVersion: number;
+        };
+        WebhookVersion: {
             /** @description The `version` read (optional) */
             expectedVersion?: number;
         };
@@ -6216,6 +6396,926 @@ export interface operations {
                         /** @enum {boolean} */
                         deleted: true;
                     };
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *           "party": "partner",
+                     *           "orgId": "org-nordic-collect",
+                     *           "url": "https://cms.nordic-collect.example/hooks/casetasks",
+                     *           "eventTypes": [
+                     *             "Task Created",
+                     *             "Task Completed",
+                     *             "Task Overdue"
+                     *           ],
+                     *           "description": "Case management system",
+                     *           "enabled": true,
+                     *           "disabledReason": null,
+                     *           "disabledAt": null,
+                     *           "consecutiveFailures": 0,
+                     *           "previousSecretExpiresAt": null,
+                     *           "version": 1,
+                     *           "createdAt": "2026-11-24T12:00:00.000Z",
+                     *           "updatedAt": "2026-11-24T12:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://cms.nordic-collect.example/hooks/casetasks",
+                 *       "eventTypes": [
+                 *         "Task Created",
+                 *         "Task Completed",
+                 *         "Task Overdue"
+                 *       ],
+                 *       "description": "Case management system"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *       "party": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "url": "https://cms.nordic-collect.example/hooks/casetasks",
+                     *       "eventTypes": [
+                     *         "Task Created",
+                     *         "Task Completed",
+                     *         "Task Overdue"
+                     *       ],
+                     *       "description": "Case management system",
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "previousSecretExpiresAt": null,
+                     *       "version": 1,
+                     *       "createdAt": "2026-11-24T12:00:00.000Z",
+                     *       "updatedAt": "2026-11-24T12:00:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw7Pk1ghfbgbE="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *       "party": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "url": "https://cms.nordic-collect.example/hooks/casetasks",
+                     *       "eventTypes": [
+                     *         "Task Created",
+                     *         "Task Completed",
+                     *         "Task Overdue"
+                     *       ],
+                     *       "description": "Case management system",
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "previousSecretExpiresAt": null,
+                     *       "version": 1,
+                     *       "createdAt": "2026-11-24T12:00:00.000Z",
+                     *       "updatedAt": "2026-11-24T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    changeWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://cms.nordic-collect.example/hooks/casetasks",
+                 *       "eventTypes": [
+                 *         "Task Created",
+                 *         "Task Completed",
+                 *         "Task Overdue"
+                 *       ],
+                 *       "description": "Case management system",
+                 *       "expectedVersion": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *       "party": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "url": "https://cms.nordic-collect.example/hooks/casetasks",
+                     *       "eventTypes": [
+                     *         "Task Created",
+                     *         "Task Completed",
+                     *         "Task Overdue"
+                     *       ],
+                     *       "description": "Case management system",
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "previousSecretExpiresAt": null,
+                     *       "version": 2,
+                     *       "createdAt": "2026-11-24T12:00:00.000Z",
+                     *       "updatedAt": "2026-11-24T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "expectedVersion": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookVersion"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *       "deleted": true
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @enum {boolean} */
+                        deleted: true;
+                    };
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["WebhookVersion"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *       "party": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "url": "https://cms.nordic-collect.example/hooks/casetasks",
+                     *       "eventTypes": [
+                     *         "Task Created",
+                     *         "Task Completed",
+                     *         "Task Overdue"
+                     *       ],
+                     *       "description": "Case management system",
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "previousSecretExpiresAt": "2026-11-25T12:00:00.000Z",
+                     *       "version": 2,
+                     *       "createdAt": "2026-11-24T12:00:00.000Z",
+                     *       "updatedAt": "2026-11-24T12:00:00.000Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw7Pk1ghfbgbE="
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    enableWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["WebhookVersion"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *       "party": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "url": "https://cms.nordic-collect.example/hooks/casetasks",
+                     *       "eventTypes": [
+                     *         "Task Created",
+                     *         "Task Completed",
+                     *         "Task Overdue"
+                     *       ],
+                     *       "description": "Case management system",
+                     *       "enabled": true,
+                     *       "disabledReason": null,
+                     *       "disabledAt": null,
+                     *       "consecutiveFailures": 0,
+                     *       "previousSecretExpiresAt": null,
+                     *       "version": 3,
+                     *       "createdAt": "2026-11-24T12:00:00.000Z",
+                     *       "updatedAt": "2026-11-24T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
                 };
             };
             /** @description Bad input: `error.fields` names each bad field; nothing was written */

@@ -41,6 +41,15 @@ const validBody: Record<string, () => unknown> = {
   'POST /views': () => ({ name: 'Mine', filters: { status: 'open' } }),
   'PUT /views/{viewId}': () => ({ name: 'Mine', filters: { status: 'open' }, expectedVersion: 1 }),
   'POST /views/{viewId}/delete': () => ({}),
+  'POST /settings/webhooks': () => ({ url: 'https://hooks.example.com/', eventTypes: ['Task Created'] }),
+  'PUT /settings/webhooks/{webhookId}': () => ({
+    url: 'https://hooks.example.com/',
+    eventTypes: ['Task Created'],
+    expectedVersion: 1,
+  }),
+  'POST /settings/webhooks/{webhookId}/delete': () => ({}),
+  'POST /settings/webhooks/{webhookId}/rotate-secret': () => ({}),
+  'POST /settings/webhooks/{webhookId}/enable': () => ({}),
 };
 
 let api: ApiHarness;
@@ -342,6 +351,55 @@ describe('saved views (PUT /views/{viewId}, POST /views/{viewId}/delete)', () =>
     const seen = async (caller: Caller) =>
       (json(await api.call('GET', '/views', { as: caller })).items as { id: string }[]).some((view) => view.id === id);
     expect(await Promise.all([contributor, otherParty, otherOrg].map(seen))).toEqual([true, false, false]);
+  });
+});
+
+describe('webhook endpoints (/settings/webhooks/{webhookId})', () => {
+  const webhookRoutes = httpRoutes
+    .filter((route) => route.path.startsWith('/settings/webhooks/'))
+    .map((route) => routeKey(route));
+  const orgOwner: Caller = { ...owner, role: 'owner' };
+  /** A fresh endpoint of p-1's partners, made by its owner. */
+  const endpoint = async () => {
+    const created = await api.call('POST', '/settings/webhooks', {
+      as: orgOwner,
+      body: validBody['POST /settings/webhooks']?.(),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return String(json(created).id);
+  };
+  const call = async (key: string, caller: Caller, webhookId: string) => {
+    const [method = 'GET', path = '/'] = key.split(' ');
+    return api.call(method, fillPath(path, { webhookId }), { as: caller, body: validBody[key]?.() });
+  };
+
+  it.each(webhookRoutes)('%s answers the org owner, 404 to the other party and another org', async (key) => {
+    const id = await endpoint();
+    const hidden = await Promise.all([otherParty, otherOrg].map((caller) => call(key, caller, id)));
+    const missing = await call(key, otherOrg, '01arz3ndektsv4rrffq69g5fav');
+    const mine = await call(key, orgOwner, id);
+    expect(hidden.map((response) => response.status)).toEqual([404, 404]);
+    expect(hidden[0]?.body).toEqual(missing.body);
+    expect(mine.status, JSON.stringify(mine.body)).toBe(200);
+    await api.call('POST', `/settings/webhooks/${id}/delete`, { as: orgOwner, body: {} });
+  });
+
+  it.each(webhookRoutes)('%s: a manager and a contributor write nothing (403) but read', async (key) => {
+    const id = await endpoint();
+    const answers = await Promise.all([owner, contributor].map((caller) => call(key, caller, id)));
+    expect(answers.map((response) => response.status)).toEqual(key.startsWith('GET') ? [200, 200] : [403, 403]);
+    await api.call('POST', `/settings/webhooks/${id}/delete`, { as: orgOwner, body: {} });
+  });
+
+  it('GET /settings/webhooks lists only the caller org and party, never a secret', async () => {
+    const id = await endpoint();
+    const seen = async (caller: Caller) => {
+      const response = await api.call('GET', '/settings/webhooks', { as: caller });
+      expect(JSON.stringify(response.body)).not.toMatch(/whsec_/);
+      return (json(response).items as { id: string }[]).some((item) => item.id === id);
+    };
+    expect(await Promise.all([contributor, otherParty, otherOrg].map(seen))).toEqual([true, false, false]);
+    await api.call('POST', `/settings/webhooks/${id}/delete`, { as: orgOwner, body: {} });
   });
 });
 

@@ -477,6 +477,123 @@ const cases: Record<string, BadInput[]> = {
     { name: 'expectedVersion 0', path: '/views/v-1/delete', body: { expectedVersion: 0 }, field: 'expectedVersion' },
     { name: 'an unknown field', path: '/views/v-1/delete', body: { force: true }, field: 'force' },
   ],
+  // Webhook endpoints (issue 21): the URL's syntax rules, the outgoing detail-types, the version read.
+  'POST /settings/webhooks': [
+    { name: 'http', body: { url: 'http://hooks.example.com/', eventTypes: ['Task Created'] }, field: 'url' },
+    { name: 'port 8443', body: { url: 'https://hooks.example.com:8443/', eventTypes: ['Task Created'] }, field: 'url' },
+    {
+      name: 'credentials',
+      body: { url: 'https://a:b@hooks.example.com/', eventTypes: ['Task Created'] },
+      field: 'url',
+    },
+    { name: 'a loopback literal', body: { url: 'https://127.0.0.1/', eventTypes: ['Task Created'] }, field: 'url' },
+    { name: 'a private IPv6 literal', body: { url: 'https://[fd00::1]/', eventTypes: ['Task Created'] }, field: 'url' },
+    { name: 'a fragment', body: { url: 'https://hooks.example.com/#x', eventTypes: ['Task Created'] }, field: 'url' },
+    {
+      name: 'a URL of 2049 characters',
+      body: { url: `https://hooks.example.com/${'a'.repeat(2023)}`, eventTypes: ['Task Created'] },
+      field: 'url',
+    },
+    { name: 'no event types', body: { url: 'https://hooks.example.com/', eventTypes: [] }, field: 'eventTypes' },
+    {
+      name: 'an unknown event type',
+      body: { url: 'https://hooks.example.com/', eventTypes: ['Task Deleted'] },
+      field: 'eventTypes.0',
+    },
+    {
+      name: 'an event type twice',
+      body: { url: 'https://hooks.example.com/', eventTypes: ['Task Created', 'Task Created'] },
+      field: 'eventTypes',
+    },
+    {
+      name: 'description of 201 characters',
+      body: { url: 'https://hooks.example.com/', eventTypes: ['Task Created'], description: 'd'.repeat(201) },
+      field: 'description',
+    },
+    {
+      name: 'a secret of its own',
+      body: { url: 'https://hooks.example.com/', eventTypes: ['Task Created'], secret: 'whsec_x' },
+      field: 'secret',
+    },
+  ],
+  'GET /settings/webhooks/{webhookId}': [
+    { name: 'webhookId not an id', path: '/settings/webhooks/a%20b', field: 'webhookId' },
+    { name: 'webhookId with a #', path: '/settings/webhooks/a%23b', field: 'webhookId' },
+    { name: 'webhookId of 129 characters', path: `/settings/webhooks/${'w'.repeat(129)}`, field: 'webhookId' },
+    { name: 'webhookId starting with a dot', path: '/settings/webhooks/.w', field: 'webhookId' },
+    { name: 'an unknown query parameter', path: '/settings/webhooks/w-1?secret=1', field: 'secret' },
+  ],
+  'PUT /settings/webhooks/{webhookId}': [
+    {
+      name: 'no expectedVersion',
+      path: '/settings/webhooks/w-1',
+      body: { url: 'https://hooks.example.com/', eventTypes: ['Task Created'] },
+      field: 'expectedVersion',
+    },
+    {
+      name: 'expectedVersion 0',
+      path: '/settings/webhooks/w-1',
+      body: { url: 'https://hooks.example.com/', eventTypes: ['Task Created'], expectedVersion: 0 },
+      field: 'expectedVersion',
+    },
+    {
+      name: 'no url',
+      path: '/settings/webhooks/w-1',
+      body: { eventTypes: ['Task Created'], expectedVersion: 1 },
+      field: 'url',
+    },
+    {
+      name: 'a metadata address',
+      path: '/settings/webhooks/w-1',
+      body: { url: 'https://169.254.169.254/', eventTypes: ['Task Created'], expectedVersion: 1 },
+      field: 'url',
+    },
+    {
+      name: 'enabled a string',
+      path: '/settings/webhooks/w-1',
+      body: { url: 'https://hooks.example.com/', eventTypes: ['Task Created'], enabled: 'yes', expectedVersion: 1 },
+      field: 'enabled',
+    },
+    {
+      name: 'webhookId not an id',
+      path: '/settings/webhooks/a%20b',
+      body: { url: 'https://hooks.example.com/', eventTypes: ['Task Created'], expectedVersion: 1 },
+      field: 'webhookId',
+    },
+  ],
+  ...Object.fromEntries(
+    ['delete', 'rotate-secret', 'enable'].map((action) => [
+      `POST /settings/webhooks/{webhookId}/${action}`,
+      [
+        { name: 'webhookId not an id', path: `/settings/webhooks/a%20b/${action}`, body: {}, field: 'webhookId' },
+        {
+          name: 'webhookId of 129 characters',
+          path: `/settings/webhooks/${'w'.repeat(129)}/${action}`,
+          body: {},
+          field: 'webhookId',
+        },
+        {
+          name: 'expectedVersion a string',
+          path: `/settings/webhooks/w-1/${action}`,
+          body: { expectedVersion: '1' },
+          field: 'expectedVersion',
+        },
+        {
+          name: 'expectedVersion 0',
+          path: `/settings/webhooks/w-1/${action}`,
+          body: { expectedVersion: 0 },
+          field: 'expectedVersion',
+        },
+        {
+          name: 'expectedVersion 1.5',
+          path: `/settings/webhooks/w-1/${action}`,
+          body: { expectedVersion: 1.5 },
+          field: 'expectedVersion',
+        },
+        { name: 'an unknown field', path: `/settings/webhooks/w-1/${action}`, body: { force: true }, field: 'force' },
+      ],
+    ]),
+  ),
   // The SLA routes belong to the SLA stream; their query schema refuses these (GET /sla/cases takes no input).
   'GET /sla/score': [
     { name: 'from not a date', path: '/sla/score?from=last-month', field: 'from' },
@@ -494,6 +611,7 @@ describe('every route with inputs has a bad-input table', () => {
       'GET /settings/reminders',
       'GET /settings/auto-assignment',
       'GET /views',
+      'GET /settings/webhooks',
     ];
     for (const route of httpRoutes) {
       const key = routeKey(route);

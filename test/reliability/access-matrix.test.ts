@@ -1,5 +1,5 @@
 // Access matrix over real HTTP, generated from the route table: every route × every kind of caller, and nothing written when refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpRoute, httpRoutes, routeKey } from '../../functions/http/routes.js';
 import {
   type ApiHarness,
@@ -65,6 +65,8 @@ const expectedStatus = (route: HttpRoute, variant: Variant): number => {
     if (variant === 'other party' || variant === 'other org') return 404;
     return variant === 'own org’s owner' ? 200 : 403;
   }
+  // A webhook endpoint (planted by the org's owner): other orgs' and parties' owners get 404, its org reads it.
+  if (route.path.includes('{webhookId}') && (variant === 'other party' || variant === 'other org')) return 404;
   const success = refusedByState.has(routeKey(route)) ? 409 : (specOf(route)?.successStatus ?? 200);
   if (variant === 'other party' && route.partnerOnly) return 403;
   if ((variant === 'other party' || variant === 'other org') && route.taskParam) return 404;
@@ -119,6 +121,19 @@ const plantView = async (route: HttpRoute): Promise<string> => {
   return String(json(created).id);
 };
 
+/** An endpoint of p-1's partners, made by its owner, for the routes naming one (dropped after the cell). */
+const plantWebhook = async (route: HttpRoute): Promise<string> => {
+  if (!route.path.includes('{webhookId}')) return MISSING_ID;
+  const body = validBodies['POST /settings/webhooks']?.();
+  return String(json(await api.call('POST', '/settings/webhooks', { as: orgOwner, body })).id);
+};
+const dropWebhooks = async () => {
+  for (const as of [orgOwner, otherParty, otherOrg]) {
+    const listed = json(await api.call('GET', '/settings/webhooks', { as })).items as { id: string }[];
+    for (const { id } of listed) await api.call('POST', `/settings/webhooks/${id}/delete`, { as, body: {} });
+  }
+};
+
 describe('every write route has a valid body, so only access decides', () => {
   it('covers the route table', () => {
     for (const route of httpRoutes.filter((r) => r.writes))
@@ -131,12 +146,18 @@ const cells = httpRoutes.flatMap((route) =>
 );
 
 describe('access matrix', () => {
+  // Endpoints made by a cell are dropped, so the 10-per-org limit never decides a later cell.
+  afterEach(async ({ task }) => {
+    if (task.name.includes('/settings/webhooks')) await dropWebhooks();
+  });
+
   it.each(cells)('%s as %s → %i', async (key, variant, status, route) => {
     // Prepare
     const caseId = `case-${Math.random().toString(36).slice(2, 10)}`;
     const task = await plantTask(caseId);
     const viewId = await plantView(route);
-    const path = fillPath(route.path, { id: task.id, caseId, viewId });
+    const webhookId = await plantWebhook(route);
+    const path = fillPath(route.path, { id: task.id, caseId, viewId, webhookId });
     const body = validBodies[key]?.(task.id);
     const who = await callers[variant]();
     const before = await api.snapshot();
@@ -168,7 +189,7 @@ describe('access matrix', () => {
       // Indistinguishable from a task that does not exist: same status, same body.
       const missing = await api.call(
         route.method,
-        fillPath(route.path, { id: MISSING_ID, caseId, viewId: MISSING_ID }),
+        fillPath(route.path, { id: MISSING_ID, caseId, viewId: MISSING_ID, webhookId: MISSING_ID }),
         {
           ...who,
           ...(body === undefined ? {} : { body }),
@@ -183,7 +204,7 @@ describe('access matrix', () => {
       // Another party or org never sees the task, whatever the route answers (bulk echoes the ids sent).
       const answer = bulk ? results.map(({ id: _sent, ...rest }) => rest) : response.body;
       expect(JSON.stringify(answer ?? '')).not.toContain(task.id);
-      const partyField = key === 'POST /views' ? 'party' : 'accessLevel';
+      const partyField = key === 'POST /views' || key === 'POST /settings/webhooks' ? 'party' : 'accessLevel';
       if (status === 201) expect(json(response)).toMatchObject({ orgId: caller.org, [partyField]: caller.party });
     }
   });

@@ -501,7 +501,7 @@ const httpParts = (route: HttpRoute, taskId: string): Part[] => {
   const spec = specOf(route);
   const key = routeKey(route);
   return [
-    { where: 'path', schema: spec?.params, base: { id: taskId, caseId: CASE, viewId: taskId } },
+    { where: 'path', schema: spec?.params, base: { id: taskId, caseId: CASE, viewId: taskId, webhookId: taskId } },
     { where: 'query', schema: spec?.query, base: {} },
     { where: 'headers', schema: spec?.headers, base: {} },
     { where: 'body', schema: spec?.body, base: validBodies[key]?.(taskId) },
@@ -587,22 +587,29 @@ const sendHttp = (api: ApiHarness, route: HttpRoute, caller: Caller, probe: Prob
   });
 };
 
-/** Routes naming a saved view: each probe meets a fresh view of the caller, planted like a task. */
-const isViewRoute = (route: HttpRoute): boolean => route.path.startsWith('/views');
-const plantView = async (api: ApiHarness, caller: Caller): Promise<string> =>
-  String(json(await api.call('POST', '/views', { as: caller, body: validBodies['POST /views']?.() })).id);
-/** Removes the view a probe planted or created, so names stay free and the 50-per-user limit is never met. */
-const dropView = (api: ApiHarness, caller: Caller, viewId: string) =>
-  api.call('POST', `/views/${urlEncode(viewId)}/delete`, { as: caller, body: {} });
+/** Routes of an item the caller owns (a saved view, a webhook endpoint): each probe meets a fresh one of the caller. */
+const collectionOf = (route: HttpRoute): string | undefined =>
+  ['/views', '/settings/webhooks'].find((collection) => route.path.startsWith(collection));
+const isViewRoute = (route: HttpRoute): boolean => collectionOf(route) !== undefined;
+const plantView = async (api: ApiHarness, route: HttpRoute, caller: Caller): Promise<string> => {
+  const collection = collectionOf(route) ?? '/views';
+  const body = validBodies[`POST ${collection}`]?.();
+  return String(json(await api.call('POST', collection, { as: caller, body })).id);
+};
+/** Removes the item a probe planted or created, so names stay free and the per-user or per-org limit is never met. */
+const dropView = (api: ApiHarness, route: HttpRoute, caller: Caller, id: string) =>
+  api.call('POST', `${collectionOf(route) ?? '/views'}/${urlEncode(id)}/delete`, { as: caller, body: {} });
 
-/** After an accepted saved-view write: GET /views lists exactly what the write answered (or no longer lists it). */
+/** After an accepted write: the collection lists exactly what the write answered (a secret aside), or no longer lists it. */
 const viewReadBack = async (api: ApiHarness, route: HttpRoute, caller: Caller, body: Record<string, unknown>) => {
-  const listed = json(await api.call('GET', '/views', { as: caller })).items as Record<string, unknown>[];
+  const collection = collectionOf(route) ?? '/views';
+  const listed = json(await api.call('GET', collection, { as: caller })).items as Record<string, unknown>[];
   const found = listed.find((view) => view.id === body.id);
-  if (route.path.endsWith('/delete')) return found ? [`GET /views still lists deleted view ${String(body.id)}`] : [];
-  return JSON.stringify(found) === JSON.stringify(body)
+  if (route.path.endsWith('/delete')) return found ? [`GET ${collection} still lists deleted ${String(body.id)}`] : [];
+  const { secret: _shownOnce, ...answered } = body;
+  return JSON.stringify(found) === JSON.stringify(answered)
     ? []
-    : [`GET /views → not what the write answered: ${excerpt(found)}`];
+    : [`GET ${collection} → not what the write answered: ${excerpt(found)}`];
 };
 
 /** After an accepted settings change: it reads back, and a task planned on it is created and reads back. */
@@ -646,11 +653,11 @@ const runHttpRoute = async (route: HttpRoute) => {
     const accepted: Accepted[] = [];
     let plantedView: string | undefined;
     for (const probe of probes) {
-      if (plantedView) await dropView(api, caller, plantedView);
+      if (plantedView) await dropView(api, route, caller, plantedView);
       // A fresh task per probe on task routes, so each write meets an open task (a fresh view on view routes).
       const needsTask = route.taskParam !== undefined || key === 'POST /tasks/bulk';
-      const needsView = route.path.includes('{viewId}');
-      plantedView = needsView ? await plantView(api, caller) : undefined;
+      const needsView = route.path.includes('{viewId}') || route.path.includes('{webhookId}');
+      plantedView = needsView ? await plantView(api, route, caller) : undefined;
       const taskId = plantedView ?? (needsTask ? (await plantFor(api)).id : PLACEHOLDER_TASK);
       const swapped: Probe = {
         ...probe,
@@ -687,7 +694,7 @@ const runHttpRoute = async (route: HttpRoute) => {
         const stateAnswer =
           (status === 404 && route.caseParam) ||
           // Likewise a well-formed view id nobody has.
-          (status === 404 && isViewRoute(route) && probe.targets.includes('viewId')) ||
+          (status === 404 && isViewRoute(route) && probe.targets.some((t) => t === 'viewId' || t === 'webhookId')) ||
           (status === 409 && refusedByState.has(key)) ||
           (status === 409 && probe.targets.some((target) => target.endsWith('expectedVersion')));
         if (probe.expect === 'accept' && !stateAnswer)
@@ -707,7 +714,8 @@ const runHttpRoute = async (route: HttpRoute) => {
       if (isViewRoute(route)) {
         const problems = await viewReadBack(api, route, caller, body);
         for (const problem of problems) record.add(probe.name, 'accepted input does not read back', problem);
-        if (key === 'POST /views') await dropView(api, caller, String(body.id));
+        if (route.method === 'POST' && route.path === collectionOf(route))
+          await dropView(api, route, caller, String(body.id));
         if (problems.length === 0) accepted.push({ probe: probe.name, caller, taskIds: [] });
         continue;
       }

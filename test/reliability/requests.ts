@@ -63,6 +63,15 @@ export const validBodies: Record<string, (taskId?: string) => Record<string, unk
     expectedVersion: 1,
   }),
   'POST /views/{viewId}/delete': () => ({}),
+  'POST /settings/webhooks': () => ({ url: 'https://hooks.example.com/casetasks', eventTypes: ['Task Created'] }),
+  'PUT /settings/webhooks/{webhookId}': () => ({
+    url: 'https://hooks.example.com/casetasks',
+    eventTypes: ['Task Created', 'Task Completed'],
+    expectedVersion: 1,
+  }),
+  'POST /settings/webhooks/{webhookId}/delete': () => ({}),
+  'POST /settings/webhooks/{webhookId}/rotate-secret': () => ({}),
+  'POST /settings/webhooks/{webhookId}/enable': () => ({}),
 };
 
 /** Every entry's route map, keyed by route key: the zod schemas the requests are validated with. */
@@ -89,7 +98,11 @@ export const refusedByState: ReadonlySet<string> = new Set([
 
 /** The caller of the suites that want a request through: the org's owner where only owners are let in (or share views). */
 export const allowedCaller = (route: HttpRoute): Caller =>
-  route.creditorOnly ? otherParty : route.ownerOnly || route.path.startsWith('/views') ? orgOwner : owner;
+  route.creditorOnly
+    ? otherParty
+    : route.ownerOnly || route.path.startsWith('/views') || route.path.startsWith('/settings/webhooks')
+      ? orgOwner
+      : owner;
 
 export const authenticatedRoutes = httpRoutes.filter((route) => route.auth);
 

@@ -44,6 +44,9 @@ const notGroups = new Set([
   // Routes spread into the settings group, and their OpenAPI docs.
   'views.ts',
   'views-docs.ts',
+  'webhooks.ts',
+  'webhook-actions.ts',
+  'webhooks-docs.ts',
 ]);
 
 const groupOf = (route: HttpRoute): RouteGroup => {

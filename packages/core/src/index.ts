@@ -27,3 +27,5 @@ export * from './sla-terms.js';
 export * from './surveys.js';
 export * from './task.js';
 export * from './tracking.js';
+export * from './webhook-retry.js';
+export * from './webhooks.js';

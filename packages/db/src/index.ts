@@ -198,6 +198,22 @@ export {
   saveReminder,
   type WriteOptions,
 } from './entities/task/task-writes.js';
+export {
+  changeWebhookEndpoint,
+  createWebhookEndpoint,
+  type DeliveryOutcome,
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookEndpoints,
+  type RecordedOutcome,
+  recordDeliveryOutcome,
+  subscribedWebhookEndpoints,
+  type WebhookEndpoint,
+  type WebhookEndpointChanges,
+  WebhookEndpointConflictError,
+  type WebhookEndpointRef,
+  webhookEndpointSchema,
+} from './entities/webhook-endpoint.js';
 export * from './errors.js';
 export type { IndexQuery, Page, ReadOptions, ReadStats } from './index-query.js';
 export { idealQueryRcu, itemSize } from './item-size.js';
