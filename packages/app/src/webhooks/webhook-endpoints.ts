@@ -17,6 +17,7 @@ import {
   listWebhookEndpoints,
   type WebhookEndpoint,
   type WebhookEndpointChanges,
+  webhookEndpointSchema,
 } from '@casetasks/db';
 import { outgoingDetailTypes } from '@casetasks/events';
 import { ulid } from 'ulid';
@@ -64,25 +65,15 @@ export const webhookVersionBodySchema = z
   .meta({ id: 'WebhookVersion' });
 export const webhookParamsSchema = z.strictObject({ webhookId: entityIdSchema });
 
-export const webhookViewSchema = z
-  .object({
-    id: z.string(),
-    party: z.enum(['partner', 'creditor']),
-    orgId: z.string(),
-    url: z.string(),
-    eventTypes: z.array(z.string()),
-    description: z.string().nullable(),
-    enabled: z.boolean(),
+/** The stored endpoint without its secrets and failure-run start: what every read answers. */
+export const webhookViewSchema = webhookEndpointSchema
+  .omit({ secret: true, previousSecret: true, failingSince: true })
+  .extend({
     disabledReason: z.string().nullable().describe('Why it is disabled: by an owner, 410 Gone, or a run of failures'),
-    disabledAt: z.string().nullable(),
-    consecutiveFailures: z.number().int(),
     previousSecretExpiresAt: z
       .string()
       .nullable()
       .describe('After a rotation: until when deliveries also carry a signature with the previous secret'),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
   })
   .meta({ id: 'Webhook' });
 export const webhookWithSecretSchema = webhookViewSchema
