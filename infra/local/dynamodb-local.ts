@@ -210,6 +210,18 @@ export const startDynamoDbLocal = async (
   };
 };
 
+/** Polls until the table and every index are ACTIVE (DynamoDB Local builds an added index in the background). */
+const untilIndexesActive = async (client: DynamoDBClient, tableName: string, timeoutMs = 60_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const building = (Table?.GlobalSecondaryIndexes ?? []).some((index) => index.IndexStatus !== 'ACTIVE');
+    if (Table?.TableStatus === 'ACTIVE' && !building) return;
+    if (Date.now() > deadline) throw new Error(`table ${tableName}: indexes still building after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
 /**
  * Creates the table from the shared definition unless it exists (persisted data); a persisted table made
  * before a release added indexes gets them, one UpdateTable each (as DynamoDB allows).
@@ -228,6 +240,8 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
     for (const index of wanted.GlobalSecondaryIndexes ?? []) {
       if (present.has(index.IndexName)) continue;
       const keys = new Set(index.KeySchema?.map((key) => key.AttributeName));
+      // One index at a time: the next UpdateTable is refused (LimitExceeded) while one is still being built.
+      await untilIndexesActive(client, tableName);
       await client.send(
         new UpdateTableCommand({
           TableName: tableName,
@@ -236,6 +250,7 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
         }),
       );
     }
+    await untilIndexesActive(client, tableName);
   } finally {
     client.destroy();
   }

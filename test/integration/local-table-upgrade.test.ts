@@ -37,7 +37,11 @@ describe('ensureTable on a persisted table', () => {
     await ensureTable(endpoint(), tableName);
     await ensureTable(endpoint(), tableName);
 
-    // Assess
+    // Assess: all there, and built (local mode queries them right after start)
     expect(await indexNames()).toEqual(tableDefinition.indexes.map((index) => index.name).sort());
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexStatus)).toEqual(
+      tableDefinition.indexes.map(() => 'ACTIVE'),
+    );
   });
 });
