@@ -31,6 +31,19 @@ const configSchema = z.object({
   /** Only functions that start or stop the paused-case follow-up read it. */
   PAUSED_CASE_STATE_MACHINE_ARN: z.string().min(1).optional(),
   POWERTOOLS_SERVICE_NAME: z.string().default('casetasks'),
+  /** Webhook fan-out and delivery functions (issue 21): the delivery queue they send to and back off on. */
+  WEBHOOK_DELIVERY_QUEUE_URL: z.string().min(1).optional(),
+  /**
+   * `1` lets webhook endpoints and deliveries use `http:` loopback targets: honoured only together with
+   * CASETASKS_LOCAL=1 (local mode and tests); the stack never sets either (an infra test checks).
+   */
+  WEBHOOK_ALLOW_LOOPBACK_HTTP: z.enum(['0', '1']).optional(),
+  /** E-mail functions (issue 21): the verified SES sender, its configuration set and the template name prefix. */
+  MAIL_FROM_ADDRESS: z.string().min(1).optional(),
+  MAIL_CONFIGURATION_SET: z.string().min(1).optional(),
+  MAIL_TEMPLATE_PREFIX: z.string().min(1).optional(),
+  /** Public base URL of the portal API: links in e-mails (confirm, one-click unsubscribe) point here. */
+  PUBLIC_API_URL: z.string().min(1).optional(),
 });
 
 /** What local mode and the tests use when a variable is absent; deployed, each of these must be set. */
