@@ -12,6 +12,7 @@ import { exportCapacity, handlerVsBare, listCapacity, scale, seedListTable } fro
 import { bulkVsSingles, settingsOverhead } from './org-settings.js';
 import { eventThroughput, wcuPerEventType } from './platform-events.js';
 import { type BenchDatabase, progress, startBenchDatabase } from './support/local-table.js';
+import { type WebhookDeliveryRow, webhookDeliveryThroughput } from './webhook-delivery.js';
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 
@@ -26,6 +27,7 @@ const sizes = args.quick
       bulkRounds: 2,
       initSamples: 5,
       createSamples: 10,
+      webhookEvents: 40,
     }
   : {
       iterations: 1_000,
@@ -37,6 +39,7 @@ const sizes = args.quick
       bulkRounds: 5,
       initSamples: 15,
       createSamples: 50,
+      webhookEvents: 200,
     };
 
 /** Issue 17: every function but the two that materialise holidays (settings, calendar-refresh) stays at or under this. */
@@ -143,6 +146,25 @@ const bundleBenchmark = async (): Promise<
   };
 };
 
+/** Issue 21: a receiver answering after 100 ms, events offered at 50/s, 1 and 3 endpoints, 1 / 5 / 20 in flight. */
+const WEBHOOK_RECEIVER_LATENCY_MS = 100;
+const WEBHOOK_OFFERED_RATE = 50;
+
+const webhookBenchmark = (): Promise<WebhookDeliveryRow[]> =>
+  withDatabase(async (database) => {
+    database.useForService(await database.table('bench-webhooks'));
+    progress(
+      `webhooks: ${sizes.webhookEvents} events at ${WEBHOOK_OFFERED_RATE}/s, receiver ${WEBHOOK_RECEIVER_LATENCY_MS} ms`,
+    );
+    return webhookDeliveryThroughput({
+      events: sizes.webhookEvents,
+      latencyMs: WEBHOOK_RECEIVER_LATENCY_MS,
+      offeredRate: WEBHOOK_OFFERED_RATE,
+      endpointCounts: [1, 3],
+      concurrencies: [1, 5, 20],
+    });
+  });
+
 const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
 
 const main = async () => {
@@ -154,6 +176,7 @@ const main = async () => {
   const org = await orgBenchmarks();
   const jobs = await jobBenchmarks();
   const bundles = await bundleBenchmark();
+  const webhooks = await webhookBenchmark();
   const results = {
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -166,6 +189,7 @@ const main = async () => {
     org,
     jobs,
     bundles,
+    webhooks,
   };
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -246,6 +270,11 @@ const main = async () => {
   } else {
     console.log('bundles: no cdk.out (run `npm run synth` first)');
   }
+  console.log(
+    `webhook deliveries: receiver answers after ${WEBHOOK_RECEIVER_LATENCY_MS} ms, events offered at ` +
+      `${WEBHOOK_OFFERED_RATE}/s; ideal = in flight ÷ receiver latency; each delivery arrived once, signature verified`,
+  );
+  console.table(webhooks);
   console.log(`results: ${join(resultsDir, 'latest.json')}`);
 };
 

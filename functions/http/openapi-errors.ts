@@ -14,6 +14,15 @@ const errorResponse = (description: string) => ({
 const BULK_ROUTE_KEY = 'POST /tasks/bulk';
 
 /** Errors every authenticated route may answer; routes that write or read one task add theirs. */
+const serverResponses = {
+  ...gatewayResponses,
+  500: eitherResponse('Internal error (details are logged, never returned); `{ message }` if the function crashed'),
+  503: eitherResponse(
+    '`unavailable`: the service could not finish in time or cannot reach its table; ' +
+      '`{ message }` if the gateway could not reach the function; try again',
+  ),
+};
+
 export const errorResponses = (routeKey: string) => ({
   400: errorResponse('Bad input: `error.fields` names each bad field; nothing was written'),
   401: eitherResponse(
@@ -33,12 +42,14 @@ export const errorResponses = (routeKey: string) => ({
   ...(routeKey.startsWith('POST') && routeKey !== BULK_ROUTE_KEY
     ? { 409: errorResponse('Not allowed in the task’s state, or changed meanwhile') }
     : {}),
-  ...gatewayResponses,
-  500: eitherResponse('Internal error (details are logged, never returned); `{ message }` if the function crashed'),
-  503: eitherResponse(
-    '`unavailable`: the service could not finish in time or cannot reach its table; ' +
-      '`{ message }` if the gateway could not reach the function; try again',
-  ),
+  ...serverResponses,
+});
+
+/** A public route's (no token, so no 401/403): its input refused, its token unknown, and what any call can meet. */
+export const publicErrorResponses = (notFound: string) => ({
+  400: errorResponse('Bad input: `error.fields` names each bad field; nothing was written'),
+  404: errorResponse(notFound),
+  ...serverResponses,
 });
 
 /** Only routes with a body check its size. */

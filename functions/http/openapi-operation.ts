@@ -2,7 +2,7 @@
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
 import type { RouteSpec } from '../middleware/http-route.js';
-import { bodyTooLarge, errorResponses } from './openapi-errors.js';
+import { bodyTooLarge, errorResponses, publicErrorResponses } from './openapi-errors.js';
 import { gatewayResponses } from './openapi-gateway.js';
 import { correlationHeader, replayHeaders } from './openapi-headers.js';
 import { successMedia } from './openapi-media.js';
@@ -10,7 +10,6 @@ import { operationDocs } from './operation-docs.js';
 import { operationExamples } from './operation-examples.js';
 
 export const BEARER = 'bearerAuth';
-
 type RouteParameter = NonNullable<NonNullable<RouteConfig['request']>['query']>;
 
 const takesIdempotencyKey = (spec: RouteSpec): boolean =>
@@ -34,8 +33,8 @@ export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
     headers: takesIdempotencyKey(spec) ? replayHeaders : correlationHeader,
     content: successMedia(spec, example.response),
   };
-  // A public route (the document itself) has no claims to refuse and no input to check.
-  if (spec.auth === false)
+  // The document itself: public, no claims to refuse and no input to check.
+  if (spec.auth === false && !spec.params)
     return {
       ...base,
       security: [],
@@ -49,10 +48,12 @@ export const operationOf = (routeKey: string, spec: RouteSpec): RouteConfig => {
       ? { body: { required: true, content: { 'application/json': { schema: spec.body, example: example.request } } } }
       : {}),
   };
-  const responses = { [spec.successStatus ?? 200]: success, ...errorResponses(routeKey) };
+  // A public route with input (an unsubscribe link) has no token, so no 401/403.
+  const errors = spec.auth === false ? publicErrorResponses('No such link (unknown token)') : errorResponses(routeKey);
+  const responses = { [spec.successStatus ?? 200]: success, ...errors };
   return {
     ...base,
-    security: [{ [BEARER]: [] }],
+    security: spec.auth === false ? [] : [{ [BEARER]: [] }],
     request,
     responses: spec.body ? { ...responses, 413: bodyTooLarge } : responses,
   };

@@ -1,11 +1,13 @@
 // Each route's operationId, tag and description in the OpenAPI document, keyed by route key.
 // Kept beside the route groups rather than in them so each group file stays a short adapter.
 import { extensionDocs } from './extension-docs.js';
+import { notificationDocs } from './notifications-docs.js';
 import { doc, type OperationDoc } from './operation-tags.js';
 import { slaScorecardDocs } from './sla-scorecards-docs.js';
 import { slaTermsDocs } from './sla-terms-docs.js';
 import { taskExportDocs } from './task-export-docs.js';
 import { viewDocs } from './views-docs.js';
+import { webhookDeliveryDocs } from './webhook-deliveries-docs.js';
 import { webhookDocs } from './webhooks-docs.js';
 
 const settings = (path: string, name: string, what: string): Record<string, OperationDoc> => ({
@@ -37,5 +39,7 @@ export const operationDocs: Record<string, OperationDoc> = {
   ...settings('/settings/reminders', 'ReminderSettings', 'the deadline warning and escalation settings'),
   ...settings('/settings/auto-assignment', 'AutoAssignmentSettings', 'the auto-assignment rules per task type'),
   ...webhookDocs,
+  ...notificationDocs,
+  ...webhookDeliveryDocs,
   'GET /openapi.json': doc('getOpenApiDocument', 'Documents', 'This OpenAPI 3.1 document; no authentication.'),
 };

@@ -1,7 +1,9 @@
 // OpenAPI examples of the task export, case, SLA, settings and saved-view and webhook routes (the task routes' are in operation-examples.ts).
 import * as sample from './example-values.js';
+import { notificationExamples } from './notifications-docs.js';
 import { taskExportExamples } from './task-export-docs.js';
 import { viewExamples } from './views-docs.js';
+import { webhookDeliveryExamples } from './webhook-deliveries-docs.js';
 import { webhookExamples } from './webhooks-docs.js';
 
 const asOf = '2026-11-24T12:00:00.000Z';
@@ -53,4 +55,6 @@ export const settingsExamples: Record<string, sample.OperationExample> = {
   'PUT /settings/auto-assignment': { request: sample.assignment, response: { ...sample.assignment, ...sample.meta } },
   ...viewExamples,
   ...webhookExamples,
+  ...notificationExamples,
+  ...webhookDeliveryExamples,
 };

@@ -8,6 +8,7 @@ import {
 import { noQuerySchema } from '@casetasks/app/tasks';
 import { httpHandler } from '../middleware/http-handler.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
+import { notificationRoutes } from './notifications.js';
 import { viewRoutes } from './views.js';
 import { webhookRoutes } from './webhooks.js';
 
@@ -41,6 +42,7 @@ export const routes = {
   ...sectionRoutes('autoAssignment', '/settings/auto-assignment', 'auto-assignment rules per task type'),
   ...viewRoutes,
   ...webhookRoutes,
+  ...notificationRoutes,
 } satisfies RouteMap;
 
 export const handler = httpHandler(routes);

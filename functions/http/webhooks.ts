@@ -3,6 +3,7 @@ import { noQuerySchema } from '@casetasks/app/tasks';
 import * as app from '@casetasks/app/webhooks';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
 import { webhookActionRoutes } from './webhook-actions.js';
+import { webhookDeliveryRoutes } from './webhook-deliveries.js';
 
 const one = '/settings/webhooks/{webhookId}';
 /** Spread into the `settings` group (functions/http/settings.ts): same table grant, one Lambda less. */
@@ -43,4 +44,5 @@ export const webhookRoutes = {
     }),
   }),
   ...webhookActionRoutes,
+  ...webhookDeliveryRoutes,
 } satisfies RouteMap;

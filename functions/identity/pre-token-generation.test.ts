@@ -30,7 +30,8 @@ const v2: PreTokenGenerationV2TriggerEvent = {
   request: { userAttributes, groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] }, scopes: [] },
   response: { claimsAndScopeOverrideDetails: {} },
 };
-const claims = { org_id: 'c-7', party: 'creditor', role: 'contributor' };
+// The address goes in too (e-mail notifications take it from the token; an invalid one is left out: app test).
+const claims = { org_id: 'c-7', party: 'creditor', role: 'contributor', email: 'carl@creditor.example' };
 
 describe('pre-token-generation trigger', () => {
   it('V1_0: adds the claims to the ID token', async () => {

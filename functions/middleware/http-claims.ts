@@ -2,6 +2,7 @@
 import { type Principal, portalClaimsSchema } from '@casetasks/core';
 import type { HttpEvent, HttpMiddleware } from './http-context.js';
 import { UnauthorizedError } from './http-errors.js';
+import type { RouteMap } from './http-route.js';
 
 type AuthorizedEvent = HttpEvent & { requestContext: { authorizer?: { jwt?: { claims?: unknown } } } };
 
@@ -13,12 +14,14 @@ type AuthorizedEvent = HttpEvent & { requestContext: { authorizer?: { jwt?: { cl
 export const principalFromEvent = (event: HttpEvent): Principal => {
   const claims = portalClaimsSchema.safeParse((event as AuthorizedEvent).requestContext.authorizer?.jwt?.claims);
   if (!claims.success) throw new UnauthorizedError();
-  const { sub, org_id, party, role } = claims.data;
-  return { userId: sub, orgId: org_id, party, role };
+  const { sub, org_id, party, role, email } = claims.data;
+  return { userId: sub, orgId: org_id, party, role, ...(email ? { email } : {}) };
 };
 
-export const claims = (): HttpMiddleware => ({
+/** Public routes (`auth: false`) have no authorizer and no claims: they get no principal. */
+export const claims = (routes: RouteMap = {}): HttpMiddleware => ({
   before: (request) => {
+    if (routes[request.event.routeKey]?.auth === false) return;
     request.context.principal = principalFromEvent(request.event);
   },
 });

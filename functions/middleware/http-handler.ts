@@ -49,12 +49,12 @@ export const httpHandler = (routes: RouteMap) =>
   httpChain(async (event, context) => {
     const route = routes[event.routeKey];
     const { principal, input } = context;
-    if (!route || !principal || !input) throw new Error('http chain ran without claims or validation');
-    const result = await route.handle({ principal, ...input, now: new Date(), event });
+    if (!route || !input || (!principal && route.auth !== false)) throw new Error('ran without claims'); // public: none
+    const result = await route.handle({ principal: principal as never, ...input, now: new Date(), event });
     const response = jsonResponse(result.statusCode ?? route.successStatus ?? 200, result.body, result.headers);
     const { rendered } = result;
     if (!rendered) return response;
     return { ...response, headers: { ...response.headers, 'content-type': rendered.contentType }, body: rendered.text };
   })
-    .use(claims())
+    .use(claims(routes))
     .use(validation(routes));

@@ -1,4 +1,4 @@
-// Every failure path has an alarm (and OK) on the topic: each DLQ, each function, the state machine, API 5xx, cleanup `failed`, unreadable items.
+// Every failure path has an alarm (and OK) on the topic: each DLQ, each function, the state machine, API 5xx, cleanup `failed`, unreadable items, stuck webhooks.
 import { jobs } from '@casetasks/app/jobs';
 import { eventRoutes } from '@casetasks/events';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -26,17 +26,24 @@ describe('Alarms', () => {
       expect(alarm.OKActions).toEqual([{ Ref: topicId }]);
       expect(alarm.AlarmName).toMatch(/^casetasks-synth-check-/);
       expect(alarm.TreatMissingData).toBe('notBreaching');
-      expect(alarm).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+      // Every alarm is "> 0" but the delivery queue's age: older than the whole retry schedule.
+      const threshold = alarm.MetricName === 'ApproximateAgeOfOldestMessage' ? 26 * 3600 : 0;
+      expect(alarm).toMatchObject({ Threshold: threshold, ComparisonOperator: 'GreaterThanThreshold' });
     }
   });
 
-  it('alarms on the depth of every queue (all of them are dead-letter queues)', () => {
+  it('alarms on the depth of every dead-letter queue and on the age of the one work queue', () => {
     const queues = Object.keys(resourcesOf(service, 'AWS::SQS::Queue'));
-    // Two per event group (delivery, failure), the outbox relay's, one per scheduled job: nothing else queues.
-    expect(queues.length).toBe(2 * eventRoutes.length + 1 + jobs.length);
+    const [workQueue, ...otherWorkQueues] = queues.filter((id) => id.startsWith('WebhookDeliveryQueue'));
+    expect(otherWorkQueues).toEqual([]);
+    // Two per event group (delivery, failure), the outbox relay's, one per scheduled job, the webhook delivery
+    // queue with its DLQ and the fan-out's two, two for each of the two mail functions: nothing else queues.
+    expect(queues.length).toBe(2 * eventRoutes.length + 1 + jobs.length + 4 + 4);
     for (const queue of queues) {
-      expect(alarmsOn('ApproximateNumberOfMessagesVisible', 'QueueName', queue)).toHaveLength(1);
+      const depth = alarmsOn('ApproximateNumberOfMessagesVisible', 'QueueName', queue);
+      expect(depth).toHaveLength(queue === workQueue ? 0 : 1);
     }
+    expect(alarmsOn('ApproximateAgeOfOldestMessage', 'QueueName', workQueue ?? '')).toHaveLength(1);
   });
 
   it('alarms on errors and throttles of every function', () => {
@@ -108,7 +115,12 @@ describe('Alarms', () => {
     const topicArn = 'arn:aws:sns:eu-central-1:210987654321:pager';
     // Act
     const { service: imported } = buildTestApp(
-      completeStageContext('prod', { alarmEmail: undefined, alarmTopicArn: topicArn }),
+      completeStageContext('prod', {
+        alarmEmail: undefined,
+        alarmTopicArn: topicArn,
+        // Mail on as in synth-check, so both have the same alarms.
+        mailFromAddress: 'tasks@mail.prod.casetasks.eu',
+      }),
     );
     // Assess
     imported.resourceCountIs('AWS::SNS::Topic', 0);

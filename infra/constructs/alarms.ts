@@ -16,6 +16,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { type IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct, type IConstruct } from 'constructs';
 import { DeadLetterQueue } from './dead-letter-queue.js';
@@ -37,6 +38,17 @@ export interface AlarmsProps {
    * own: their names reach this stack as references, so the dependency stays one-way.
    */
   functionsOfOtherStacks?: IFunction[];
+  /** Work queues whose oldest message must not exceed an age (a message older than that is stuck). */
+  queueAges?: WatchedQueueAge[];
+}
+
+export interface WatchedQueueAge {
+  /** Alarm name part: `<prefix>-QueueAge-<name>`. */
+  name: string;
+  queue: IQueue;
+  maxAge: Duration;
+  /** What an old message means and where to look. */
+  description: string;
 }
 
 /** The chat cleanup's Powertools counts (namespace from packages/app/src/runtime/observability.ts, service per stage). */
@@ -98,6 +110,7 @@ export class Alarms extends Construct {
       ...(props.functionsOfOtherStacks ?? []),
     ]);
     this.watchStateMachines(props.stateMachines);
+    this.watchQueueAges(props.queueAges ?? []);
     this.watchChatCleanup();
     this.watchStoredItems();
   }
@@ -182,6 +195,16 @@ export class Alarms extends Construct {
         }),
       );
     }
+  }
+
+  private watchQueueAges(queues: WatchedQueueAge[]): void {
+    if (queues.length === 0) return;
+    const ages = queues.map(({ name, queue, maxAge, description }) => {
+      const age = queue.metricApproximateAgeOfOldestMessage({ period: fiveMinutes, statistic: 'Maximum' });
+      this.alarm(`QueueAge-${name}`, age, description, maxAge.toSeconds());
+      return age.with({ label: name });
+    });
+    this.dashboard.addWidgets(new GraphWidget({ title: 'Oldest queued message (seconds)', left: ages, width: 12 }));
   }
 
   private watchStoredItems(): void {

@@ -18,7 +18,18 @@ export interface NightlyJobsProps {
   environment: Record<string, string>;
   /** The one model the chat cleanup may invoke: a foundation-model id or a cross-region inference profile id. */
   bedrockModelId: string;
+  /** E-mail, when the stage has it: jobs marked `mail` get its settings and may send; without it they are not deployed. */
+  mail?: JobMailer;
 }
+
+/** What a mailing job needs of the e-mail construct (EmailNotifications). */
+export interface JobMailer {
+  environment: Record<string, string>;
+  allowSending(fn: IFunction): void;
+}
+
+/** `lambda.mail` of the registry entry (the digest job). */
+const sendsMail = (job: Job): boolean => job.lambda.mail === true;
 
 /** The Lambda entry of a job: `functions/scheduled/<name>.ts` (the wiring test checks each exists). */
 export const jobEntry = (name: JobName): string => `functions/scheduled/${name}.ts`;
@@ -35,12 +46,18 @@ export class NightlyJobs extends Construct {
     // By name, so the dashboard and alarms list the jobs in a stable order whatever the registry's order.
     const byName = [...(jobs as readonly Job[])].sort((a, b) => a.name.localeCompare(b.name));
     for (const job of byName) {
+      const mail = sendsMail(job) ? props.mail : undefined;
+      // A stage without e-mail has no digest to send: no function that would fail on its missing settings.
+      if (sendsMail(job) && !mail) continue;
       const bedrock = job.lambda.bedrock === true;
-      const environment = bedrock
-        ? { ...props.environment, CHAT_JUDGE: 'bedrock', BEDROCK_MODEL_ID: props.bedrockModelId }
-        : props.environment;
+      const environment = {
+        ...props.environment,
+        ...(bedrock ? { CHAT_JUDGE: 'bedrock', BEDROCK_MODEL_ID: props.bedrockModelId } : {}),
+        ...mail?.environment,
+      };
       const fn = this.job(job, props.table, environment);
       if (bedrock) this.allowModel(fn, props.bedrockModelId);
+      mail?.allowSending(fn);
       functions.set(job.name, fn);
     }
     this.functions = functions;

@@ -4,6 +4,9 @@ import { localCalendarEnvironment } from './local-calendar.js';
 // Local mode: settings the deployed stack would give (table, bus, judge…) fall back to local defaults
 // (packages/app/src/runtime/config.ts); without this marker a missing one throws, as it does deployed.
 process.env.CASETASKS_LOCAL = '1';
+// Webhook endpoints may point at loopback http (the local receiver, /local/webhook-receiver/{name}); honoured
+// only with CASETASKS_LOCAL=1. Set WEBHOOK_ALLOW_LOOPBACK_HTTP=0 to run the deployed SSRF rules locally.
+process.env.WEBHOOK_ALLOW_LOOPBACK_HTTP ??= '1';
 // No CloudWatch locally: EMF metric lines would only be noise on the console.
 process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 // The server prints one access line per request; handler logs show warnings and errors only.

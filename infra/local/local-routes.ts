@@ -21,6 +21,7 @@ export const OUTBOX_SYNC_TIMEOUT_MS = 2_000;
 /** Plays the deployed stream relay + bus: every outbox entry, once, in id order, kept in memory. */
 export class LocalOutbox {
   private readonly seen = new Set<string>();
+  private readonly listeners: ((fresh: OutboxEntry[]) => void)[] = [];
   readonly entries: OutboxEntry[] = [];
   constructor(
     private readonly db: () => Db,
@@ -37,7 +38,13 @@ export class LocalOutbox {
       this.seen.add(entry.id);
       this.entries.push(entry);
     }
+    if (fresh.length > 0) for (const listener of this.listeners) listener(fresh);
     return fresh;
+  }
+
+  /** Plays the bus's rules: a listener gets each new entry once, right after the sync that found it (it must not throw). */
+  onEmitted(listener: (fresh: OutboxEntry[]) => void): void {
+    this.listeners.push(listener);
   }
 
   /**

@@ -6,15 +6,34 @@ import { signLocalToken } from './local-jwt.js';
 import { startLocalServer } from './server.js';
 
 const { values } = parseArgs({
-  options: { persist: { type: 'string' }, 'rs256-only': { type: 'boolean', default: false } },
+  options: {
+    persist: { type: 'string' },
+    'rs256-only': { type: 'boolean', default: false },
+    'webhook-concurrency': { type: 'string' },
+    'webhook-retry-scale': { type: 'string' },
+  },
 });
 const port = Number(process.env.PORT ?? 3000);
+
+/** A positive number from a flag, or undefined when it is absent; anything else stops the start. */
+const positiveFlag = (name: string, raw: string | undefined): number | undefined => {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
+  return value;
+};
+const concurrency = positiveFlag('webhook-concurrency', values['webhook-concurrency']);
+const retryScale = positiveFlag('webhook-retry-scale', values['webhook-retry-scale']);
 
 // The server serves the key `npm run token` signs with, so tokens minted in another shell verify here.
 const server = await startLocalServer({
   port,
   ...(values.persist ? { persistDir: values.persist } : {}),
   acceptHs256: !values['rs256-only'],
+  delivery: {
+    ...(concurrency === undefined ? {} : { concurrency: Math.ceil(concurrency) }),
+    ...(retryScale === undefined ? {} : { retryScale }),
+  },
   log: (line) => console.log(line),
 });
 
@@ -31,6 +50,9 @@ Try it (a partner manager of org p-1; more tokens: npm run token -- --party cred
   TOKEN=${token}
   curl -s -H "authorization: Bearer $TOKEN" ${server.url}/tasks
   curl -s ${server.url}/openapi.json     # and /asyncapi.json: the events
+
+Delivery: webhooks may target ${server.url}/local/webhook-receiver/<name> (read: GET /local/webhook-receiver);
+mails land in GET ${server.url}/local/mailbox. See docs/local-mode.md, "Webhooks and e-mail".
 
 Tokens: RS256 (key ${localKeyFile()}, public keys at ${server.jwksUrl})${
   values['rs256-only'] ? '; HS256 refused (--rs256-only)' : '; HS256 with LOCAL_JWT_SECRET accepted too'

@@ -1,15 +1,17 @@
 // Local mode as a library: DynamoDB Local + the table + the API Gateway emulator over the real handlers (main.ts and tests).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resetClients, resetConfig, setWorkflowStarter, tasksDb } from '@casetasks/app/runtime';
+import { resetClients, resetConfig, setMailSender, setWorkflowStarter, tasksDb } from '@casetasks/app/runtime';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createRemoteJWKSet } from 'jose';
 import { type HttpEntry, httpRoutes, routeGroups } from '../../functions/http/routes.js';
 import { jsonResponse } from '../../functions/middleware/http-response.js';
 import { gatewayResponse, type HttpLambda, invokeRoute } from './api-gateway.js';
 import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
+import { LocalDelivery, type LocalDeliveryOptions } from './local-delivery.js';
 import { type LocalSigningKey, loadLocalSigningKey, localJwks } from './local-jwks.js';
 import { type LocalVerifier, localJwtSecret } from './local-jwt.js';
+import { LocalMailbox, mailEventsRule, serveMailbox } from './local-mailbox.js';
 import {
   defaultLocalEventLimits,
   JWKS_PATH,
@@ -17,6 +19,7 @@ import {
   LocalOutbox,
   serveLocalRoute,
 } from './local-routes.js';
+import { serveWebhookReceiver } from './local-webhooks.js';
 import { createLocalWorkflowStarter, type LocalWorkflowStarter } from './state-machine.js';
 
 /** The very handlers the CDK stack deploys, one per group of the route registry. */
@@ -49,6 +52,11 @@ export interface LocalServerOptions {
   functionTimeoutMs?: number;
   /** Bounds of one POST /local/events call. */
   eventLimits?: Partial<LocalEventLimits>;
+  /**
+   * Webhook delivery and mail rules for new outbox entries: attempts in flight (default 4) and the retry waits'
+   * scale (default 1 = real time); `false` runs no rule (tests that drive the pipeline themselves).
+   */
+  delivery?: false | Pick<LocalDeliveryOptions, 'concurrency' | 'retryScale'>;
   /** First wait before restarting a DynamoDB Local that died (default 1 s). */
   restartDelayMs?: number;
   log?: (line: string) => void;
@@ -65,6 +73,10 @@ export interface LocalServer {
   /** The supervised DynamoDB Local this server started (absent with `dynamoEndpoint`). */
   dynamo?: DynamoDbLocal;
   outbox: LocalOutbox;
+  /** Webhook deliveries of new outbox entries, the local receiver (`/local/webhook-receiver`) and the mailbox. */
+  delivery: LocalDelivery;
+  /** What would have been mailed (`GET /local/mailbox`): the MailSender while this server runs. */
+  mailbox: LocalMailbox;
   /** The in-process paused-case state machine, when it could be installed. */
   workflow?: LocalWorkflowStarter;
   stop(): Promise<void>;
@@ -145,6 +157,11 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
   const workflow = options.workflow === false ? undefined : installWorkflow(log);
   const outbox = new LocalOutbox(tasksDb, log);
   await outbox.sync();
+  // Entries already in the table at start count as published: only new ones are delivered (as deployed).
+  const delivery = new LocalDelivery({ ...(options.delivery || {}), rules: [mailEventsRule], log });
+  const mailbox = new LocalMailbox();
+  setMailSender(mailbox);
+  if (options.delivery !== false) outbox.onEmitted(delivery.emitted);
   // The RS256 key set is the JWKS URL, fetched like API Gateway fetches the issuer's; it needs the port (below).
   const verifier: LocalVerifier =
     options.acceptHs256 === false ? {} : { secret: options.jwtSecret ?? localJwtSecret() };
@@ -163,6 +180,11 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
 
   /** The handler's own answer; only a DynamoDB Local that is down (before or during the call) replaces it. */
   const answer = async (method: string, url: URL, request: IncomingMessage, body: Buffer) => {
+    // The receiver stores nothing in the table: it answers even while DynamoDB Local is down.
+    const received = serveWebhookReceiver(delivery.receiver, { method, url, headers: request.headers, body });
+    if (received) return received;
+    const mails = serveMailbox(mailbox, { method, url });
+    if (mails) return mails;
     const down = dynamo?.downCause;
     if (down) return dynamoUnavailable(down);
     const local = await serveLocalRoute(method, url.pathname, body, localRoutes);
@@ -207,6 +229,12 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
   const url = `http://${host}:${port}`;
   const jwksUrl = `${url}${JWKS_PATH}`;
   verifier.jwks = createRemoteJWKSet(new URL(jwksUrl));
+  // Links in mails (confirm, unsubscribe) point at this server unless PUBLIC_API_URL says otherwise.
+  const ownPublicUrl = process.env.PUBLIC_API_URL === undefined;
+  if (ownPublicUrl) {
+    process.env.PUBLIC_API_URL = url;
+    resetConfig();
+  }
 
   return {
     url,
@@ -219,12 +247,18 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
     },
     ...(dynamo ? { dynamo } : {}),
     outbox,
+    delivery,
+    mailbox,
     ...(workflow ? { workflow } : {}),
     stop: async () => {
+      // First: attempts in flight may be posting to this very server.
+      await delivery.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      setMailSender(undefined);
+      if (ownPublicUrl) delete process.env.PUBLIC_API_URL;
       workflow?.close();
       if (workflow) setWorkflowStarter(undefined);
       resetClients();

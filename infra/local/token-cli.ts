@@ -6,7 +6,7 @@ import { signLocalToken } from './local-jwt.js';
 
 const usage =
   'usage: npm run token -- --party partner|creditor --org ORG_ID --user USER_ID [--role owner|manager|contributor] ' +
-  '[--expires 12h] [--alg RS256|HS256]';
+  '[--email x@y] [--expires 12h] [--alg RS256|HS256]';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     org: { type: 'string' },
     user: { type: 'string' },
     role: { type: 'string', default: 'manager' },
+    email: { type: 'string' },
     expires: { type: 'string', default: '12h' },
     alg: { type: 'string', default: 'RS256' },
   },
@@ -24,8 +25,15 @@ const claims = portalClaimsSchema.safeParse({
   org_id: values.org,
   party: values.party,
   role: values.role,
+  ...(values.email !== undefined ? { email: values.email } : {}),
 });
-const flagOf: Record<string, string> = { sub: '--user', org_id: '--org', party: '--party', role: '--role' };
+const flagOf: Record<string, string> = {
+  sub: '--user',
+  org_id: '--org',
+  party: '--party',
+  role: '--role',
+  email: '--email',
+};
 const problems = claims.success
   ? []
   : claims.error.issues.map((issue) => `  ${flagOf[String(issue.path[0])]}: ${issue.message}`);

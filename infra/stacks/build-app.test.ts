@@ -152,6 +152,16 @@ describe('the app', () => {
     }
   });
 
+  it('deploys no function with a local-mode switch (loopback webhooks are for local mode only)', () => {
+    const functions = Object.values(resourcesOf(service, 'AWS::Lambda::Function'));
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) {
+      const variables = Object.keys((fn.Properties.Environment as { Variables: object }).Variables);
+      expect(variables).not.toContain('WEBHOOK_ALLOW_LOOPBACK_HTTP');
+      expect(variables).not.toContain('CASETASKS_LOCAL');
+    }
+  });
+
   it('runs the paused-case follow-up as a logged, traced Standard state machine', () => {
     service.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
     service.hasResourceProperties('AWS::StepFunctions::StateMachine', {

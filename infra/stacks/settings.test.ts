@@ -64,6 +64,8 @@ describe('deployment settings', () => {
         expect.stringMatching(/^corsOrigins: "https:\/\/partner-portal\.example\.com" is a placeholder/),
         expect.stringMatching(/^alarmEmail: "oncall@example\.com" is a placeholder/),
         expect.stringMatching(/^platformAccountIds: "123456789012" is a placeholder/),
+        expect.stringMatching(/^mailFromAddress: "tasks@mail\.example\.com" is a placeholder/),
+        expect.stringMatching(/^sesIdentity: "mail\.example\.com" is a placeholder/),
       ]),
     );
     expect(problems.join('\n')).not.toMatch(/bedrockModelId|calendar|apiRateLimit/);
@@ -186,6 +188,37 @@ describe('deployment settings', () => {
     } finally {
       for (const stage of [good, typo, broken]) rmSync(file(stage), { force: true });
     }
+  });
+
+  it('turn e-mail on with mailFromAddress, sending as its domain unless sesIdentity names the verified identity', () => {
+    // Act
+    const off = settingsOf(completeStageContext('prod'));
+    const byDomain = settingsOf(completeStageContext('prod', { mailFromAddress: 'tasks@mail.casetasks.eu' }));
+    const byParent = settingsOf(
+      completeStageContext('prod', { mailFromAddress: 'tasks@mail.casetasks.eu', sesIdentity: 'casetasks.eu' }),
+    );
+    // Assess
+    expect(off.mail).toBeUndefined();
+    expect(off.webhookMaxConcurrency).toBe(5);
+    expect(byDomain.mail).toEqual({ fromAddress: 'tasks@mail.casetasks.eu', identity: 'mail.casetasks.eu' });
+    expect(byParent.mail).toEqual({ fromAddress: 'tasks@mail.casetasks.eu', identity: 'casetasks.eu' });
+  });
+
+  it('refuse an SES identity that does not cover the sender, one without a sender, and a concurrency below 2', () => {
+    expect(
+      problemsOf(completeStageContext('prod', { mailFromAddress: 'tasks@casetasks.eu', sesIdentity: 'other.eu' })),
+    ).toEqual(['sesIdentity other.eu does not cover mailFromAddress tasks@casetasks.eu']);
+    expect(
+      problemsOf(
+        completeStageContext('prod', { mailFromAddress: 'tasks@casetasks.eu', sesIdentity: 'ops@casetasks.eu' }),
+      ),
+    ).toEqual(['sesIdentity ops@casetasks.eu does not cover mailFromAddress tasks@casetasks.eu']);
+    expect(problemsOf(completeStageContext('prod', { sesIdentity: 'casetasks.eu' }))).toEqual([
+      'sesIdentity is set without mailFromAddress: e-mail needs both (or neither)',
+    ]);
+    expect(problemsOf(completeStageContext('prod', { webhookMaxConcurrency: '1' }))).toEqual([
+      expect.stringMatching(/^webhookMaxConcurrency: .*(given "1")/),
+    ]);
   });
 
   it('give synth-check complete, clearly undeployable values (reserved .invalid names, a current EU model)', () => {

@@ -109,6 +109,20 @@ const configSchema = z.object({
     )
     .max(allIndexes, `must be at most ${allIndexes}: the indexes the table definition declares`)
     .default(allIndexes),
+  /** Webhook consumer instances at most (SQS event source maxConcurrency: 2–1000): bounds the load on receivers. */
+  webhookMaxConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
+  /** Sender of reminders and digests (`From:`); absent = no e-mail at all (docs/operations.md, E-mail). */
+  mailFromAddress: z.email().optional(),
+  /**
+   * The SES identity (domain or address) verified for mailFromAddress, referenced by name, never created here;
+   * default: the address's domain. The mail functions may send only as this identity.
+   */
+  sesIdentity: z
+    .string()
+    .regex(/^([^@\s]+@)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'must be a domain or an e-mail address verified in SES')
+    .optional(),
+  /** Base URL of the API in mails (unsubscribe links) when a custom domain fronts it; default: the API stage URL. */
+  publicApiUrl: httpsUrl.optional(),
 });
 
 type Config = z.infer<typeof configSchema>;
@@ -134,10 +148,19 @@ export const stageNames = (stage: string) => {
 };
 export type StageNames = ReturnType<typeof stageNames>;
 
+/** E-mail, when configured: the From address and the SES identity it is sent as. */
+export interface MailSettings {
+  fromAddress: string;
+  /** Domain or address verified in SES (default: the From address's domain). */
+  identity: string;
+}
+
 export interface Settings extends Omit<Config, 'platformEventBusArn' | 'platformAccountIds'> {
   stage: string;
   names: StageNames;
   platformBus: PlatformBusSetting;
+  /** mailFromAddress and sesIdentity resolved; absent: no mail resources at all. */
+  mail?: MailSettings;
 }
 
 /** The synth-check stage's values: complete and valid, but on reserved `.invalid` names nobody can own. */
@@ -146,6 +169,8 @@ export const synthCheckConfig: Record<string, unknown> = {
   jwtAudience: ['synth-check'],
   corsOrigins: ['https://portal.synth-check.invalid'],
   alarmEmail: 'alarms@synth-check.invalid',
+  // Mail on: the synth check and the tests cover the e-mail resources (a stage without it creates none).
+  mailFromAddress: 'tasks@mail.synth-check.invalid',
   bedrockModelId: 'eu.anthropic.claude-haiku-4-5-20251001-v1:0',
 };
 
@@ -161,9 +186,12 @@ const placeholderHosts = /(^|\.)(example\.(com|org|net)|example|invalid|test|loc
 const placeholderAccounts = new Set(['123456789012', '111122223333', '444455556666', '000000000000']);
 const placeholderWords = /replace|change[-_ ]?me|todo|fixme|placeholder|<[^>]*>/i;
 
+/** Settings whose value is an address or a domain: their domain is checked for placeholders. */
+const mailKeys = new Set<ConfigKey>(['alarmEmail', 'mailFromAddress', 'sesIdentity']);
+
 const placeholderIn = (key: ConfigKey, value: string): boolean => {
   if (placeholderWords.test(value)) return true;
-  const host = /^https?:\/\/([^/:]+)/.exec(value)?.[1] ?? (key === 'alarmEmail' ? value.split('@')[1] : undefined);
+  const host = /^https?:\/\/([^/:]+)/.exec(value)?.[1] ?? (mailKeys.has(key) ? value.split('@').at(-1) : undefined);
   if (host && !(key === 'corsOrigins' && host === 'localhost') && placeholderHosts.test(host)) return true;
   return [...value.matchAll(/\d{12}/g)].some(([digits]) => placeholderAccounts.has(digits));
 };
@@ -193,6 +221,19 @@ const identityProblems = (raw: Record<string, unknown>, source: string): string[
       ? [`${key} is missing — pass -c ${key}=… or set it in ${source} (or set identity to cognito)`]
       : [];
   });
+
+/** The sending identity must cover the From address: that address itself, or its domain (or a parent domain). */
+const mailProblems = ({ mailFromAddress, sesIdentity }: Config): string[] => {
+  if (!mailFromAddress) {
+    return sesIdentity ? ['sesIdentity is set without mailFromAddress: e-mail needs both (or neither)'] : [];
+  }
+  if (!sesIdentity) return [];
+  const from = mailFromAddress.toLowerCase();
+  const identity = sesIdentity.toLowerCase();
+  const domain = from.split('@').at(-1) ?? '';
+  const covered = identity.includes('@') ? identity === from : domain === identity || domain.endsWith(`.${identity}`);
+  return covered ? [] : [`sesIdentity ${sesIdentity} does not cover mailFromAddress ${mailFromAddress}`];
+};
 
 /** Fails the synth: one line per missing, malformed or placeholder value, so one run shows them all. */
 export class DeploymentConfigError extends Error {
@@ -277,6 +318,7 @@ export const readSettings = (node: Node): Settings => {
   }
   const config = parsed.data;
   problems.push(...identityProblems(raw, source));
+  if (config) problems.push(...mailProblems(config));
   if (config?.platformEventBusArn && config.platformAccountIds) {
     problems.push(
       'platformAccountIds applies to the bus the stack creates; with platformEventBusArn the bus and its policy are the platform team’s',
@@ -290,11 +332,15 @@ export const readSettings = (node: Node): Settings => {
   }
 
   const { platformEventBusArn, platformAccountIds, ...rest } = config;
+  const { mailFromAddress, sesIdentity } = config;
   const names = stageNames(stage.data);
   return {
     ...rest,
     stage: stage.data,
     names,
+    ...(mailFromAddress
+      ? { mail: { fromAddress: mailFromAddress, identity: sesIdentity ?? mailFromAddress.split('@').at(-1) ?? '' } }
+      : {}),
     platformBus: platformEventBusArn
       ? { kind: 'import', arn: platformEventBusArn }
       : {

@@ -1,18 +1,24 @@
 // The stateless stack: API, event rules and buses, workflow, jobs and alarms around the table of the stateful stack.
 import { ArnFormat, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { type IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { httpRoutes } from '../../functions/http/routes.js';
 import { Alarms } from '../constructs/alarms.js';
+import { EmailNotifications } from '../constructs/email-notifications.js';
 import { acknowledgeWildcardResource } from '../constructs/nag.js';
 import { NightlyJobs } from '../constructs/nightly-jobs.js';
 import { PausedCaseFollowUp } from '../constructs/paused-case-follow-up.js';
 import { PlatformEvents } from '../constructs/platform-events.js';
 import { PortalApi } from '../constructs/portal-api.js';
 import { TasksTable } from '../constructs/tasks-table.js';
+import { deliveryQueueMaxAge, WebhookDelivery } from '../constructs/webhook-delivery.js';
 import { deploymentCalendarEnvironment } from './deployment-calendar.js';
 import type { Settings } from './settings.js';
+
+/** The one route that mails (the confirmation code, `confirm` template); its group gets the mail settings. */
+const mailingRoutePath = '/me/notifications/confirm';
 
 export interface StatelessStackProps extends StackProps {
   /**
@@ -41,6 +47,9 @@ export class StatelessStack extends Stack {
   readonly events: PlatformEvents;
   readonly workflow: PausedCaseFollowUp;
   readonly jobs: NightlyJobs;
+  readonly webhooks: WebhookDelivery;
+  /** Absent when the stage has no mailFromAddress: no e-mail resources at all. */
+  readonly mail?: EmailNotifications;
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -83,7 +92,29 @@ export class StatelessStack extends Stack {
     // Every event function bundles every rule: a parked survey applied by Quote Winner Selected starts a
     // follow-up from quote-events, and a DLQ redriven to another group's function must not fail half-way.
     for (const fn of this.events.functions.values()) this.letStartAndStopFollowUps(fn, this.workflow.stateMachine);
-    this.jobs = new NightlyJobs(this, 'NightlyJobs', { table, environment, bedrockModelId: settings.bedrockModelId });
+    this.webhooks = new WebhookDelivery(this, 'WebhookDelivery', {
+      table,
+      environment,
+      serviceBus: this.events.serviceBus,
+      maxConcurrency: settings.webhookMaxConcurrency,
+    });
+    if (settings.mail) {
+      this.mail = new EmailNotifications(this, 'EmailNotifications', {
+        table,
+        environment,
+        serviceBus: this.events.serviceBus,
+        mail: settings.mail,
+        namePrefix: names.prefix,
+        publicApiUrl: settings.publicApiUrl ?? this.api.stage.url,
+      });
+      this.letRoutesMail(this.mail);
+    }
+    this.jobs = new NightlyJobs(this, 'NightlyJobs', {
+      table,
+      environment,
+      bedrockModelId: settings.bedrockModelId,
+      ...(this.mail ? { mail: this.mail } : {}),
+    });
     this.alarms = new Alarms(this, 'Alarms', {
       api: this.api.api,
       stateMachines: [this.workflow.stateMachine],
@@ -93,6 +124,15 @@ export class StatelessStack extends Stack {
       ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
       ...(settings.alarmTopicArn ? { alarmTopicArn: settings.alarmTopicArn } : {}),
       ...(props.identityTrigger ? { functionsOfOtherStacks: [props.identityTrigger] } : {}),
+      queueAges: [
+        {
+          name: 'WebhookDelivery',
+          queue: this.webhooks.queue,
+          maxAge: deliveryQueueMaxAge,
+          description:
+            'A webhook delivery has waited longer than its whole retry schedule: the delivery function is failing or throttled. Runbook: docs/operations.md.',
+        },
+      ],
     });
 
     new CfnOutput(this, 'Stage', { value: settings.stage, description: 'Deployment stage of these stacks' });
@@ -111,6 +151,17 @@ export class StatelessStack extends Stack {
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Alarm notifications' });
     new CfnOutput(this, 'DashboardName', { value: names.dashboard });
+  }
+
+  /** The route group serving the address confirmation sends that mail: mail settings and send rights. */
+  private letRoutesMail(mail: EmailNotifications): void {
+    const entries = new Set(httpRoutes.filter((route) => route.path === mailingRoutePath).map((route) => route.entry));
+    for (const entry of entries) {
+      const fn = this.api.functions.get(entry);
+      if (!(fn instanceof LambdaFunction)) throw new Error(`no function for the route group ${entry}`);
+      for (const [name, value] of Object.entries(mail.environment)) fn.addEnvironment(name, value);
+      mail.allowSending(fn);
+    }
   }
 
   /** The function may start and stop the paused-case follow-up: exactly these two actions, on this machine. */

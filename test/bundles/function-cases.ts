@@ -3,12 +3,16 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
   allTasksOf,
+  createWebhookEndpoint,
   type Db,
+  getNotificationPreferences,
   getOrgSettings,
   getTask,
+  type NotificationPreferences,
   planTaskList,
   putOrgSettingsSection,
   registerHolidayRefresh,
+  saveNotificationPreferences,
 } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { expect } from 'vitest';
@@ -21,6 +25,7 @@ import {
   apiRequest,
   type Caller,
   platformEvent,
+  queueBatch,
   scheduledInvocation,
   stepPayload,
   streamBatch,
@@ -61,7 +66,7 @@ export type ServicesFailing =
   | 'throws'
   /** The function calls no failing service on this trigger. */
   | 'unaffected'
-  /** The stream consumer reports every record as a batch item failure: the stream retries them. */
+  /** The stream or queue consumer reports every record it could read as a batch item failure: they are retried. */
   | 'reports-batch-failures';
 
 export interface FunctionCase {
@@ -73,6 +78,8 @@ export interface FunctionCase {
   works(invocation: Invocation, tier: Tier): void | Promise<void>;
   /** How the same invocation ends while DynamoDB too answers errors. */
   whenServicesFail: ServicesFailing;
+  /** Records of the batch the consumer drops unread (not retried) whatever the services answer. */
+  unreadableRecords?: number;
 }
 
 /** The handler's value; a failed invocation fails the test with the function's own error. */
@@ -138,6 +145,50 @@ const scheduledJob = (name: string, job: string): FunctionCase => ({
   },
   whenServicesFail: 'throws',
 });
+
+/** A `Task Created` the relay put on the service bus (the stub kept it), as the bus hands it to a rule's target. */
+const publishedTaskCreated = (tier: Tier) => {
+  const entries = tier.stub
+    .callsTo('events', 'PutEvents')
+    .flatMap((call) => JSON.parse(call.body).Entries as { DetailType: string; Detail: string; Time?: number }[]);
+  const entry = entries.findLast((candidate) => candidate.DetailType === 'Task Created');
+  if (!entry) throw new Error('the outbox-relay case put no Task Created on the bus');
+  const detail = JSON.parse(entry.Detail) as { eventId: string; task: { accessLevel: Caller['party']; orgId: string } };
+  // The JSON protocol sends timestamps as epoch seconds.
+  const time = new Date((entry.Time ?? Date.now() / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { detail, time, party: detail.task.accessLevel, orgId: detail.task.orgId };
+};
+
+/** A webhook endpoint of the org, subscribed to `Task Created`, whose URL the guard refuses before any lookup (credentials). */
+const seedWebhookEndpoint = async (tier: Tier, party: Caller['party'], orgId: string) => {
+  const now = new Date().toISOString();
+  const endpoint = {
+    ...{ id: ulid().toLowerCase(), party, orgId, url: 'https://bundle:tier@hooks.example.com/casetasks' },
+    ...{ eventTypes: ['Task Created'], description: 'bundle tier', enabled: true },
+    ...{ disabledReason: null, disabledAt: null, consecutiveFailures: 0, secret: `whsec_${'A'.repeat(43)}=` },
+    ...{ previousSecret: null, previousSecretExpiresAt: null, version: 1, createdAt: now, updatedAt: now },
+  };
+  await createWebhookEndpoint(tier.db, endpoint);
+  return endpoint;
+};
+
+/** A user of the org with a confirmed address who wants every mail. */
+const seedMailUser = async (tier: Tier, party: Caller['party'], orgId: string): Promise<NotificationPreferences> => {
+  const userId = `u-mail-${ulid().toLowerCase()}`;
+  const preferences: NotificationPreferences = {
+    ...{ party, orgId, userId, role: 'manager', email: `${userId}@example.com`, emailStatus: 'confirmed' },
+    ...{ approaching: true, overdue: true, escalated: true, digest: false, digestHour: 8 },
+    ...{ unsubscribeToken: `unsub-${ulid()}`, version: 1, updatedAt: new Date().toISOString() },
+  };
+  await saveNotificationPreferences(tier.db, preferences, 0, true);
+  return preferences;
+};
+
+/** The invocation failed on the stub's answer (a service of the tier other than DynamoDB). */
+const expectStubFailure = (invocation: Invocation) => {
+  if (invocation.ok) throw new Error(`answered although the stub fails every call: ${JSON.stringify(invocation)}`);
+  expect(`${invocation.error.errorType}: ${invocation.error.errorMessage}`).toMatch(/InternalFailure|bundle tier/);
+};
 
 export const functionCases: Record<string, FunctionCase> = {
   'PortalApi/task-actions': {
@@ -298,6 +349,119 @@ export const functionCases: Record<string, FunctionCase> = {
     },
     whenServicesFail: 'reports-batch-failures',
   },
+  // SQS answers errors: the fan-out fails (Lambda retries it) after logging the delivery, and the one message went out.
+  'WebhookDelivery/fan-out': {
+    trigger: 'event',
+    event: async (tier) => {
+      const { detail, time, party, orgId } = publishedTaskCreated(tier);
+      const endpoint = await seedWebhookEndpoint(tier, party, orgId);
+      tier.found.set('webhookEndpoint', endpoint);
+      return platformEvent(tier.fn('WebhookDelivery/fan-out'), 'Task Created', detail, { time });
+    },
+    works: async (invocation, tier) => {
+      expectStubFailure(invocation);
+      const endpoint = tier.found.get('webhookEndpoint') as { id: string };
+      const [call] = tier.stub.callsTo('sqs', 'SendMessageBatch').slice(-1);
+      const batch = JSON.parse(call?.body ?? '{}') as { QueueUrl: string; Entries: { MessageBody: string }[] };
+      // The template's queue URL, on the tier's local host (support/lambda-environment.ts).
+      const queueUrl = new URL(tier.fn('WebhookDelivery/fan-out').environment.WEBHOOK_DELIVERY_QUEUE_URL ?? '');
+      expect(new URL(batch.QueueUrl).pathname).toBe(queueUrl.pathname);
+      expect(batch.Entries).toHaveLength(1);
+      const message = JSON.parse(batch.Entries[0]?.MessageBody ?? '{}') as Record<string, unknown>;
+      expect(message).toMatchObject({ endpointId: endpoint.id, type: 'Task Created' });
+      const logged = (await tier.scanTable()).filter((item) => item.kind?.S === 'webhookDelivery');
+      expect(logged.filter((item) => item.endpointId?.S === endpoint.id).map((item) => item.status?.S)).toEqual([
+        'pending',
+      ]);
+      tier.found.set('webhookMessage', message);
+    },
+    whenServicesFail: 'throws',
+  },
+  // An unparsable body is dropped; the fan-out's message meets the SSRF guard (no credentials in a URL): failed, done.
+  'WebhookDelivery/delivery': {
+    trigger: 'stream',
+    event: (tier) => {
+      const message = tier.found.get('webhookMessage');
+      if (!message) throw new Error('the fan-out case did not run first');
+      return queueBatch(tier.fn('WebhookDelivery/delivery'), ['{not json', JSON.stringify(message)]);
+    },
+    works: async (invocation, tier) => {
+      expect(resultOf(invocation)).toEqual({ batchItemFailures: [] });
+      const endpoint = tier.found.get('webhookEndpoint') as { id: string };
+      const logged = (await tier.scanTable()).filter(
+        (item) => item.kind?.S === 'webhookDelivery' && item.endpointId?.S === endpoint.id,
+      );
+      expect(logged.map((item) => [item.status?.S, item.lastError?.S])).toEqual([
+        ['failed', expect.stringContaining('refused: credentials')],
+      ]);
+      expect(tier.stub.callsTo('sqs', 'ChangeMessageVisibility')).toEqual([]);
+    },
+    whenServicesFail: 'reports-batch-failures',
+    unreadableRecords: 1,
+  },
+  // SES answers errors: the reminder fails (Lambda retries it) after asking SES for the org user's templated mail.
+  'EmailNotifications/mail-events': {
+    trigger: 'event',
+    event: async (tier) => {
+      const { detail, party, orgId } = publishedTaskCreated(tier);
+      const user = await seedMailUser(tier, party, orgId);
+      tier.found.set('mailUser', user);
+      return platformEvent(tier.fn('EmailNotifications/mail-events'), 'Task Overdue', {
+        task: { ...detail.task, assigneeId: null },
+        remindedAt: new Date().toISOString(),
+      });
+    },
+    works: (invocation, tier) => {
+      expectStubFailure(invocation);
+      const user = tier.found.get('mailUser') as NotificationPreferences;
+      const { environment } = tier.fn('EmailNotifications/mail-events');
+      const sent = tier.stub.callsTo('ses').map((call) => JSON.parse(call.body));
+      expect(sent.find((mail) => mail.Destination?.ToAddresses?.includes(user.email))).toMatchObject({
+        FromEmailAddress: environment.MAIL_FROM_ADDRESS,
+        ConfigurationSetName: environment.MAIL_CONFIGURATION_SET,
+        Content: { Template: { TemplateName: `${environment.MAIL_TEMPLATE_PREFIX}-overdue` } },
+      });
+    },
+    whenServicesFail: 'throws',
+  },
+  // A permanent bounce of a mail tagged with a user turns that user's mail off.
+  'EmailNotifications/mail-feedback': {
+    trigger: 'event',
+    event: async (tier) => {
+      const fn = tier.fn('EmailNotifications/mail-feedback');
+      const user = await seedMailUser(tier, 'creditor', tier.ids.creditor);
+      tier.found.set('bouncedUser', user);
+      const trigger = fn.triggers.find((candidate) => candidate.kind === 'event');
+      const configurationSet = JSON.stringify(trigger?.pattern).match(/"ses:configuration-set":\["([^"]+)"/)?.[1];
+      return platformEvent(fn, 'Email Bounced', {
+        eventType: 'Bounce',
+        bounce: {
+          bounceType: 'Permanent',
+          bounceSubType: 'General',
+          bouncedRecipients: [{ emailAddress: user.email }],
+        },
+        mail: {
+          messageId: `ses-${ulid()}`,
+          destination: [user.email],
+          tags: {
+            'ses:configuration-set': [configurationSet],
+            party: [user.party],
+            org: [user.orgId],
+            user: [user.userId],
+          },
+        },
+      });
+    },
+    works: async (invocation, tier) => {
+      expect(resultOf(invocation)).toMatchObject({ suppressed: true });
+      const user = tier.found.get('bouncedUser') as NotificationPreferences;
+      expect(await getNotificationPreferences(tier.db, user)).toMatchObject({
+        emailStatus: 'suppressed',
+        version: 2,
+      });
+    },
+    whenServicesFail: 'throws',
+  },
   'NightlyJobs/deadline-reminders': scheduledJob('NightlyJobs/deadline-reminders', 'deadline-reminders'),
   'NightlyJobs/monthly-surveys': scheduledJob('NightlyJobs/monthly-surveys', 'monthly-surveys'),
   'NightlyJobs/monthly-scorecards': scheduledJob('NightlyJobs/monthly-scorecards', 'monthly-scorecards'),
@@ -334,6 +498,7 @@ export const functionCases: Record<string, FunctionCase> = {
     },
     whenServicesFail: 'throws',
   },
+  'NightlyJobs/mail-digests': scheduledJob('NightlyJobs/mail-digests', 'mail-digests'),
   'NightlyJobs/chat-cleanup': {
     trigger: 'schedule',
     event: async (tier) => {

@@ -674,6 +674,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One endpoint's deliveries, newest first, kept 30 days (any role)
+         * @description The delivery log, newest first; 30 days.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/webhooks/{webhookId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a `Webhook Test` message now and answer its outcome (owners only; not retried, not counted)
+         * @description Sends a Webhook Test message now; answers the outcome.
+         */
+        post: operations["pingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your e-mail notification preferences (defaults until you save them); any role
+         * @description Your e-mail preferences (defaults first).
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Replace your preferences; a new address (token `email` claim) gets a confirmation code by mail
+         * @description Stores them; a new address is mailed a code.
+         */
+        put: operations["replaceNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm your address with the mailed code (400 wrong, 410 expired)
+         * @description Confirms the address (400 wrong, 410 expired).
+         */
+        post: operations["confirmNotificationEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unsubscribe link of a mail (no authentication); changes nothing, POST unsubscribes
+         * @description Public; changes nothing.
+         */
+        get: operations["unsubscribePage"];
+        put?: never;
+        /**
+         * One-click unsubscribe from all e-mail (RFC 8058, no authentication)
+         * @description Public one-click (RFC 8058): all mail off.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -1970,6 +2078,85 @@ export interface components {
         WebhookVersion: {
             /** @description The `version` read (optional) */
             expectedVersion?: number;
+        };
+        WebhookDeliveryList: {
+            /** @description Newest first; kept 30 days */
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WebhookDelivery: {
+            deliveryId: string;
+            endpointId: string;
+            /** @enum {string} */
+            party: "partner" | "creditor";
+            orgId: string;
+            /** @description The outgoing event's `eventId`; null for a test ping */
+            outboxId: string | null;
+            /** @description The `webhook-id` header sent, the same on every attempt */
+            messageId: string;
+            type: string;
+            occurredAt: string;
+            /**
+             * @description `pending` (queued), `delivered`, `retrying` (see `nextAttemptAt`), `failed` (given up, or not sent: the error says why), `gone` (410: the endpoint was disabled)
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "retrying" | "failed" | "gone";
+            attempts: number;
+            lastStatus: number | null;
+            lastError: string | null;
+            lastAttemptAt: string | null;
+            nextAttemptAt: string | null;
+            /** @description Of the last attempt, when a connection was made */
+            latencyMs: number | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        WebhookPingResult: {
+            delivery: components["schemas"]["WebhookDelivery"];
+        };
+        WebhookPing: Record<string, never>;
+        NotificationPreferences: {
+            /** @description Mail when a deadline warning point of one of your tasks is reached */
+            approaching: boolean;
+            /** @description Mail when one of your tasks becomes overdue */
+            overdue: boolean;
+            /** @description Mail on escalations (owners and managers the org notifies) */
+            escalated: boolean;
+            /** @description The daily digest at `digestHour` */
+            digest: boolean;
+            /** @description Hour (0-23) of the daily digest in the org's time zone */
+            digestHour: number;
+            /** @description The address mail goes to (from your token’s `email` claim) */
+            email: string | null;
+            /**
+             * @description none: no address; unconfirmed: confirmation mailed; confirmed: mail goes out; suppressed: bounced or complained
+             * @enum {string}
+             */
+            emailStatus: "none" | "unconfirmed" | "confirmed" | "suppressed";
+            suppressedReason?: string;
+            /** @description The org's time zone `digestHour` is read in (org settings, read-only) */
+            timeZone: string;
+            /** @description 0: nothing stored yet, the defaults are shown */
+            version: number;
+        };
+        NotificationPreferencesChange: {
+            /** @description Mail when a deadline warning point of one of your tasks is reached */
+            approaching: boolean;
+            /** @description Mail when one of your tasks becomes overdue */
+            overdue: boolean;
+            /** @description Mail on escalations (owners and managers the org notifies) */
+            escalated: boolean;
+            /** @description The daily digest at `digestHour` */
+            digest: boolean;
+            /** @description Hour (0-23) of the daily digest in the org's time zone */
+            digestHour: number;
+            /** @description The `version` read (0 when none are stored yet): a 409 when they changed since */
+            expectedVersion: number;
+        };
+        NotificationConfirm: {
+            /** @description The code from the confirmation e-mail */
+            code: string;
         };
     };
     responses: never;
@@ -7367,6 +7554,804 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1-100 */
+                limit?: number;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "deliveryId": "01JQ3V9A0B1C2D3E4F5G6H7J8K",
+                     *           "endpointId": "01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *           "party": "partner",
+                     *           "orgId": "org-nordic-collect",
+                     *           "outboxId": "01JQ3V9A0B1C2D3E4F5G6H7J8K",
+                     *           "messageId": "msg_01JQ3V9A0B1C2D3E4F5G6H7J8K_01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *           "type": "Task Created",
+                     *           "occurredAt": "2026-11-24T12:00:00.000Z",
+                     *           "status": "delivered",
+                     *           "attempts": 2,
+                     *           "lastStatus": 200,
+                     *           "lastError": null,
+                     *           "lastAttemptAt": "2026-11-24T12:00:45.000Z",
+                     *           "nextAttemptAt": null,
+                     *           "latencyMs": 182,
+                     *           "createdAt": "2026-11-24T12:00:00.000Z",
+                     *           "updatedAt": "2026-11-24T12:00:45.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": components["schemas"]["WebhookPing"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": {
+                     *         "deliveryId": "test_01jq3vb0c1d2e3f4g5h6j7k8m9",
+                     *         "endpointId": "01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *         "party": "partner",
+                     *         "orgId": "org-nordic-collect",
+                     *         "outboxId": null,
+                     *         "messageId": "msg_test_01jq3vb0c1d2e3f4g5h6j7k8m9_01jq3v7k8m9n0p1q2r3s4t5v6x",
+                     *         "type": "Webhook Test",
+                     *         "occurredAt": "2026-11-24T12:00:00.000Z",
+                     *         "status": "delivered",
+                     *         "attempts": 1,
+                     *         "lastStatus": 200,
+                     *         "lastError": null,
+                     *         "lastAttemptAt": "2026-11-24T12:00:00.000Z",
+                     *         "nextAttemptAt": null,
+                     *         "latencyMs": 182,
+                     *         "createdAt": "2026-11-24T12:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T12:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookPingResult"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "approaching": true,
+                     *       "overdue": true,
+                     *       "escalated": true,
+                     *       "digest": true,
+                     *       "digestHour": 7,
+                     *       "email": "anna@partner.example",
+                     *       "emailStatus": "unconfirmed",
+                     *       "timeZone": "Europe/Copenhagen",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    replaceNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "approaching": true,
+                 *       "overdue": true,
+                 *       "escalated": true,
+                 *       "digest": true,
+                 *       "digestHour": 7,
+                 *       "expectedVersion": 0
+                 *     }
+                 */
+                "application/json": components["schemas"]["NotificationPreferencesChange"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "approaching": true,
+                     *       "overdue": true,
+                     *       "escalated": true,
+                     *       "digest": true,
+                     *       "digestHour": 7,
+                     *       "email": "anna@partner.example",
+                     *       "emailStatus": "unconfirmed",
+                     *       "timeZone": "Europe/Copenhagen",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    confirmNotificationEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "k3J9xQ2mP7vR4tW8yZ1aB5cD"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NotificationConfirm"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "approaching": true,
+                     *       "overdue": true,
+                     *       "escalated": true,
+                     *       "digest": true,
+                     *       "digestHour": 7,
+                     *       "email": "anna@partner.example",
+                     *       "emailStatus": "confirmed",
+                     *       "timeZone": "Europe/Copenhagen",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    unsubscribePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "unsubscribe": "POST to this address to stop all casetasks e-mail"
+                     *     }
+                     */
+                    "application/json": {
+                        unsubscribe: string;
+                    };
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such link (unknown token) */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "unsubscribed": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {boolean} */
+                        unsubscribed: true;
+                    };
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such link (unknown token) */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */

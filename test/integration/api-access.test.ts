@@ -50,6 +50,7 @@ const validBody: Record<string, () => unknown> = {
   'POST /settings/webhooks/{webhookId}/delete': () => ({}),
   'POST /settings/webhooks/{webhookId}/rotate-secret': () => ({}),
   'POST /settings/webhooks/{webhookId}/enable': () => ({}),
+  'POST /settings/webhooks/{webhookId}/test': () => ({}),
 };
 
 let api: ApiHarness;
@@ -400,6 +401,37 @@ describe('webhook endpoints (/settings/webhooks/{webhookId})', () => {
     };
     expect(await Promise.all([contributor, otherParty, otherOrg].map(seen))).toEqual([true, false, false]);
     await api.call('POST', `/settings/webhooks/${id}/delete`, { as: orgOwner, body: {} });
+  });
+});
+
+describe('e-mail preferences (/me/notifications): each user their own', () => {
+  const withEmail = (caller: Caller, user: string): Caller => ({ ...caller, user, email: `${user}@mail.example` });
+  const anna = withEmail(owner, 'u-mail-anna');
+  const bo = withEmail(contributor, 'u-mail-bo');
+  const choices = { approaching: false, overdue: true, escalated: true, digest: true, digestHour: 6 };
+
+  it('a colleague of the same org, the other party and another org (same user id) see only their own', async () => {
+    const saved = await api.call('PUT', '/me/notifications', { as: anna, body: { ...choices, expectedVersion: 0 } });
+    const views = await Promise.all(
+      [anna, bo, { ...otherParty, user: anna.user }, { ...otherOrg, user: anna.user }].map(async (caller) =>
+        json(await api.call('GET', '/me/notifications', { as: caller })),
+      ),
+    );
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(views[0]).toMatchObject({ email: anna.email, digest: true, digestHour: 6, version: 1 });
+    for (const view of views.slice(1)) expect(view).toMatchObject({ email: null, digest: false, version: 0 });
+  });
+
+  it('a colleague cannot confirm, change or see another user’s pending address with its code', async () => {
+    const cleo = withEmail(owner, 'u-mail-cleo');
+    await api.call('PUT', '/me/notifications', { as: cleo, body: { ...choices, expectedVersion: 0 } });
+    const mails = json(await api.call('GET', `/local/mailbox?to=${encodeURIComponent(String(cleo.email))}`));
+    const code = String((mails.items as { data: { code?: string } }[]).at(-1)?.data.code);
+    const byBo = await api.call('POST', '/me/notifications/confirm', { as: bo, body: { code } });
+    const cleoAfter = json(await api.call('GET', '/me/notifications', { as: cleo }));
+    expect(code.length).toBeGreaterThan(20);
+    expect(byBo.status).toBe(400);
+    expect(cleoAfter).toMatchObject({ emailStatus: 'unconfirmed', version: 1 });
   });
 });
 

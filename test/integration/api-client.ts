@@ -13,6 +13,8 @@ export interface Caller {
   org: string;
   user: string;
   role: PortalClaims['role'];
+  /** The optional `email` claim (issue 21). */
+  email?: string;
 }
 
 export interface ApiResponse {
@@ -44,17 +46,31 @@ export interface ApiHarness {
 }
 
 export const token = (caller: Caller, options: Parameters<typeof signLocalToken>[1] = {}) =>
-  signLocalToken({ sub: caller.user, org_id: caller.org, party: caller.party, role: caller.role }, options);
+  signLocalToken(
+    {
+      sub: caller.user,
+      org_id: caller.org,
+      party: caller.party,
+      role: caller.role,
+      ...(caller.email ? { email: caller.email } : {}),
+    },
+    options,
+  );
 
 const DAY = 86_400_000;
 
 /** One per test file: handlers read the table from the process environment, like Lambda. */
 export const startApi = async (
   prefix: string,
-  options: { workflow?: boolean; server?: Pick<LocalServerOptions, 'functionTimeoutMs' | 'eventLimits' | 'log'> } = {},
+  options: {
+    workflow?: boolean;
+    server?: Pick<LocalServerOptions, 'functionTimeoutMs' | 'eventLimits' | 'log' | 'delivery'>;
+  } = {},
 ): Promise<ApiHarness> => {
   const tableName = `${prefix}-${ulid().toLowerCase()}`;
   const server = await startLocalServer({
+    // Webhook and mail rules off unless asked for: these tests call the use cases themselves.
+    delivery: false,
     ...options.server,
     dynamoEndpoint: endpoint(),
     tableName,

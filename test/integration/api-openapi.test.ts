@@ -57,11 +57,18 @@ describe('GET /openapi.json', () => {
     expect(documented.some((key) => key.includes('/local'))).toBe(false);
   });
 
-  it('puts bearer JWT on every route but itself, and documents the error shape', () => {
+  it('puts bearer JWT on every route but itself and the unsubscribe link, and documents the error shape', () => {
     const schemes = (document.components as { securitySchemes: Record<string, unknown> }).securitySchemes;
     expect(schemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    // A mail's unsubscribe link works without signing in (RFC 8058 one-click): public by design.
+    const publicKeys = new Set([
+      'GET /openapi.json',
+      'GET /notifications/unsubscribe/{token}',
+      'POST /notifications/unsubscribe/{token}',
+    ]);
     for (const { key, operation } of operations()) {
-      expect(operation.security, key).toEqual(key === 'GET /openapi.json' ? [] : [{ bearerAuth: [] }]);
+      expect(operation.security, key).toEqual(publicKeys.has(key) ? [] : [{ bearerAuth: [] }]);
+      if (publicKeys.has(key)) expect(operation.responses, key).not.toHaveProperty('401');
     }
     const schemas = (document.components as { schemas: Record<string, unknown> }).schemas;
     expect(schemas).toHaveProperty('Error');

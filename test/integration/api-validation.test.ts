@@ -594,6 +594,54 @@ const cases: Record<string, BadInput[]> = {
       ],
     ]),
   ),
+  'GET /settings/webhooks/{webhookId}/deliveries': [
+    { name: 'limit 0', path: '/settings/webhooks/w-1/deliveries?limit=0', field: 'limit' },
+    { name: 'limit 101', path: '/settings/webhooks/w-1/deliveries?limit=101', field: 'limit' },
+    { name: 'limit not a number', path: '/settings/webhooks/w-1/deliveries?limit=1e1', field: 'limit' },
+    { name: 'cursor not a cursor', path: '/settings/webhooks/w-1/deliveries?cursor=abc', field: 'cursor' },
+    { name: 'webhookId not an id', path: '/settings/webhooks/a%20b/deliveries', field: 'webhookId' },
+    { name: 'an unknown query parameter', path: '/settings/webhooks/w-1/deliveries?status=failed', field: 'status' },
+  ],
+  'POST /settings/webhooks/{webhookId}/test': [
+    { name: 'a body field', path: '/settings/webhooks/w-1/test', body: { type: 'Task Created' }, field: 'type' },
+    { name: 'webhookId not an id', path: '/settings/webhooks/a%20b/test', body: {}, field: 'webhookId' },
+    { name: 'webhookId with a #', path: '/settings/webhooks/a%23b/test', body: {}, field: 'webhookId' },
+    {
+      name: 'webhookId of 129 characters',
+      path: `/settings/webhooks/${'w'.repeat(129)}/test`,
+      body: {},
+      field: 'webhookId',
+    },
+    { name: 'an unknown query parameter', path: '/settings/webhooks/w-1/test?force=1', body: {}, field: 'force' },
+  ],
+  'PUT /me/notifications': ((valid) => [
+    { name: 'an unknown field', body: { ...valid, sms: true }, field: 'sms' },
+    { name: 'digestHour 24', body: { ...valid, digestHour: 24 }, field: 'digestHour' },
+    { name: 'digestHour -1', body: { ...valid, digestHour: -1 }, field: 'digestHour' },
+    { name: 'digestHour 1.5', body: { ...valid, digestHour: 1.5 }, field: 'digestHour' },
+    { name: 'a kind not a boolean', body: { ...valid, overdue: 'yes' }, field: 'overdue' },
+    { name: 'expectedVersion missing', body: { ...valid, expectedVersion: undefined }, field: 'expectedVersion' },
+    { name: 'expectedVersion negative', body: { ...valid, expectedVersion: -1 }, field: 'expectedVersion' },
+  ])({ approaching: true, overdue: true, escalated: true, digest: false, digestHour: 7, expectedVersion: 0 }),
+  'POST /me/notifications/confirm': [
+    { name: 'code missing', body: {}, field: 'code' },
+    { name: 'code empty', body: { code: '' }, field: 'code' },
+    { name: 'code of 65 characters', body: { code: 'c'.repeat(65) }, field: 'code' },
+    { name: 'code a number', body: { code: 123456 }, field: 'code' },
+    { name: 'an extra field', body: { code: 'abc', email: 'x@y.example' }, field: 'email' },
+  ],
+  ...Object.fromEntries(
+    ['GET', 'POST'].map((method) => [
+      `${method} /notifications/unsubscribe/{token}`,
+      [
+        { name: 'token with a space', path: '/notifications/unsubscribe/a%20b', field: 'token' },
+        { name: 'token with a #', path: '/notifications/unsubscribe/a%23b', field: 'token' },
+        { name: 'token with a dot', path: '/notifications/unsubscribe/a.b', field: 'token' },
+        { name: 'token of 65 characters', path: `/notifications/unsubscribe/${'t'.repeat(65)}`, field: 'token' },
+        { name: 'an unknown query parameter', path: '/notifications/unsubscribe/tok?all=1', field: 'all' },
+      ],
+    ]),
+  ),
   // The SLA routes belong to the SLA stream; their query schema refuses these (GET /sla/cases takes no input).
   'GET /sla/score': [
     { name: 'from not a date', path: '/sla/score?from=last-month', field: 'from' },
@@ -612,6 +660,7 @@ describe('every route with inputs has a bad-input table', () => {
       'GET /settings/auto-assignment',
       'GET /views',
       'GET /settings/webhooks',
+      'GET /me/notifications',
     ];
     for (const route of httpRoutes) {
       const key = routeKey(route);

@@ -107,7 +107,10 @@ const casesOf = (route: HttpRoute): BadCase[] => {
   if (spec.body && validBody) {
     for (const [field, schema] of Object.entries(shapeOf(spec.body))) {
       for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'body'), false))) {
-        cases.push({ route, name: `body ${field}: ${name}`, field, body: { ...validBody(), [field]: value } });
+        const body = { ...validBody(), [field]: value };
+        // A value the route's schema takes is not bad input here (digestHour 0 is midnight, expectedVersion 0 "none").
+        if (spec.body.safeParse(body).success) continue;
+        cases.push({ route, name: `body ${field}: ${name}`, field, body });
       }
       if (isRequired(schema)) {
         const { [field]: _dropped, ...rest } = validBody();

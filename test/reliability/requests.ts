@@ -10,13 +10,37 @@ import { routes as detailRoutes } from '../../functions/http/task-detail.js';
 import type { RouteSpec } from '../../functions/middleware/http-route.js';
 import type { Caller } from '../integration/api-client.js';
 
-export const owner: Caller = { party: 'partner', org: 'p-1', user: 'u-owner', role: 'manager' };
+export const owner: Caller = {
+  party: 'partner',
+  org: 'p-1',
+  user: 'u-owner',
+  role: 'manager',
+  email: 'u-owner@p-1.example',
+};
 /** The org's actual owner: the only role ownerOnly routes (settings PUTs) let through. */
-export const orgOwner: Caller = { party: 'partner', org: 'p-1', user: 'u-boss', role: 'owner' };
-export const contributor: Caller = { party: 'partner', org: 'p-1', user: 'u-contrib', role: 'contributor' };
+export const orgOwner: Caller = {
+  party: 'partner',
+  org: 'p-1',
+  user: 'u-boss',
+  role: 'owner',
+  email: 'u-boss@p-1.example',
+};
+export const contributor: Caller = {
+  party: 'partner',
+  org: 'p-1',
+  user: 'u-contrib',
+  role: 'contributor',
+  email: 'u-contrib@p-1.example',
+};
 /** Same org id, the other party: the party is part of the boundary. */
-export const otherParty: Caller = { party: 'creditor', org: 'p-1', user: 'u-c', role: 'owner' };
-export const otherOrg: Caller = { party: 'partner', org: 'p-2', user: 'u-x', role: 'owner' };
+export const otherParty: Caller = {
+  party: 'creditor',
+  org: 'p-1',
+  user: 'u-c',
+  role: 'owner',
+  email: 'u-c@p-1.example',
+};
+export const otherOrg: Caller = { party: 'partner', org: 'p-2', user: 'u-x', role: 'owner', email: 'u-x@p-2.example' };
 
 const DAY = 86_400_000;
 export const inDays = (days: number): string => new Date(Date.now() + days * DAY).toISOString();
@@ -72,6 +96,20 @@ export const validBodies: Record<string, (taskId?: string) => Record<string, unk
   'POST /settings/webhooks/{webhookId}/delete': () => ({}),
   'POST /settings/webhooks/{webhookId}/rotate-secret': () => ({}),
   'POST /settings/webhooks/{webhookId}/enable': () => ({}),
+  'POST /settings/webhooks/{webhookId}/test': () => ({}),
+  // Each caller saves once (version 0); the callers carry an `email` claim, without which the PUT is a 400.
+  'PUT /me/notifications': () => ({
+    approaching: true,
+    overdue: true,
+    escalated: false,
+    digest: true,
+    digestHour: 7,
+    expectedVersion: 0,
+  }),
+  // No suite can know the mailed code: past access, the code decides (400); the 200 is in mail-notifications.test.ts.
+  'POST /me/notifications/confirm': () => ({ code: 'not-the-mailed-code' }),
+  // Public (RFC 8058 one-click): the token in the path is the only credential, the body is ignored.
+  'POST /notifications/unsubscribe/{token}': () => ({}),
 };
 
 /** Every entry's route map, keyed by route key: the zod schemas the requests are validated with. */

@@ -5,6 +5,7 @@ import { eventRules } from '@casetasks/app/events';
 import {
   eventGroups,
   incomingEvents,
+  OUTGOING_EVENT_SOURCE,
   outgoingDetailTypes,
   PLATFORM_EVENT_SOURCE,
   platformDetailTypes,
@@ -41,9 +42,20 @@ describe('event wiring', () => {
     },
   );
 
-  it('routes no detail-type that is not declared', () => {
-    const routed = rules.flatMap((rule) => patternOf(rule)['detail-type'] ?? []);
-    expect([...routed].sort()).toEqual([...platformDetailTypes].sort());
+  const routedFrom = (source: string) =>
+    rules
+      .filter((rule) => patternOf(rule).source?.includes(source))
+      .flatMap((rule) => patternOf(rule)['detail-type'] ?? []);
+
+  it('routes no detail-type that is not declared, per source', () => {
+    // Platform rules: each incoming type once. The service's own events (webhooks, e-mail) and SES's mail events.
+    expect(routedFrom(PLATFORM_EVENT_SOURCE).sort()).toEqual([...platformDetailTypes].sort());
+    expect(routedFrom(OUTGOING_EVENT_SOURCE).filter((type) => !outgoingDetailTypes.includes(type as never))).toEqual(
+      [],
+    );
+    expect(new Set(routedFrom('aws.ses'))).toEqual(new Set(['Email Bounced', 'Email Complaint Received']));
+    const sources = new Set(rules.flatMap((rule) => patternOf(rule).source ?? []));
+    expect(sources).toEqual(new Set([PLATFORM_EVENT_SOURCE, OUTGOING_EVENT_SOURCE, 'aws.ses']));
   });
 
   it.each(eventGroups)('the %s group has its entry file exporting a handler', async (group) => {

@@ -15,6 +15,8 @@ export const portalClaimsSchema = z.object({
   org_id: entityIdSchema,
   party: partySchema,
   role: portalRoleSchema,
+  /** The user's e-mail address (Cognito's `email` attribute): where notifications go once confirmed. */
+  email: z.email().max(254).optional(),
 });
 export type PortalClaims = z.infer<typeof portalClaimsSchema>;
 

@@ -15,6 +15,7 @@ export * from './holiday-dates.js';
 export * from './ids.js';
 export * from './input-domain.js';
 export * from './lifecycle.js';
+export * from './notifications.js';
 export * from './org-settings.js';
 export * from './reminders.js';
 export * from './retry.js';

@@ -19,6 +19,8 @@ export interface Principal {
   orgId: string;
   party: Party;
   role: 'owner' | 'manager' | 'contributor';
+  /** From the token's optional `email` claim: the address notifications go to (issue 21). */
+  email?: string;
 }
 
 export interface NewTaskInput {

@@ -1,6 +1,12 @@
 // The target URL rules, the signing secrets during a rotation and the auto-disable rule of webhook endpoints.
 import { describe, expect, it } from 'vitest';
-import { failuresDisable, isPublicUnicastAddress, signingSecrets, webhookUrlProblem } from './webhooks.js';
+import {
+  failuresDisable,
+  isPublicUnicastAddress,
+  signingSecrets,
+  webhookUrlProblem,
+  webhookUrlSchemaWith,
+} from './webhooks.js';
 
 describe('webhook target URLs', () => {
   it.each([
@@ -43,6 +49,33 @@ describe('webhook target URLs', () => {
     ['example.com', false],
   ])('%s is public unicast: %s', (address, expected) => {
     expect(isPublicUnicastAddress(address)).toBe(expected);
+  });
+});
+
+describe('loopback http targets (local mode and tests only)', () => {
+  it('accepts http on any port of a loopback host only when the caller allows it', () => {
+    const urls = [
+      'http://127.0.0.1:8080/hook',
+      'http://localhost:3000/x',
+      'http://[::1]:9000/',
+      'https://127.0.0.2:8443/',
+    ];
+    for (const url of urls) {
+      expect(webhookUrlProblem(url), url).toBeDefined();
+      expect(webhookUrlProblem(url, true), url).toBeUndefined();
+    }
+    expect(webhookUrlProblem('http://10.0.0.1:8080/', true)).toBe('must use https');
+    expect(webhookUrlProblem('http://u:p@127.0.0.1:8080/', true)).toBe('must use https');
+    expect(webhookUrlProblem('http://127.0.0.1:8080/#x', true)).toBe('must use https');
+    expect(webhookUrlProblem('ftp://127.0.0.1/', true)).toBe('must use https');
+  });
+
+  it('asks the flag at each parse', () => {
+    let allowed = false;
+    const schema = webhookUrlSchemaWith(() => allowed);
+    const before = schema.safeParse('http://127.0.0.1:8080/hook').success;
+    allowed = true;
+    expect([before, schema.safeParse('http://127.0.0.1:8080/hook').success]).toEqual([false, true]);
   });
 });
 

@@ -28,9 +28,10 @@ const bareHost = (hostname: string): string => hostname.replace(/^\[(.*)\]$/, '$
  * The syntax rules of a target URL, checked when an owner saves it; the addresses the host resolves to are
  * checked again at each delivery (DNS can change). Only port 443: fewer surprises and one egress rule.
  */
-export const webhookUrlProblem = (raw: string): string | undefined => {
+export const webhookUrlProblem = (raw: string, allowLoopbackHttp = false): string | undefined => {
   if (!URL.canParse(raw)) return 'must be an absolute URL';
   const url = new URL(raw);
+  if (allowLoopbackHttp && isLoopbackHttpUrl(url) && !raw.includes('#')) return undefined;
   if (url.protocol !== 'https:') return 'must use https';
   if (url.username !== '' || url.password !== '') return 'must not carry credentials';
   if (raw.includes('#')) return 'must not have a fragment';
@@ -41,13 +42,27 @@ export const webhookUrlProblem = (raw: string): string | undefined => {
   return undefined;
 };
 
-export const webhookUrlSchema = wellFormedTextSchema
-  .max(MAX_WEBHOOK_URL_LENGTH)
-  .superRefine((raw, ctx) => {
-    const problem = webhookUrlProblem(raw);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .describe(`An https URL on port 443 of a public host; at most ${MAX_WEBHOOK_URL_LENGTH} characters`);
+/**
+ * Local mode and tests only (the caller passes its configuration's flag; deployed it is always false): an
+ * `http:` or `https:` URL without credentials on a loopback host, any port, so a local receiver can be registered.
+ */
+const isLoopbackHttpUrl = (url: URL): boolean => {
+  const host = bareHost(url.hostname);
+  const loopback = host === 'localhost' || (ipaddr.isValid(host) && ipaddr.parse(host).range() === 'loopback');
+  return ['http:', 'https:'].includes(url.protocol) && url.username === '' && url.password === '' && loopback;
+};
+
+/** The URL schema; `allowLoopbackHttp` is asked at each parse (the flag is configuration, not this package's). */
+export const webhookUrlSchemaWith = (allowLoopbackHttp: () => boolean) =>
+  wellFormedTextSchema
+    .max(MAX_WEBHOOK_URL_LENGTH)
+    .superRefine((raw, ctx) => {
+      const problem = webhookUrlProblem(raw, allowLoopbackHttp());
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .describe(`An https URL on port 443 of a public host; at most ${MAX_WEBHOOK_URL_LENGTH} characters`);
+
+export const webhookUrlSchema = webhookUrlSchemaWith(() => false);
 
 export const webhookDescriptionSchema = wellFormedTextSchema
   .max(MAX_WEBHOOK_DESCRIPTION_LENGTH)

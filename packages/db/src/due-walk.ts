@@ -4,6 +4,7 @@ import * as z from 'zod';
 import type { Db } from './client.js';
 import { fromCaseItem, surveyPartition } from './entities/case-state.js';
 import { getCheckpoint, reportUnreadableCheckpoint, saveCheckpoint } from './entities/job-checkpoint.js';
+import { digestDueSource, type NotificationPreferences } from './entities/notification-preferences.js';
 import { fromTaskItem, taskPartitions } from './entities/task/task-item.js';
 import { indexPages } from './index-query.js';
 import { instantKeyThrough } from './keys/instant-key.js';
@@ -42,12 +43,15 @@ export interface DueQueues {
   reminders: Task;
   /** Active cases by their next monthly survey (the daily survey job). */
   surveys: CaseState;
+  /** Users by their next daily digest e-mail (the hourly mail-digests job). */
+  mailDigests: NotificationPreferences;
 }
 export type DueQueue = keyof DueQueues;
 
 const dueQueues: { [Q in DueQueue]: DueSource<DueQueues[Q]> } = {
   reminders: { index: 'dueForReminder', partition: taskPartitions.dueForReminder, parse: fromTaskItem },
   surveys: { index: 'surveyDue', partition: surveyPartition, parse: fromCaseItem },
+  mailDigests: digestDueSource,
 };
 
 interface WalkOptions<T> {

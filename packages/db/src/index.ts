@@ -59,6 +59,21 @@ export {
   saveLeasedCheckpoint,
 } from './entities/job-checkpoint.js';
 export {
+  claimMail,
+  getNotificationPreferences,
+  type MailUser,
+  mailPoint,
+  mailUsersOfOrg,
+  markMailSent,
+  type NotificationPreferences,
+  NotificationPreferencesConflictError,
+  notificationPreferencesSchema,
+  releaseMailClaim,
+  rescheduleDigest,
+  saveNotificationPreferences,
+  userOfUnsubscribeToken,
+} from './entities/notification-preferences.js';
+export {
   type CalendarWrite,
   dropHolidayRefresh,
   getOrgSettings,
@@ -198,6 +213,22 @@ export {
   saveReminder,
   type WriteOptions,
 } from './entities/task/task-writes.js';
+export {
+  createWebhookDelivery,
+  getWebhookDelivery,
+  isWebhookDeliveriesCursor,
+  listWebhookDeliveries,
+  MAX_WEBHOOK_DELIVERIES_PAGE,
+  recordWebhookAttempt,
+  WEBHOOK_DELIVERY_TTL_DAYS,
+  type WebhookAttempt,
+  type WebhookDelivery,
+  type WebhookDeliveryRef,
+  type WebhookDeliveryStatus,
+  type WebhookLogRef,
+  webhookDeliverySchema,
+  webhookDeliveryStatuses,
+} from './entities/webhook-delivery.js';
 export {
   changeWebhookEndpoint,
   createWebhookEndpoint,

@@ -11,6 +11,18 @@ export interface LocalEndpoints {
   xrayDaemon: string;
 }
 
+/** A queue URL as the template resolves it (cloud-assembly.ts): SQS's own host, the account, the queue's name. */
+const queueUrlPattern = /^https:\/\/sqs\.[a-z0-9-]+\.amazonaws\.com(\/\d{12}\/[\w-]+(?:\.fifo)?)$/;
+
+/**
+ * The SQS client sends each call to its QueueUrl's host, whatever AWS_ENDPOINT_URL says (useQueueUrlAsEndpoint):
+ * a queue URL of the template points at the local endpoint instead, so no call can reach AWS.
+ */
+const localQueueUrls = (variables: Record<string, string>, endpoint: string): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(variables).map(([key, value]) => [key, value.replace(queueUrlPattern, `${endpoint}$1`)]),
+  );
+
 /**
  * The template's variables, then Lambda's own (runtime, memory, X-Ray, credentials) as the nodejs24.x
  * runtime sets them. The SDK reaches local endpoints through its standard endpoint variables
@@ -21,7 +33,7 @@ export const lambdaEnvironment = (fn: DeployedFunction, endpoints: LocalEndpoint
   if (!fn.assetDir) throw new Error(`${fn.name} has no code asset in cdk.out`);
   const [xrayHost = '127.0.0.1', xrayPort = '2000'] = endpoints.xrayDaemon.split(':');
   return {
-    ...fn.environment,
+    ...localQueueUrls(fn.environment, endpoints.otherServices),
     AWS_REGION: LOCAL_REGION,
     AWS_DEFAULT_REGION: LOCAL_REGION,
     AWS_EXECUTION_ENV: `AWS_Lambda_${fn.runtime}`,

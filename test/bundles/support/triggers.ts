@@ -14,7 +14,7 @@ const triggerOf = <K extends Trigger['kind']>(fn: DeployedFunction, kind: K): Tr
 
 /**
  * Whether `value` matches an EventBridge / event-source-mapping filter pattern. Only the forms the
- * templates use are known (exact values in arrays, nested objects); any other fails loudly.
+ * templates use are known (exact values in arrays, nested objects, array values); any other fails loudly.
  */
 export const matchesPattern = (pattern: Record<string, unknown>, value: unknown): boolean =>
   Object.entries(pattern).every(([key, expected]) => {
@@ -23,7 +23,8 @@ export const matchesPattern = (pattern: Record<string, unknown>, value: unknown)
       if (expected.some((option) => typeof option === 'object' && option !== null)) {
         throw new Error(`filter operator ${JSON.stringify(expected)} is not supported by the bundle tier`);
       }
-      return expected.includes(actual);
+      // An array in the event matches when any of its values does (SES tags are arrays).
+      return Array.isArray(actual) ? actual.some((item) => expected.includes(item)) : expected.includes(actual);
     }
     if (typeof expected === 'object' && expected !== null) {
       return matchesPattern(expected as Record<string, unknown>, actual);
@@ -204,4 +205,31 @@ export const stepPayload = (fn: DeployedFunction, stateName: string, input: unkn
   const parameters = applyParameters(state.Parameters ?? { 'Payload.$': '$' }, input) as Record<string, unknown>;
   // lambda:invoke hands the function `Payload`; a plain function ARN as Resource hands it the parameters.
   return String(state.Resource).endsWith(':states:::lambda:invoke') ? parameters.Payload : parameters;
+};
+
+// ---- SQS: a batch of messages through the queue's event source mapping ------------------------------------
+
+/** The records Lambda's SQS poller hands the function for these bodies (first receive each). */
+export const queueBatch = (fn: DeployedFunction, bodies: string[]) => {
+  const { eventSourceArn } = triggerOf(fn, 'stream');
+  if (!eventSourceArn.startsWith('arn:aws:sqs:')) throw new Error(`${fn.name}'s event source is not a queue`);
+  const sentAt = String(Date.now());
+  return {
+    Records: bodies.map((body) => ({
+      messageId: ulid(),
+      receiptHandle: `bundle-tier-${ulid()}`,
+      body,
+      attributes: {
+        ApproximateReceiveCount: '1',
+        SentTimestamp: sentAt,
+        SenderId: LOCAL_ACCOUNT,
+        ApproximateFirstReceiveTimestamp: sentAt,
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: eventSourceArn,
+      awsRegion: LOCAL_REGION,
+    })),
+  };
 };

@@ -50,10 +50,15 @@ describe('portalTokenClaims', () => {
       org_id: 'p-1042',
       party: 'partner',
       role: 'manager',
+      email: 'anna@partner.example',
     });
     expect(
       portalTokenClaims(signIn({ 'custom:party': 'creditor', 'custom:role': 'owner' }).request.userAttributes),
     ).toMatchObject({ party: 'creditor', role: 'owner' });
+  });
+
+  it('leaves out an e-mail the API would refuse instead of failing the sign-in', () => {
+    expect(portalTokenClaims(signIn({ email: 'not an address' }).request.userAttributes)).not.toHaveProperty('email');
   });
 
   it.each(['custom:org_id', 'custom:party', 'custom:role', 'sub'])('refuses a user without %s', (attribute) => {

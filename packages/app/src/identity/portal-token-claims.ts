@@ -10,6 +10,7 @@ export const portalClaimAttributes = {
   org_id: 'custom:org_id',
   party: 'custom:party',
   role: 'custom:role',
+  email: 'email',
 } as const satisfies Record<keyof PortalClaims, string>;
 
 /** The claims the trigger adds; `sub` is the provider's own and cannot be overridden. */
@@ -35,7 +36,9 @@ export class PortalClaimsError extends Error {
  * is never issued, and the user learns why at sign-in instead of at the first API call.
  */
 export const portalTokenClaims = (userAttributes: Readonly<Record<string, string | undefined>>): AddedPortalClaims => {
-  const attributeOf = Object.entries(portalClaimAttributes) as [keyof PortalClaims, string][];
+  const attributeOf = (Object.entries(portalClaimAttributes) as [keyof PortalClaims, string][]).filter(
+    ([claim]) => claim !== 'email',
+  );
   const parsed = portalClaimsSchema.safeParse(
     Object.fromEntries(attributeOf.map(([claim, attribute]) => [claim, userAttributes[attribute]])),
   );
@@ -49,5 +52,7 @@ export const portalTokenClaims = (userAttributes: Readonly<Record<string, string
     );
   }
   const { org_id, party, role } = parsed.data;
-  return { org_id, party, role };
+  // The address is optional: one the API would refuse is left out (no e-mail) rather than failing the sign-in.
+  const email = portalClaimsSchema.shape.email.safeParse(userAttributes[portalClaimAttributes.email]);
+  return { org_id, party, role, ...(email.success && email.data ? { email: email.data } : {}) };
 };

@@ -37,6 +37,8 @@ export interface JobFunction {
   holidays?: boolean;
   /** Calls the configured Bedrock model (the chat judge): the function gets `bedrock:InvokeModel` on it. */
   bedrock?: boolean;
+  /** Sends e-mail through SES: the function gets `ses:SendEmail` with the configuration set and templates. */
+  mail?: boolean;
 }
 
 /** One scheduled job: its name (also its entry file `functions/scheduled/<name>.ts`), run, schedule and function. */

@@ -1,4 +1,6 @@
 // The scheduled jobs, declared once: infra's schedules and functions, the Lambda entries and /local/jobs derive from here.
+
+import { runMailDigests } from '../mail/mail-digests.js';
 import { runCalendarRefresh } from './calendar-refresh.js';
 import { runChatCleanup } from './chat-cleanup.js';
 import { runDeadlineReminders } from './deadline-reminders.js';
@@ -76,6 +78,19 @@ export const monthlyScorecardsJob = {
   },
 } as const satisfies ScheduledJob;
 
+export const mailDigestsJob = {
+  name: 'mail-digests',
+  run: (input) => runMailDigests(input),
+  // Hourly: each user's digest goes at the first run at or after their digestHour in the org's zone.
+  schedule: { expression: 'cron(0 * * * ? *)', timeZone: UTC },
+  lambda: {
+    description: "casetasks daily digest e-mails at each user's hour, hourly",
+    timeoutSeconds: 5 * 60,
+    memoryMb: 512,
+    mail: true,
+  },
+} as const satisfies ScheduledJob;
+
 /** Every scheduled job, in the order local mode lists them. */
 export const jobs = [
   monthlySurveysJob,
@@ -83,6 +98,7 @@ export const jobs = [
   chatCleanupJob,
   calendarRefreshJob,
   monthlyScorecardsJob,
+  mailDigestsJob,
 ] as const;
 
 export type JobName = (typeof jobs)[number]['name'];

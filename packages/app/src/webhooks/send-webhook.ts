@@ -32,9 +32,15 @@ export interface WebhookMessage {
 /** One id per (outgoing event, endpoint): stable across retries, different for two endpoints of one event. */
 export const webhookMessageId = (outboxId: string, endpointId: string): string => `msg_${outboxId}_${endpointId}`;
 
-/** The Standard Webhooks envelope of an outgoing event. */
-export const webhookPayload = (type: OutgoingDetailType, timestamp: Date, data: unknown): string =>
-  JSON.stringify({ type, timestamp: timestamp.toISOString(), data });
+/** The envelope `type` of a test ping (`POST /settings/webhooks/{id}/test`): no outgoing event has it. */
+export const WEBHOOK_TEST_TYPE = 'Webhook Test';
+
+/** The Standard Webhooks envelope of an outgoing event (or of a test ping). */
+export const webhookPayload = (
+  type: OutgoingDetailType | typeof WEBHOOK_TEST_TYPE,
+  timestamp: Date,
+  data: unknown,
+): string => JSON.stringify({ type, timestamp: timestamp.toISOString(), data });
 
 /**
  * The three Standard Webhooks headers, signed at `signedAt` (each attempt's own time: receivers refuse a timestamp

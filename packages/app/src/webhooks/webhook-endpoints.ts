@@ -7,7 +7,7 @@ import {
   type Principal,
   WEBHOOK_SECRET_OVERLAP_MS,
   webhookDescriptionSchema,
-  webhookUrlSchema,
+  webhookUrlSchemaWith,
 } from '@casetasks/core';
 import {
   changeWebhookEndpoint,
@@ -23,6 +23,7 @@ import { outgoingDetailTypes } from '@casetasks/events';
 import { ulid } from 'ulid';
 import * as z from 'zod';
 import { tasksDb } from '../runtime/clients.js';
+import { loopbackHttpAllowed } from './local-targets.js';
 import { newWebhookSecret } from './webhook-secret.js';
 
 /** Far beyond any real number of edits: bounds the number the version condition compares. */
@@ -38,7 +39,7 @@ const eventTypesSchema = z
 const versionSchema = z.number().int().min(1).max(MAX_WEBHOOK_VERSION);
 
 const endpointFields = {
-  url: webhookUrlSchema,
+  url: webhookUrlSchemaWith(loopbackHttpAllowed),
   eventTypes: eventTypesSchema,
   description: webhookDescriptionSchema.optional(),
 };
