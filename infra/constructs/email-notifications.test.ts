@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   completeStageContext,
+  idStartingWith,
   referencedId,
   resourcesOf,
   roleOfFunction,
@@ -34,11 +35,7 @@ describe('EmailNotifications', () => {
   const { service } = buildTestApp();
   const functions = resourcesOf(service, 'AWS::Lambda::Function');
   const rules = resourcesOf(service, 'AWS::Events::Rule');
-  const idOf = (prefix: string) => {
-    const id = Object.keys(functions).find((key) => key.startsWith(prefix));
-    if (!id) throw new Error(`no function ${prefix}`);
-    return id;
-  };
+  const idOf = (prefix: string) => idStartingWith(functions, prefix);
   const ruleTo = (fnId: string) =>
     Object.values(rules).find((r) => referencedId((r.Properties.Targets as { Arn: unknown }[])[0]?.Arn) === fnId);
   const sesStatements = (id: string) =>

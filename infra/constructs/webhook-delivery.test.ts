@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   completeStageContext,
+  idStartingWith,
   referencedId,
   resourcesOf,
   roleOfFunction,
@@ -17,11 +18,7 @@ describe('WebhookDelivery', () => {
   const { service } = buildTestApp();
   const functions = resourcesOf(service, 'AWS::Lambda::Function');
   const queues = resourcesOf(service, 'AWS::SQS::Queue');
-  const idOf = (prefix: string) => {
-    const id = Object.keys(functions).find((key) => key.startsWith(prefix));
-    if (!id) throw new Error(`no function ${prefix}`);
-    return id;
-  };
+  const idOf = (prefix: string) => idStartingWith(functions, prefix);
   const fanOutId = idOf('WebhookDeliveryfanout');
   const deliveryId = idOf('WebhookDeliverydelivery');
   const [queueId] = Object.keys(queues).filter((id) => /^WebhookDeliveryQueue/.test(id));

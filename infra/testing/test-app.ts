@@ -57,6 +57,13 @@ export interface Resource {
 export const resourcesOf = (template: Template, type: string): Record<string, Resource> =>
   template.findResources(type) as Record<string, Resource>;
 
+/** The logical id of the one resource whose id starts with `prefix` (its construct path, separators dropped). */
+export const idStartingWith = (resources: Record<string, Resource>, prefix: string): string => {
+  const id = Object.keys(resources).find((key) => key.startsWith(prefix));
+  if (!id) throw new Error(`no resource ${prefix}`);
+  return id;
+};
+
 /** `{ "Fn::GetAtt": [id, "Arn"] }` or `{ Ref: id }` → id. */
 export const referencedId = (value: unknown): string | undefined => {
   if (typeof value !== 'object' || value === null) return undefined;

@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 const operations = () => {
-  const paths = document.paths as Record<string, Record<string, { security?: unknown[] }>>;
+  const paths = document.paths as Record<string, Record<string, { security?: unknown[]; responses?: unknown }>>;
   return Object.entries(paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })),
   );

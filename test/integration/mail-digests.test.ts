@@ -7,31 +7,19 @@ import {
   replaceNotificationPreferences,
   runMailDigests,
 } from '@casetasks/app/mail';
-import { type OutgoingMail, setMailSender } from '@casetasks/app/runtime';
 import type { Principal } from '@casetasks/core';
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, startApi } from './api-client.js';
+import { recordMails } from './mail-fixtures.js';
 import { setOrgSettings } from './org-settings-fixtures.js';
 
 let api: ApiHarness;
-const sent: OutgoingMail[] = [];
 beforeAll(async () => {
   api = await startApi('mail-digests');
-  setMailSender({
-    send: async (mail) => {
-      sent.push(mail);
-      return { messageId: `m-${sent.length}` };
-    },
-  });
 });
-afterAll(async () => {
-  setMailSender(undefined);
-  await api.stop();
-});
-beforeEach(() => {
-  sent.length = 0;
-});
+afterAll(() => api.stop());
+const sent = recordMails();
 
 const choices = { approaching: true, overdue: true, escalated: true, digest: true, digestHour: 7 };
 const person = (orgId: string, userId: string, role: Principal['role'] = 'manager'): Principal => ({

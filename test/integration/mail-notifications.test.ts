@@ -1,30 +1,18 @@
 // E-mail (issue 21) over real HTTP and DynamoDB Local: preferences, confirmation, unsubscribe, exactly-once reminders
 // and bounce feedback (the digest's timing: mail-digests.test.ts). The mail port records instead of calling SES.
 import { applyMailFeedback, mailForEvent } from '@casetasks/app/mail';
-import { type OutgoingMail, setMailSender } from '@casetasks/app/runtime';
 import { getNotificationPreferences } from '@casetasks/db';
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, type Caller, json, startApi } from './api-client.js';
+import { recordMails } from './mail-fixtures.js';
 
 let api: ApiHarness;
-const sent: OutgoingMail[] = [];
 beforeAll(async () => {
   api = await startApi('mail-notifications');
-  setMailSender({
-    send: async (mail) => {
-      sent.push(mail);
-      return { messageId: `m-${sent.length}` };
-    },
-  });
 });
-afterAll(async () => {
-  setMailSender(undefined);
-  await api.stop();
-});
-beforeEach(() => {
-  sent.length = 0;
-});
+afterAll(() => api.stop());
+const sent = recordMails();
 
 const n = () => ulid().slice(-8).toLowerCase();
 const caller = (org: string, user = 'u-1', role: Caller['role'] = 'manager'): Caller => ({

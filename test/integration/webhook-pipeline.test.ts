@@ -1,7 +1,5 @@
 // The webhook pipeline (issue 21) against a real local receiver and DynamoDB Local: fan-out, the consumer's attempts
 // (retry, give up, auto-disable, 410, SSRF), the SQS handler (mocked SQS), the delivery log route and the test ping.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { resetConfig, sqsWebhookQueue } from '@casetasks/app/runtime';
 import {
@@ -20,22 +18,9 @@ import { ulid } from 'ulid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler as deliveryHandler } from '../../functions/events/webhook-delivery.js';
 import { type ApiHarness, type Caller, json, startApi } from './api-client.js';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
-interface Received {
-  headers: Record<string, string>;
-  body: string;
-}
-
-const receiver = {
-  server: undefined as Server | undefined,
-  port: 0,
-  connections: 0,
-  requests: [] as Received[],
-  /** Statuses answered in turn; the last one repeats. */
-  statuses: [204] as number[],
-  sockets: new Set<Socket>(),
-};
-
+let receiver: WebhookReceiver;
 const sqs = mockClient(SQSClient);
 let api: ApiHarness;
 
@@ -43,38 +28,16 @@ beforeAll(async () => {
   process.env.WEBHOOK_ALLOW_LOOPBACK_HTTP = '1';
   process.env.WEBHOOK_DELIVERY_QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/000000000000/webhook-deliveries';
   api = await startApi('webhook-pipeline');
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      receiver.requests.push({
-        headers: req.headers as Record<string, string>,
-        body: Buffer.concat(chunks).toString(),
-      });
-      const status = receiver.statuses.length > 1 ? receiver.statuses.shift() : receiver.statuses[0];
-      res.writeHead(status ?? 204).end();
-    });
-  });
-  server.on('connection', (socket) => {
-    receiver.connections++;
-    receiver.sockets.add(socket);
-    socket.on('close', () => receiver.sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receiver.server = server;
-  receiver.port = (server.address() as AddressInfo).port;
+  receiver = await startWebhookReceiver();
 });
 
 afterEach(() => {
-  for (const socket of receiver.sockets) socket.destroy();
-  receiver.connections = 0;
-  receiver.requests = [];
-  receiver.statuses = [204];
+  receiver.reset();
   sqs.reset();
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => receiver.server?.close(() => resolve()));
+  await receiver.stop();
   await api.stop();
   delete process.env.WEBHOOK_DELIVERY_QUEUE_URL;
   resetConfig();
@@ -223,7 +186,7 @@ describe('webhook delivery attempts', () => {
   it('retries after a 500 within the schedule’s first wait, then delivers on attempt 2', async () => {
     // Prepare
     const { owner, endpoint, message } = await queuedDelivery();
-    receiver.statuses = [500, 200];
+    receiver.answerStatuses([500, 200]);
     const now = new Date();
     // Act
     const first = await deliverWebhook(message, 1, { now });
@@ -244,7 +207,7 @@ describe('webhook delivery attempts', () => {
   it('gives up after the last attempt: the log says failed and nothing comes back', async () => {
     // Prepare
     const { owner, endpoint, message } = await queuedDelivery();
-    receiver.statuses = [503];
+    receiver.answerStatuses([503]);
     // Act
     const last = await deliverWebhook(message, MAX_WEBHOOK_ATTEMPTS);
     // Assess
@@ -260,7 +223,7 @@ describe('webhook delivery attempts', () => {
   it('disables the endpoint after 50 failures over 24 h; the next delivery is not sent', async () => {
     // Prepare
     const { owner, endpoint, message } = await queuedDelivery();
-    receiver.statuses = [500];
+    receiver.answerStatuses([500]);
     const start = Date.parse('2026-11-20T00:00:00.000Z');
     // Act: 50 failures, 30 min apart (24.5 h)
     const results = [];
@@ -288,7 +251,7 @@ describe('webhook delivery attempts', () => {
   it('a 410 disables the endpoint at once and logs gone', async () => {
     // Prepare
     const { owner, endpoint, message } = await queuedDelivery();
-    receiver.statuses = [410];
+    receiver.answerStatuses([410]);
     // Act
     const result = await deliverWebhook(message, 1);
     // Assess
@@ -351,7 +314,7 @@ describe('the SQS consumer (webhook-delivery.ts)', () => {
   it('backs a failed attempt off with ChangeMessageVisibility and reports it; drops an unreadable body', async () => {
     // Prepare
     const { message } = await queuedDelivery();
-    receiver.statuses = [500];
+    receiver.answerStatuses([500]);
     sqs.on(ChangeMessageVisibilityCommand).resolves({});
     const failing = record(JSON.stringify(message), '2');
     const unreadable = record('{not json');
@@ -399,7 +362,7 @@ describe('delivery log and test ping routes', () => {
     // Prepare
     const owner = caller(`p-${n()}`);
     const endpoint = await register(owner);
-    receiver.statuses = [500, 204];
+    receiver.answerStatuses([500, 204]);
     // Act
     const failed = await api.call('POST', `/settings/webhooks/${endpoint.id}/test`, { as: owner });
     const ok = await api.call('POST', `/settings/webhooks/${endpoint.id}/test`, { as: owner, body: {} });

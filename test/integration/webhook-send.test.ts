@@ -1,7 +1,7 @@
 // One webhook delivery against a real local receiver: signatures, outcome classification, bounds and the SSRF guard.
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
+import { createServer } from 'node:http';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import {
   type ResolveHost,
   sendWebhook,
@@ -11,23 +11,11 @@ import {
 } from '@casetasks/app/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 
-interface Received {
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** The receiver under test: every connection and request recorded, answers chosen per test. */
-const receiver = {
-  server: undefined as Server | undefined,
-  port: 0,
-  connections: 0,
-  requests: [] as Received[],
-  answer: (_req: IncomingMessage, res: ServerResponse) => void res.writeHead(204).end(),
-  sockets: new Set<Socket>(),
-};
+let receiver: WebhookReceiver;
 
 const occurredAt = new Date('2026-11-29T07:00:00.000Z');
 
@@ -39,36 +27,14 @@ const message = (id = `msg_${randomBytes(6).toString('hex')}`): WebhookMessage =
 const loopback = (path = '/hook') => `http://127.0.0.1:${receiver.port}${path}`;
 
 beforeAll(async () => {
-  // '::' takes IPv4 and IPv6 on Linux: a refused ::1 or ::ffff:127.0.0.1 would have reached it.
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      receiver.requests.push({
-        headers: req.headers as Record<string, string>,
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      receiver.answer(req, res);
-    });
-  });
-  server.on('connection', (socket) => {
-    receiver.connections++;
-    receiver.sockets.add(socket);
-    socket.on('close', () => receiver.sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '::', resolve));
-  receiver.server = server;
-  receiver.port = (server.address() as AddressInfo).port;
+  receiver = await startWebhookReceiver('::');
 });
 
 afterEach(() => {
-  for (const socket of receiver.sockets) socket.destroy();
-  receiver.connections = 0;
-  receiver.requests = [];
-  receiver.answer = (_req, res) => void res.writeHead(204).end();
+  receiver.reset();
 });
 
-afterAll(() => new Promise<void>((resolve) => receiver.server?.close(() => resolve())));
+afterAll(() => receiver.stop());
 
 describe('sending a webhook to a local receiver', () => {
   it('delivers a message the receiver verifies with the library', async () => {
@@ -129,7 +95,7 @@ describe('sending a webhook to a local receiver', () => {
     // Assess
     expect(first).toMatchObject({ kind: 'retry', status: 500, error: 'HTTP 500', responseBody: 'busy' });
     expect(second).toMatchObject({ kind: 'delivered', status: 200 });
-    const [then, now] = receiver.requests as [Received, Received];
+    const [then, now] = receiver.requests as [ReceivedWebhook, ReceivedWebhook];
     expect([then.headers['webhook-id'], now.headers['webhook-id']]).toEqual([sent.id, sent.id]);
     expect([then.body, now.body]).toEqual([sent.payload, sent.payload]);
     expect(then.headers['webhook-timestamp']).toBe(String(Math.floor(anHourAgo.getTime() / 1000)));
