@@ -1,5 +1,5 @@
-// Three tiers: fast pure unit tests, integration tests against DynamoDB Local (one instance per test file), and
-// the deployed bundles run from a fresh synth (test/bundles).
+// Four tiers: fast pure unit tests, integration tests against DynamoDB Local (one instance per test file), the
+// local console in a real browser (test/browser), and the deployed bundles run from a fresh synth (test/bundles).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -28,6 +28,18 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['test/support/quiet-logs.ts', 'test/support/setup-env.ts'],
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The local console in the machine's Chromium (playwright-core), against DynamoDB Local like integration;
+        // it skips with a message when no Chromium is installed (test/browser/chromium.ts).
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/support/quiet-logs.ts', 'test/support/setup-env.ts'],
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

@@ -7,6 +7,7 @@ import {
   invocationId,
   logger,
   metrics,
+  serviceNow,
   startupChecked,
   timeLimits,
   tracer,
@@ -22,10 +23,9 @@ import type { RouteMap } from './http-route.js';
 import { validation } from './http-validation.js';
 
 /**
- * Observability and error mapping around any HTTP function (also the public OpenAPI function).
- * Middy runs onError handlers in reverse order of `use`: the error handler (used last) answers
- * first, the correlation id is added to its answer, then metrics are flushed and the trace closed
- * with the error recorded.
+ * Observability and error mapping around any HTTP function (also the public OpenAPI function). Middy runs onError
+ * handlers in reverse order of `use`: the error handler (used last) answers first, the correlation id is added to
+ * its answer, then metrics are flushed and the trace closed with the error recorded.
  */
 export const httpChain = (business: (event: HttpEvent, context: HttpContext) => Promise<HttpResponse>) => {
   // Ends before API Gateway gives up on the caller: no write follows a timeout answer (docs/operations.md).
@@ -50,7 +50,7 @@ export const httpHandler = (routes: RouteMap) =>
     const route = routes[event.routeKey];
     const { principal, input } = context;
     if (!route || !input || (!principal && route.auth !== false)) throw new Error('ran without claims'); // public: none
-    const result = await route.handle({ principal: principal as never, ...input, now: new Date(), event });
+    const result = await route.handle({ principal: principal as never, ...input, now: serviceNow(), event });
     const response = jsonResponse(result.statusCode ?? route.successStatus ?? 200, result.body, result.headers);
     const { rendered } = result;
     if (!rendered) return response;

@@ -6,6 +6,7 @@ import {
   correlated,
   invocationId,
   logger,
+  serviceNow,
   startupChecked,
   tracer,
   wellFormedCorrelationId,
@@ -40,7 +41,7 @@ export const stepHandler = <S extends z.ZodType, R>(
     startupChecked(
       correlated(
         stepCorrelationId,
-        budgeted(name, async (event: unknown): Promise<R> => step(schema.parse(event), new Date())),
+        budgeted(name, async (event: unknown): Promise<R> => step(schema.parse(event), serviceNow())),
       ),
     ),
   )

@@ -1,7 +1,7 @@
 // Local mode's mailbox: the MailSender that keeps each mail rendered as SES would render its template, instead of sending.
 
 import { mailForEvent, renderMail } from '@casetasks/app/mail';
-import type { MailSender, OutgoingMail } from '@casetasks/app/runtime';
+import { type MailSender, type OutgoingMail, serviceNow } from '@casetasks/app/runtime';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { jsonResponse } from '../../functions/middleware/http-response.js';
@@ -25,7 +25,7 @@ export class LocalMailbox implements MailSender {
     // Rendering here (not at read time) fails the send as SES would on a template that does not render.
     const rendered = renderMail(mail.kind, mail.data);
     const messageId = `local-${ulid().toLowerCase()}`;
-    this.mails.push({ ...mail, ...rendered, messageId, sentAt: new Date().toISOString() });
+    this.mails.push({ ...mail, ...rendered, messageId, sentAt: serviceNow().toISOString() });
     if (this.mails.length > MAILBOX_KEEP_MAILS) this.mails.splice(0, this.mails.length - MAILBOX_KEEP_MAILS);
     return { messageId };
   }

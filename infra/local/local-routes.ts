@@ -3,7 +3,7 @@
 
 import { type PlatformEventOutcome, processPlatformEvent } from '@casetasks/app/events';
 import { jobNamed, jobNames } from '@casetasks/app/jobs';
-import { withCorrelation } from '@casetasks/app/runtime';
+import { serviceNow, withCorrelation } from '@casetasks/app/runtime';
 import { isInstantInDomain, MAX_YEARS_AHEAD, YEAR_MS } from '@casetasks/core';
 import { type Db, listOutboxSince, type OutboxEntry, TimeBudgetExceededError, withinTimeBudget } from '@casetasks/db';
 import { InvalidEventError, parsePlatformEvent } from '@casetasks/events';
@@ -14,6 +14,7 @@ import * as z from 'zod';
 import asyncApi from '../../docs/asyncapi.json' with { type: 'json' };
 import { RequestValidationError } from '../../functions/middleware/http-errors.js';
 import { errorBody, errorResponse, jsonResponse } from '../../functions/middleware/http-response.js';
+import { type ClockRoutesContext, serveClockRoute } from './clock-routes.js';
 
 /** A sync that takes longer than this is left for the next one: it never holds an answer up. */
 export const OUTBOX_SYNC_TIMEOUT_MS = 2_000;
@@ -77,6 +78,8 @@ export interface LocalRoutesContext {
   eventLimits: LocalEventLimits;
   /** The local identity provider's public keys, served at JWKS_PATH (the authorizer fetches them like API Gateway). */
   jwks?: JSONWebKeySet;
+  /** The local clock, the scheduler that records job runs and the workflows the clock moves (`/local/clock`, `/local/jobs`). */
+  clock?: ClockRoutesContext;
 }
 
 /** Where the local identity provider publishes its keys (its `jwks_uri`). */
@@ -130,12 +133,14 @@ const postEvents = async (body: Buffer, { outbox, eventLimits }: LocalRoutesCont
       { field: 'body', message: `at most ${eventLimits.maxEvents} events per call; got ${raw.length}` },
     ]);
   }
-  const now = Date.now();
+  // The envelope's time is business time (the local clock); the call's bound is real time.
+  const now = serviceNow().getTime();
+  const started = Date.now();
   const events = raw.map((event, i) => withEnvelope(event, new Date(now + i)));
   const ids: string[] = [];
   for (const [index, event] of events.entries()) {
     try {
-      ids.push(parsePlatformEvent(event).id);
+      ids.push(parsePlatformEvent(event, serviceNow()).id);
     } catch (error) {
       const { statusCode, body: refusal } = eventRefusal(error);
       return jsonResponse(statusCode, { ...refusal, index });
@@ -143,7 +148,7 @@ const postEvents = async (body: Buffer, { outbox, eventLimits }: LocalRoutesCont
   }
   const results: PlatformEventOutcome[] = [];
   try {
-    await withinTimeBudget({ deadline: now + eventLimits.timeoutMs }, 'POST /local/events', async () => {
+    await withinTimeBudget({ deadline: started + eventLimits.timeoutMs }, 'POST /local/events', async () => {
       // Each event under its own id, as its deployed function runs it (docs/observability.md).
       for (const [index, event] of events.entries()) {
         results.push(await withCorrelation(ids[index] ?? ulid(), () => processPlatformEvent(event)));
@@ -167,19 +172,27 @@ const postEvents = async (body: Buffer, { outbox, eventLimits }: LocalRoutesCont
 const JOB_YEARS_AHEAD = MAX_YEARS_AHEAD + 1;
 const jobNowSchema = z.iso
   .datetime({ offset: true, abort: true })
-  .refine((value) => isInstantInDomain(Date.parse(value), Date.now() + YEAR_MS), {
+  .refine((value) => isInstantInDomain(Date.parse(value), serviceNow().getTime() + YEAR_MS), {
     message: `must lie between 2000-01-01 and ${JOB_YEARS_AHEAD} years from now`,
   });
 const jobBodySchema = z.strictObject({ now: jobNowSchema.optional() });
 
 /** POST /local/jobs/{name}: runs a registered job now (or at `now`), as its schedule would. */
-const postJob = async (name: string, body: Buffer, outbox: LocalOutbox): Promise<APIGatewayProxyStructuredResultV2> => {
+const postJob = async (
+  name: string,
+  body: Buffer,
+  { outbox, clock }: LocalRoutesContext,
+): Promise<APIGatewayProxyStructuredResultV2> => {
   const job = jobNamed(name);
   if (!job)
     return jsonResponse(404, { error: { code: 'not_found', message: `no job ${name}; jobs: ${jobNames.join(', ')}` } });
   const input = jobBodySchema.safeParse(parseJson(body));
   if (!input.success) throw RequestValidationError.fromZod(input.error, 'body');
-  const summary = await withCorrelation(ulid(), () => job.run(input.data.now ? { now: input.data.now } : {}));
+  const at = input.data.now ? new Date(input.data.now) : undefined;
+  // Through the scheduler when there is one, so GET /local/jobs lists the run too.
+  const summary = clock
+    ? await clock.scheduler.runNow(job, at)
+    : await withCorrelation(ulid(), () => job.run(at ? { now: at.toISOString() } : {}));
   return jsonResponse(200, { summary, ...(await outbox.syncAfterWrite()) });
 };
 
@@ -199,7 +212,9 @@ export const serveLocalRoute = async (
   try {
     if (method === 'POST' && path === '/local/events') return await postEvents(body, context);
     const job = /^\/local\/jobs\/([^/]+)$/.exec(path)?.[1];
-    if (method === 'POST' && job) return await postJob(decodeURIComponent(job), body, outbox);
+    if (method === 'POST' && job) return await postJob(decodeURIComponent(job), body, context);
+    const clocked = await serveClockRoute(method, path, () => parseJson(body), context.clock);
+    if (clocked) return clocked;
     if (method === 'GET' && path === JWKS_PATH && context.jwks) return jsonResponse(200, context.jwks);
     if (method === 'GET' && path === '/local/outbox') {
       await outbox.sync();

@@ -46,6 +46,8 @@ casetasks local mode on ${server.url}  (table ${server.tableName}, DynamoDB Loca
   values.persist ? `, data in ${values.persist}` : ', in memory'
 })
 
+Console: open ${server.url}/ in a browser (tasks, history, outbox, workflows, jobs, SLA; send events, move the clock).
+
 Try it (a partner manager of org p-1; more tokens: npm run token -- --party creditor --org c-1 --user u-2 --role owner):
   TOKEN=${token}
   curl -s -H "authorization: Bearer $TOKEN" ${server.url}/tasks
@@ -53,6 +55,9 @@ Try it (a partner manager of org p-1; more tokens: npm run token -- --party cred
 
 Delivery: webhooks may target ${server.url}/local/webhook-receiver/<name> (read: GET /local/webhook-receiver);
 mails land in GET ${server.url}/local/mailbox. See docs/local-mode.md, "Webhooks and e-mail".
+
+Clock: real time until moved — curl -s -X POST -d '{"advance":"P3D"}' ${server.url}/local/clock (GET shows it);
+the scheduled jobs run on their schedules against it: GET ${server.url}/local/jobs lists them and their runs.
 
 Tokens: RS256 (key ${localKeyFile()}, public keys at ${server.jwksUrl})${
   values['rs256-only'] ? '; HS256 refused (--rs256-only)' : '; HS256 with LOCAL_JWT_SECRET accepted too'

@@ -1,13 +1,22 @@
 // Local mode as a library: DynamoDB Local + the table + the API Gateway emulator over the real handlers (main.ts and tests).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resetClients, resetConfig, setMailSender, setWorkflowStarter, tasksDb } from '@casetasks/app/runtime';
+import {
+  resetClients,
+  resetConfig,
+  setMailSender,
+  setServiceClock,
+  setWorkflowStarter,
+  tasksDb,
+} from '@casetasks/app/runtime';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createRemoteJWKSet } from 'jose';
 import { type HttpEntry, httpRoutes, routeGroups } from '../../functions/http/routes.js';
 import { jsonResponse } from '../../functions/middleware/http-response.js';
 import { gatewayResponse, type HttpLambda, invokeRoute } from './api-gateway.js';
+import { serveConsoleRoute } from './console-routes.js';
 import { type DynamoDbLocal, ensureTable, startDynamoDbLocal } from './dynamodb-local.js';
+import { LocalClock } from './local-clock.js';
 import { LocalDelivery, type LocalDeliveryOptions } from './local-delivery.js';
 import { type LocalSigningKey, loadLocalSigningKey, localJwks } from './local-jwks.js';
 import { type LocalVerifier, localJwtSecret } from './local-jwt.js';
@@ -19,6 +28,7 @@ import {
   LocalOutbox,
   serveLocalRoute,
 } from './local-routes.js';
+import { LocalScheduler } from './local-scheduler.js';
 import { serveWebhookReceiver } from './local-webhooks.js';
 import { createLocalWorkflowStarter, type LocalWorkflowStarter } from './state-machine.js';
 
@@ -48,6 +58,8 @@ export interface LocalServerOptions {
   signingKey?: LocalSigningKey;
   /** Run the paused-case state machine in-process (default true). */
   workflow?: boolean;
+  /** Run the scheduled jobs on their schedules against the local clock (default true; tests run them by hand). */
+  schedules?: boolean;
   /** The emulated Lambda timeout of the API's handlers (default 29 s; deployed: 10 s, see docs/local-mode.md). */
   functionTimeoutMs?: number;
   /** Bounds of one POST /local/events call. */
@@ -79,6 +91,9 @@ export interface LocalServer {
   mailbox: LocalMailbox;
   /** The in-process paused-case state machine, when it could be installed. */
   workflow?: LocalWorkflowStarter;
+  /** The service clock while this server runs (`/local/clock`) and the jobs' scheduler on it (`/local/jobs`). */
+  clock: LocalClock;
+  scheduler: LocalScheduler;
   stop(): Promise<void>;
 }
 
@@ -103,9 +118,9 @@ const send = (response: ServerResponse, result: APIGatewayProxyStructuredResultV
   response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
 };
 
-const installWorkflow = (log: (line: string) => void): LocalWorkflowStarter | undefined => {
+const installWorkflow = (log: (line: string) => void, clock: LocalClock): LocalWorkflowStarter | undefined => {
   try {
-    const starter = createLocalWorkflowStarter({ tickEveryMs: 1_000 });
+    const starter = createLocalWorkflowStarter({ tickEveryMs: 1_000, source: () => clock.now() });
     setWorkflowStarter(starter);
     return starter;
   } catch (error) {
@@ -154,7 +169,10 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
 
   pointHandlersAt(dynamoEndpoint(), tableName);
 
-  const workflow = options.workflow === false ? undefined : installWorkflow(log);
+  // Business time follows the local clock from here on: deadlines, event times, jobs, workflows, mails.
+  const clock = new LocalClock();
+  setServiceClock(clock);
+  const workflow = options.workflow === false ? undefined : installWorkflow(log, clock);
   const outbox = new LocalOutbox(tasksDb, log);
   await outbox.sync();
   // Entries already in the table at start count as published: only new ones are delivered (as deployed).
@@ -172,10 +190,19 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
     ...(options.functionTimeoutMs === undefined ? {} : { functionTimeoutMs: options.functionTimeoutMs }),
     log,
   };
+  const syncOutbox = () => outbox.syncAfterWrite();
+  const scheduler = new LocalScheduler({
+    now: () => clock.now(),
+    beforeRun: async (at) => workflow?.advanceTo(at),
+    afterRuns: syncOutbox,
+    log,
+  });
+  if (options.schedules !== false) scheduler.start();
   const localRoutes = {
     outbox,
     eventLimits: { ...defaultLocalEventLimits, ...options.eventLimits },
     jwks: localJwks(signingKey),
+    clock: { clock, scheduler, syncOutbox, ...(workflow ? { workflow } : {}) },
   };
 
   /** The handler's own answer; only a DynamoDB Local that is down (before or during the call) replaces it. */
@@ -185,6 +212,9 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
     if (received) return received;
     const mails = serveMailbox(mailbox, { method, url });
     if (mails) return mails;
+    // The console's page, tokens and workflow list read no table: they answer while DynamoDB Local is down.
+    const consoleAnswer = await serveConsoleRoute(method, url, { signingKey, ...(workflow ? { workflow } : {}) });
+    if (consoleAnswer) return consoleAnswer;
     const down = dynamo?.downCause;
     if (down) return dynamoUnavailable(down);
     const local = await serveLocalRoute(method, url.pathname, body, localRoutes);
@@ -250,7 +280,10 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
     delivery,
     mailbox,
     ...(workflow ? { workflow } : {}),
+    clock,
+    scheduler,
     stop: async () => {
+      scheduler.stop();
       // First: attempts in flight may be posting to this very server.
       await delivery.stop();
       await new Promise<void>((resolve) => {
@@ -261,6 +294,7 @@ export const startLocalServer = async (options: LocalServerOptions = {}): Promis
       if (ownPublicUrl) delete process.env.PUBLIC_API_URL;
       workflow?.close();
       if (workflow) setWorkflowStarter(undefined);
+      setServiceClock(undefined);
       resetClients();
       await dynamo?.stop();
     },

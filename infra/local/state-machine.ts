@@ -130,8 +130,10 @@ export interface LocalExecution {
 export interface LocalWorkflowOptions {
   /** Where the local clock starts; Wait states are measured against it. Defaults to now. */
   startAt?: Date | string;
-  /** Local mode: follow real time by ticking the clock this often (tests advance it by hand). */
+  /** Local mode: follow `source` (default real time) by ticking the clock this often (tests advance it by hand). */
   tickEveryMs?: number;
+  /** The time the ticker follows: local mode's clock (epoch ms). */
+  source?: () => number;
 }
 
 export interface LocalWorkflowStarter extends WorkflowStarter {
@@ -154,7 +156,8 @@ interface Waiter {
 const invokePayloadSchema = z.object({ Payload: z.unknown() });
 
 export const createLocalWorkflowStarter = (options: LocalWorkflowOptions = {}): LocalWorkflowStarter => {
-  let clock = options.startAt ? new Date(options.startAt).getTime() : Date.now();
+  const source = options.source ?? (() => Date.now());
+  let clock = options.startAt ? new Date(options.startAt).getTime() : source();
   const now = () => new Date(clock);
   const executions = new Map<string, LocalExecution>();
   const aborts = new Map<string, () => void>();
@@ -180,6 +183,23 @@ export const createLocalWorkflowStarter = (options: LocalWorkflowOptions = {}): 
     waiters = waiters.filter((waiter) => waiter.until > clock);
     for (const waiter of due) waiter.release();
   };
+  const settled = () => (running === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve)));
+  /**
+   * Moves the clock to `target` one due Wait at a time, in order: a step released by a long jump runs with the
+   * `now` its Wait ended at, as deployed, not with the end of the jump.
+   */
+  const reach = async (target: number) => {
+    for (;;) {
+      const due = waiters.filter((waiter) => waiter.until <= target).map((waiter) => waiter.until);
+      if (due.length === 0) break;
+      clock = Math.max(clock, Math.min(...due));
+      releaseDue();
+      await settled();
+    }
+    clock = Math.max(clock, target);
+  };
+  /** One tick at a time: a jump's steps can take longer than the tick. */
+  let ticking = false;
 
   const waitOnClock = (name: string, input: unknown): Promise<Record<string, never>> => {
     const { until, seconds } = clockWaitInputSchema.parse(input);
@@ -229,8 +249,11 @@ export const createLocalWorkflowStarter = (options: LocalWorkflowOptions = {}): 
 
   const ticker = options.tickEveryMs
     ? setInterval(() => {
-        clock = Date.now();
-        releaseDue();
+        if (ticking) return;
+        ticking = true;
+        void reach(source()).finally(() => {
+          ticking = false;
+        });
       }, options.tickEveryMs)
     : undefined;
   ticker?.unref();
@@ -276,11 +299,10 @@ export const createLocalWorkflowStarter = (options: LocalWorkflowOptions = {}): 
       aborts.get(name)?.();
     },
     async advanceTo(time) {
-      clock = Math.max(clock, new Date(time).getTime());
-      releaseDue();
-      await this.settled();
+      await reach(new Date(time).getTime());
+      await settled();
     },
-    settled: () => (running === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve))),
+    settled,
     execution: (ref) => executions.get(pausedCaseExecutionName(ref)),
     executions: () => [...executions.values()],
     close() {

@@ -75,6 +75,8 @@ export const startApi = async (
     dynamoEndpoint: endpoint(),
     tableName,
     workflow: options.workflow ?? false,
+    // No background job runs inside a test: tests run jobs (or move the clock) themselves.
+    schedules: false,
   });
   const db = createDb(tableName, localClientConfig(endpoint()));
   const tokens = new Map<string, string>();

@@ -13,7 +13,7 @@ import {
 } from '@casetasks/db';
 import { InvalidEventError, type PlatformEvent, parsePlatformEvent } from '@casetasks/events';
 import { orgPolicies, type PolicyLookup } from '../policies/index.js';
-import { logger, serviceCalendar, tasksDb } from '../runtime/index.js';
+import { logger, serviceCalendar, serviceNow, tasksDb } from '../runtime/index.js';
 import { applyCaseDetails } from './rules/case-details.js';
 import { type EventContext, retryRaces } from './rules/context.js';
 import { applyRule } from './rules/event-rules.js';
@@ -113,7 +113,7 @@ export const processPlatformEvent = async (
   raw: unknown,
   options: ProcessOptions = {},
 ): Promise<PlatformEventOutcome> => {
-  const now = options.now ?? new Date();
+  const now = options.now ?? serviceNow();
   const event = parsePlatformEvent(raw, now);
   const db = options.db ?? tasksDb();
   const policies = options.policies ?? orgPolicies(db, options.calendar ?? (await serviceCalendar()));

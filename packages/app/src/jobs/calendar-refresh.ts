@@ -18,6 +18,7 @@ import {
   saveMaterialisedHolidays,
 } from '@casetasks/db';
 import { tasksDb } from '../runtime/clients.js';
+import { serviceNow } from '../runtime/clock.js';
 import { logger } from '../runtime/observability.js';
 import { DEFAULT_CONCURRENCY, type JobRunOptions } from './due-items-job.js';
 import type { JobInput, JobSummary } from './job-contract.js';
@@ -75,7 +76,7 @@ const refreshOrg = async (
  */
 export const runCalendarRefresh = async (input: JobInput = {}, options: JobRunOptions = {}): Promise<JobSummary> => {
   const started = Date.now();
-  const now = new Date(input.now ?? Date.now());
+  const now = input.now ? new Date(input.now) : serviceNow();
   const needed = holidayYearsNeeded(now.getTime());
   const source = HOLIDAY_SOURCE;
   // Computed once per country and run (~50 ms each), however many orgs share it.

@@ -2,6 +2,7 @@
 
 import { orgPolicies } from '../policies/org-policies.js';
 import { serviceCalendar, tasksDb } from '../runtime/clients.js';
+import { serviceNow } from '../runtime/clock.js';
 import { sendDigests } from './digest-pass.js';
 import { DEFAULT_CONCURRENCY, type JobRunOptions, runDueItemsJob } from './due-items-job.js';
 import type { JobInput, JobSummary } from './job-contract.js';
@@ -12,7 +13,7 @@ const JOB = 'deadline-reminders';
 /** The hourly run: today's digests that are due, then every reminder due by `now`, resumable from `input.checkpoint`. */
 export const runDeadlineReminders = async (input: JobInput = {}, options: JobRunOptions = {}): Promise<JobSummary> => {
   const started = Date.now();
-  const now = new Date(input.now ?? Date.now());
+  const now = input.now ? new Date(input.now) : serviceNow();
   const db = tasksDb();
   const policies = orgPolicies(db, await serviceCalendar());
   // Digests first: they read the reminder index before this hour's overdue tasks leave it.

@@ -19,6 +19,7 @@ import {
 } from '@casetasks/db';
 import * as z from 'zod';
 import { tasksDb } from '../runtime/clients.js';
+import { serviceNow } from '../runtime/clock.js';
 import { logger } from '../runtime/observability.js';
 import { DEFAULT_CONCURRENCY, type JobRunOptions } from './due-items-job.js';
 import type { JobInput, JobSummary } from './job-contract.js';
@@ -95,7 +96,7 @@ const rankPartners = async (db: Db, month: Month, concurrency: number): Promise<
  */
 export const runMonthlyScorecards = async (input: JobInput = {}, options: JobRunOptions = {}): Promise<JobSummary> => {
   const started = Date.now();
-  const now = new Date(input.now ?? Date.now());
+  const now = input.now ? new Date(input.now) : serviceNow();
   const db = tasksDb();
   const summary = (month: string, counts: Record<string, number>, checkpoint?: string): JobSummary => ({
     job: MONTHLY_SCORECARDS_JOB,

@@ -31,6 +31,7 @@ import { taskCreated } from '@casetasks/events';
 import { ulid } from 'ulid';
 import { autoAssign, orgPolicies, type PolicyLookup } from '../policies/org-policies.js';
 import { serviceCalendar, tasksDb } from '../runtime/clients.js';
+import { serviceNow } from '../runtime/clock.js';
 import { taskTermsFor } from '../sla/sla-terms.js';
 import { type JobRunOptions, runDueItemsJob } from './due-items-job.js';
 import type { JobInput, JobSummary } from './job-contract.js';
@@ -122,7 +123,7 @@ const surveyDueCase = async (db: Db, policies: SurveyPolicies, state: CaseState,
 /** The daily run: every case whose survey is due by `now`, resumable from `input.checkpoint`. */
 export const runMonthlySurveys = async (input: JobInput = {}, options: JobRunOptions = {}): Promise<JobSummary> => {
   const started = Date.now();
-  const now = new Date(input.now ?? Date.now());
+  const now = input.now ? new Date(input.now) : serviceNow();
   const db = tasksDb();
   const fallback = await serviceCalendar();
   const policies: SurveyPolicies = {

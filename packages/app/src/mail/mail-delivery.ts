@@ -13,6 +13,7 @@ import {
 import { InvalidEventError, outgoingDetailSchemas } from '@casetasks/events';
 import * as z from 'zod';
 import { tasksDb } from '../runtime/clients.js';
+import { serviceNow } from '../runtime/clock.js';
 import { mailSender } from '../runtime/mail.js';
 import { unsubscribeUrl } from './notification-preferences.js';
 
@@ -80,7 +81,7 @@ const reminderRecipients = async (task: Task, kind: SubscribableKind) => {
  * The e-mails of one reminder event from the service bus (approaching, overdue, escalated), once per user
  * and point however often the event arrives or however many invocations overlap.
  */
-export const mailForEvent = async (event: unknown, now = new Date()): Promise<{ sent: number; skipped: number }> => {
+export const mailForEvent = async (event: unknown, now = serviceNow()): Promise<{ sent: number; skipped: number }> => {
   const parsed = reminderEventSchema.safeParse(event);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;

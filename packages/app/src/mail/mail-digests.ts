@@ -5,6 +5,7 @@ import { DEFAULT_CONCURRENCY, type JobRunOptions, runDueItemsJob } from '../jobs
 import type { JobInput, JobSummary } from '../jobs/job-contract.js';
 import { type PolicyLookup, servicePolicies } from '../policies/org-policies.js';
 import { tasksDb } from '../runtime/clients.js';
+import { serviceNow } from '../runtime/clock.js';
 import { sendMailOnce } from './mail-delivery.js';
 import { scheduleNextDigest } from './notification-preferences.js';
 
@@ -48,7 +49,7 @@ const digestOf = async (policies: PolicyLookup, user: NotificationPreferences, n
 /** Walks the users whose digest instant has passed (never all users); overlapping runs send once per day. */
 export const runMailDigests = async (input: JobInput, options: JobRunOptions = {}): Promise<JobSummary> => {
   const started = Date.now();
-  const now = input.now ? new Date(input.now) : new Date();
+  const now = input.now ? new Date(input.now) : serviceNow();
   const policies = await servicePolicies();
   return runDueItemsJob({
     job: 'mail-digests',

@@ -3,6 +3,7 @@ import { getNotificationPreferences, saveNotificationPreferences } from '@caseta
 import { InvalidEventError } from '@casetasks/events';
 import * as z from 'zod';
 import { tasksDb } from '../runtime/clients.js';
+import { serviceNow } from '../runtime/clock.js';
 
 /** The parts of SES's event-publishing record we read; the mail's tags name the user (values are arrays). */
 const sesFeedbackSchema = z.object({
@@ -15,7 +16,7 @@ const sesFeedbackSchema = z.object({
 });
 
 /** Suppresses the tagged user's address; a transient bounce or an untagged mail changes nothing. */
-export const applyMailFeedback = async (event: unknown, now = new Date()): Promise<{ suppressed: boolean }> => {
+export const applyMailFeedback = async (event: unknown, now = serviceNow()): Promise<{ suppressed: boolean }> => {
   const parsed = sesFeedbackSchema.safeParse(event);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;

@@ -10,6 +10,7 @@ import {
   type WebhookDeliveryRef,
 } from '@casetasks/db';
 import { tasksDb } from '../runtime/clients.js';
+import { serviceNow } from '../runtime/clock.js';
 import { loopbackHttpAllowed } from './local-targets.js';
 import {
   type SendWebhookOptions,
@@ -68,7 +69,7 @@ const decide = (outcome: WebhookDeliveryOutcome, attempt: number, now: Date) => 
 export const deliverWebhook = async (
   message: WebhookQueueMessage,
   attempt: number,
-  { now = new Date(), send = {} }: DeliverWebhookOptions = {},
+  { now = serviceNow(), send = {} }: DeliverWebhookOptions = {},
 ): Promise<DeliverWebhookResult> => {
   const db = tasksDb();
   const ref = refOf(message);

@@ -13,6 +13,7 @@ import {
 } from '@casetasks/events';
 import * as z from 'zod';
 import { tasksDb } from '../runtime/clients.js';
+import { serviceNow } from '../runtime/clock.js';
 import { webhookMessageId } from './send-webhook.js';
 import type { WebhookQueue, WebhookQueueMessage } from './webhook-queue-message.js';
 
@@ -57,7 +58,7 @@ const parseOutgoing = (raw: unknown) => {
 export const fanOutWebhooks = async (
   event: unknown,
   queue: WebhookQueue,
-  now: Date = new Date(),
+  now: Date = serviceNow(),
 ): Promise<{ deliveries: number }> => {
   const { type, occurredAt, detail } = parseOutgoing(event);
   const outboxId = String(detail.eventId);

@@ -34,6 +34,7 @@ import {
 } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { autoAssign, type PolicyLookup } from '../../policies/index.js';
+import { serviceNow } from '../../runtime/clock.js';
 import { taskTermsFor } from '../../sla/sla-terms.js';
 import { endCaseClock, startCaseClock } from './clock-start.js';
 
@@ -59,7 +60,7 @@ export const newStepContext = (db: Db, policies: PolicyLookup, eventId?: string)
   db,
   policies,
   ...(eventId === undefined ? {} : { eventId }),
-  now: new Date(),
+  now: serviceNow(),
   effects: [],
   steps: { applied: 0, duplicate: 0 },
 });
