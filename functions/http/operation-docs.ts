@@ -1,5 +1,6 @@
 // Each route's operationId, tag and description in the OpenAPI document, keyed by route key.
 // Kept beside the route groups rather than in them so each group file stays a short adapter.
+import { chatCleanupDocs } from './chat-cleanup-docs.js';
 import { extensionDocs } from './extension-docs.js';
 import { notificationDocs } from './notifications-docs.js';
 import { doc, type OperationDoc } from './operation-tags.js';
@@ -38,6 +39,7 @@ export const operationDocs: Record<string, OperationDoc> = {
   ...settings('/settings/calendar', 'CalendarSettings', 'the time zone, public holidays and closed days'),
   ...settings('/settings/reminders', 'ReminderSettings', 'the deadline warning and escalation settings'),
   ...settings('/settings/auto-assignment', 'AutoAssignmentSettings', 'the auto-assignment rules per task type'),
+  ...chatCleanupDocs,
   ...webhookDocs,
   ...notificationDocs,
   ...webhookDeliveryDocs,

@@ -1,5 +1,6 @@
 // One request (where there is a body) and one success answer per route, emitted as OpenAPI examples.
 // test/unit/openapi-examples.test.ts validates each against its schema in docs/openapi.json.
+import { chatCleanupExamples } from './chat-cleanup-examples.js';
 import * as sample from './example-values.js';
 import { extensionExamples } from './extension-docs.js';
 import { caseAndSlaExamples, settingsExamples } from './operation-examples-more.js';
@@ -54,6 +55,6 @@ export const operationExamples: Record<string, sample.OperationExample> = {
   ...caseAndSlaExamples,
   ...slaTermsExamples,
   ...slaScorecardExamples,
-  ...settingsExamples,
+  ...{ ...settingsExamples, ...chatCleanupExamples },
   'GET /openapi.json': { response: { openapi: '3.1.0', info: { title: 'casetasks portal API', version: '1.0.0' } } },
 };

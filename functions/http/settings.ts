@@ -8,6 +8,7 @@ import {
 import { noQuerySchema } from '@casetasks/app/tasks';
 import { httpHandler } from '../middleware/http-handler.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
+import { chatCleanupRoutes } from './chat-cleanup-routes.js';
 import { notificationRoutes } from './notifications.js';
 import { viewRoutes } from './views.js';
 import { webhookRoutes } from './webhooks.js';
@@ -40,6 +41,8 @@ export const routes = {
   ...sectionRoutes('calendar', '/settings/calendar', 'working calendar (time zone, public holidays, closed days)'),
   ...sectionRoutes('reminders', '/settings/reminders', 'deadline warnings and escalation'),
   ...sectionRoutes('autoAssignment', '/settings/auto-assignment', 'auto-assignment rules per task type'),
+  ...sectionRoutes('chatCleanup', '/settings/chat-cleanup', 'nightly chat cleanup mode (off, shadow, on)'),
+  ...chatCleanupRoutes,
   ...viewRoutes,
   ...webhookRoutes,
   ...notificationRoutes,

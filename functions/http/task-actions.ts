@@ -1,8 +1,9 @@
-// Portal writes: create a manual task (optional Idempotency-Key); postpone, assign, complete or log a call, one by one or in bulk; extensions.
+// Portal writes: create a manual task (optional Idempotency-Key); postpone, assign, complete or log a call, one by one or in bulk; reopen an AI-closed task; extensions.
 import * as tasks from '@casetasks/app/tasks';
 import { httpHandler } from '../middleware/http-handler.js';
 import { replayAware } from '../middleware/http-replay.js';
 import { httpRoute, type RouteMap } from '../middleware/http-route.js';
+import { reopenRoutes } from './chat-cleanup-routes.js';
 import { extensionRoutes } from './extension-routes.js';
 import { taskWriteRoute } from './task-write-route.js';
 
@@ -49,6 +50,7 @@ export const routes = {
     'call',
     'Log a call on a call reminder: completes it, or keeps it open rescheduled to rescheduleTo',
   ),
+  ...reopenRoutes,
   ...extensionRoutes,
 } satisfies RouteMap;
 export const handler = httpHandler(routes);

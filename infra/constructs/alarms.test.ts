@@ -4,6 +4,7 @@ import { eventRoutes } from '@casetasks/events';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildTestApp, completeStageContext, referencedId, resourcesOf } from '../testing/test-app.js';
+import { chatCleanupQuality } from './alarms.js';
 
 describe('Alarms', () => {
   // Prepare
@@ -26,8 +27,13 @@ describe('Alarms', () => {
       expect(alarm.OKActions).toEqual([{ Ref: topicId }]);
       expect(alarm.AlarmName).toMatch(/^casetasks-synth-check-/);
       expect(alarm.TreatMissingData).toBe('notBreaching');
-      // Every alarm is "> 0" but the delivery queue's age: older than the whole retry schedule.
-      const threshold = alarm.MetricName === 'ApproximateAgeOfOldestMessage' ? 26 * 3600 : 0;
+      // Every alarm is "> 0" but the delivery queue's age (older than the whole retry schedule) and the two rates.
+      const thresholds: Record<string, number> = {
+        'casetasks-synth-check-ChatCleanupResolvedRate': chatCleanupQuality.maxResolvedRate,
+        'casetasks-synth-check-ChatCleanupReopenRate': chatCleanupQuality.maxReopenRate,
+      };
+      const threshold =
+        alarm.MetricName === 'ApproximateAgeOfOldestMessage' ? 26 * 3600 : (thresholds[String(alarm.AlarmName)] ?? 0);
       expect(alarm).toMatchObject({ Threshold: threshold, ComparisonOperator: 'GreaterThanThreshold' });
     }
   });
@@ -62,14 +68,77 @@ describe('Alarms', () => {
   it('alarms on API 5xx and on the chat cleanup reporting failed evaluations', () => {
     const [api] = Object.keys(resourcesOf(service, 'AWS::ApiGatewayV2::Api'));
     expect(alarmsOn('5xx', 'ApiId', api ?? '')).toHaveLength(1);
-    service.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      AlarmName: 'casetasks-synth-check-ChatCleanupFailed',
+    // Either name of the failed count (the older `failed`, issue 23's ChatCleanupFailed) trips it.
+    const failed = alarmNamed('ChatCleanupFailed');
+    expect(failed.Metrics).toEqual([
+      expect.objectContaining({ Expression: 'MAX([FILL(legacy, 0), FILL(failed, 0)])', ReturnData: true }),
+      metricQuery('legacy', 'failed', 3600),
+      metricQuery('failed', 'ChatCleanupFailed', 3600),
+    ]);
+  });
+
+  /** The one alarm of that name (`casetasks-synth-check-<id>`). */
+  const alarmNamed = (id: string) => {
+    const [alarm, ...others] = alarms.filter((a) => a.AlarmName === `casetasks-synth-check-${id}`);
+    expect(others).toEqual([]);
+    if (!alarm) throw new Error(`no alarm ${id}`);
+    return alarm;
+  };
+  /** A metric of a metric-math alarm: the service's Powertools count of this stage, summed over `period` seconds. */
+  const metricQuery = (id: string, metricName: string, period: number) => ({
+    Id: id,
+    ReturnData: false,
+    MetricStat: {
+      // The functions' POWERTOOLS_SERVICE_NAME: another stage's cleanup cannot trip these alarms.
+      Metric: {
+        Namespace: 'casetasks',
+        MetricName: metricName,
+        Dimensions: [{ Name: 'service', Value: 'casetasks-synth-check' }],
+      },
+      Period: period,
+      Stat: 'Sum',
+    },
+  });
+
+  it('alarms when the chat cleanup stops on an unavailable model (one is enough)', () => {
+    expect(alarmNamed('ChatCleanupModelUnavailable')).toMatchObject({
       Namespace: 'casetasks',
-      MetricName: 'failed',
-      // The functions' POWERTOOLS_SERVICE_NAME: another stage's cleanup cannot trip this alarm.
+      MetricName: 'ChatCleanupModelUnavailable',
       Dimensions: [{ Name: 'service', Value: 'casetasks-synth-check' }],
       Statistic: 'Sum',
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
     });
+  });
+
+  it('alarms on a night resolving more than the threshold of what it judged, only with enough judged', () => {
+    const { maxResolvedRate, minJudgedPerNight } = chatCleanupQuality;
+    const alarm = alarmNamed('ChatCleanupResolvedRate');
+    expect(alarm).toMatchObject({
+      Threshold: maxResolvedRate,
+      ComparisonOperator: 'GreaterThanThreshold',
+      EvaluationPeriods: 1,
+    });
+    expect(alarm.Metrics).toEqual([
+      expect.objectContaining({
+        Expression: `IF(FILL(r, 0) + FILL(n, 0) + FILL(u, 0) >= ${minJudgedPerNight}, FILL(r, 0) / (FILL(r, 0) + FILL(n, 0) + FILL(u, 0)), 0)`,
+        ReturnData: true,
+      }),
+      metricQuery('r', 'ChatCleanupResolved', 86_400),
+      metricQuery('n', 'ChatCleanupReplyNeeded', 86_400),
+      metricQuery('u', 'ChatCleanupUnsure', 86_400),
+    ]);
+  });
+
+  it('alarms on the share of AI closes reopened over 7 days, only with enough closes', () => {
+    const { maxReopenRate, minResolvedPerWeek } = chatCleanupQuality;
+    const alarm = alarmNamed('ChatCleanupReopenRate');
+    expect(alarm).toMatchObject({ Threshold: maxReopenRate, EvaluationPeriods: 1 });
+    expect(alarm.Metrics).toEqual([
+      expect.objectContaining({ Expression: `IF(FILL(r, 0) >= ${minResolvedPerWeek}, FILL(o, 0) / FILL(r, 0), 0)` }),
+      metricQuery('r', 'ChatCleanupResolved', 604_800),
+      metricQuery('o', 'ChatCleanupReopenedAfterAi', 604_800),
+    ]);
   });
 
   it('alarms on any stored item a read skipped because it no longer parses', () => {

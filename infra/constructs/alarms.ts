@@ -7,6 +7,7 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
+  MathExpression,
   Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -62,6 +63,33 @@ export const cleanupMetric = (service: string, metricName: 'evaluated' | 'resolv
   });
 
 const fiveMinutes = Duration.minutes(5);
+
+/** The chat cleanup's metrics per decision (issue 23): the run emits them, the undo emits the reopen. */
+export type ChatCleanupMetricName =
+  | 'ChatCleanupResolved'
+  | 'ChatCleanupReplyNeeded'
+  | 'ChatCleanupUnsure'
+  | 'ChatCleanupFailed'
+  | 'ChatCleanupModelUnavailable'
+  | 'ChatCleanupReopenedAfterAi'
+  | 'ChatCleanupInputTokens'
+  | 'ChatCleanupOutputTokens'
+  | 'ChatCleanupShadowWouldClose';
+
+export const chatCleanupMetric = (service: string, metricName: ChatCleanupMetricName, period = Duration.hours(1)) =>
+  new Metric({ namespace: 'casetasks', metricName, dimensionsMap: { service }, statistic: 'Sum', period });
+
+/**
+ * When the judge's behaviour is unusual enough to page (docs/chat-cleanup.md, "Watch it"): a night closing more than
+ * 60 % of what it judged (the labelled corpus has far fewer chats needing no reply), or more than 5 % of a week's AI
+ * closes reopened by people. Each needs enough judged/closed tasks, so a quiet night or week never alarms.
+ */
+export const chatCleanupQuality = {
+  maxResolvedRate: 0.6,
+  minJudgedPerNight: 50,
+  maxReopenRate: 0.05,
+  minResolvedPerWeek: 20,
+} as const;
 
 /** Stored items a read skipped because they no longer parse (`CORRUPT_ITEMS_METRIC` in packages/app/src/runtime/observability.ts). */
 export const corruptItemsMetric = (service: string): Metric =>
@@ -218,16 +246,87 @@ export class Alarms extends Construct {
   }
 
   private watchChatCleanup(): void {
+    const service = this.serviceName;
+    // Until every emitter has moved to ChatCleanupFailed (issue 23), the older `failed` count alarms too.
+    const failed = new MathExpression({
+      expression: 'MAX([FILL(legacy, 0), FILL(failed, 0)])',
+      usingMetrics: {
+        legacy: cleanupMetric(service, 'failed'),
+        failed: chatCleanupMetric(service, 'ChatCleanupFailed'),
+      },
+      period: Duration.hours(1),
+      label: 'failed',
+    });
     this.alarm(
       'ChatCleanupFailed',
-      cleanupMetric(this.serviceName, 'failed'),
+      failed,
       'The nightly chat cleanup could not evaluate some tasks (Bedrock error, throttle or invalid answer); they stay open.',
+    );
+    this.alarm(
+      'ChatCleanupModelUnavailable',
+      chatCleanupMetric(service, 'ChatCleanupModelUnavailable'),
+      'The chat cleanup stopped: Bedrock refused the model (ResourceNotFound: end-of-life or wrong id; AccessDenied: model access or IAM). Nothing closes until it is fixed — docs/chat-cleanup.md, "Model choice".',
+    );
+    const { maxResolvedRate, minJudgedPerNight, maxReopenRate, minResolvedPerWeek } = chatCleanupQuality;
+    // One UTC day holds exactly one night's run (02:00–05:45 UTC).
+    const night = Duration.days(1);
+    const judged = 'FILL(r, 0) + FILL(n, 0) + FILL(u, 0)';
+    const resolvedRate = new MathExpression({
+      expression: `IF(${judged} >= ${minJudgedPerNight}, FILL(r, 0) / (${judged}), 0)`,
+      usingMetrics: {
+        r: chatCleanupMetric(service, 'ChatCleanupResolved', night),
+        n: chatCleanupMetric(service, 'ChatCleanupReplyNeeded', night),
+        u: chatCleanupMetric(service, 'ChatCleanupUnsure', night),
+      },
+      period: night,
+      label: 'resolved / judged (night)',
+    });
+    this.alarm(
+      'ChatCleanupResolvedRate',
+      resolvedRate,
+      `The chat cleanup closed more than ${maxResolvedRate * 100} % of the tasks it judged in one night (at least ${minJudgedPerNight} judged): a model, prompt or injection problem? Check the AI reasons of the night's closes — docs/chat-cleanup.md.`,
+      maxResolvedRate,
+    );
+    const week = Duration.days(7);
+    const reopenRate = new MathExpression({
+      expression: `IF(FILL(r, 0) >= ${minResolvedPerWeek}, FILL(o, 0) / FILL(r, 0), 0)`,
+      usingMetrics: {
+        r: chatCleanupMetric(service, 'ChatCleanupResolved', week),
+        o: chatCleanupMetric(service, 'ChatCleanupReopenedAfterAi', week),
+      },
+      period: week,
+      label: 'reopened / resolved (7 days)',
+    });
+    this.alarm(
+      'ChatCleanupReopenRate',
+      reopenRate,
+      `People reopened more than ${maxReopenRate * 100} % of the chat tasks the AI closed in 7 days (at least ${minResolvedPerWeek} closed): wrong closes — export the reopened examples into the corpus and re-run the eval.`,
+      maxReopenRate,
     );
     this.dashboard.addWidgets(
       new GraphWidget({
         title: 'Nightly chat cleanup',
-        left: (['evaluated', 'resolved', 'kept', 'failed'] as const).map((name) =>
-          cleanupMetric(this.serviceName, name),
+        left: (['evaluated', 'resolved', 'kept', 'failed'] as const).map((name) => cleanupMetric(service, name)),
+      }),
+      new GraphWidget({
+        title: 'Chat cleanup decisions',
+        left: (
+          [
+            'ChatCleanupResolved',
+            'ChatCleanupReplyNeeded',
+            'ChatCleanupUnsure',
+            'ChatCleanupFailed',
+            'ChatCleanupModelUnavailable',
+            'ChatCleanupShadowWouldClose',
+            'ChatCleanupReopenedAfterAi',
+          ] as const
+        ).map((name) => chatCleanupMetric(service, name)),
+        right: [resolvedRate],
+      }),
+      new GraphWidget({
+        title: 'Chat cleanup tokens',
+        left: (['ChatCleanupInputTokens', 'ChatCleanupOutputTokens'] as const).map((name) =>
+          chatCleanupMetric(service, name),
         ),
       }),
     );

@@ -1,5 +1,6 @@
 // The periodic jobs on EventBridge Scheduler, one function and schedule per entry of the app's job registry.
 
+import type { AllowedModel } from '@casetasks/ai';
 import { type Job, type JobName, jobs } from '@casetasks/app/jobs';
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -16,8 +17,10 @@ import { grantTableAccess } from './tasks-table.js';
 export interface NightlyJobsProps {
   table: ITableV2;
   environment: Record<string, string>;
-  /** The one model the chat cleanup may invoke: a foundation-model id or a cross-region inference profile id. */
-  bedrockModelId: string;
+  /** The one model the chat cleanup may invoke: its allowlist entry (profile id, foundation models, regions). */
+  bedrockModel: AllowedModel;
+  /** Nights a new deployment's chat cleanup stays in shadow mode (CHAT_CLEANUP_SHADOW_NIGHTS). */
+  chatCleanupShadowNights: number;
   /** E-mail, when the stage has it: jobs marked `mail` get its settings and may send; without it they are not deployed. */
   mail?: JobMailer;
 }
@@ -34,9 +37,6 @@ const sendsMail = (job: Job): boolean => job.lambda.mail === true;
 /** The Lambda entry of a job: `functions/scheduled/<name>.ts` (the wiring test checks each exists). */
 export const jobEntry = (name: JobName): string => `functions/scheduled/${name}.ts`;
 
-/** Cross-region inference profiles are named `<geo>.<model id>`. */
-const inferenceProfilePrefix = /^(us|eu|apac|us-gov|global)\./;
-
 export class NightlyJobs extends Construct {
   readonly functions: ReadonlyMap<JobName, IFunction>;
 
@@ -52,11 +52,17 @@ export class NightlyJobs extends Construct {
       const bedrock = job.lambda.bedrock === true;
       const environment = {
         ...props.environment,
-        ...(bedrock ? { CHAT_JUDGE: 'bedrock', BEDROCK_MODEL_ID: props.bedrockModelId } : {}),
+        ...(bedrock
+          ? {
+              CHAT_JUDGE: 'bedrock',
+              BEDROCK_MODEL_ID: props.bedrockModel.id,
+              CHAT_CLEANUP_SHADOW_NIGHTS: String(props.chatCleanupShadowNights),
+            }
+          : {}),
         ...mail?.environment,
       };
       const fn = this.job(job, props.table, environment);
-      if (bedrock) this.allowModel(fn, props.bedrockModelId);
+      if (bedrock) this.allowModel(fn, props.bedrockModel);
       mail?.allowSending(fn);
       functions.set(job.name, fn);
     }
@@ -103,26 +109,27 @@ export class NightlyJobs extends Construct {
     return fn;
   }
 
-  /** `bedrock:InvokeModel` (the Converse API's permission) on the configured model only. */
-  private allowModel(fn: IFunction, modelId: string): void {
-    const stack = Stack.of(this);
-    const foundationModel = (region: string, id: string) =>
-      stack.formatArn({ service: 'bedrock', region, account: '', resource: 'foundation-model', resourceName: id });
-    const profile = inferenceProfilePrefix.test(modelId);
-    const resources = profile
-      ? [
-          stack.formatArn({ service: 'bedrock', resource: 'inference-profile', resourceName: modelId }),
-          foundationModel('*', modelId.replace(inferenceProfilePrefix, '')),
-        ]
-      : [foundationModel(stack.region, modelId)];
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['bedrock:InvokeModel'], resources }));
-    const [, crossRegionModel] = resources;
-    if (crossRegionModel) {
-      acknowledgeWildcardResource(
-        fn.role ?? fn,
-        crossRegionModel,
-        'A cross-region inference profile routes to this one model in any region of its geography.',
-      );
-    }
+  /**
+   * `bedrock:InvokeModel` (the Converse API's permission) on exactly the configured profile and its foundation models
+   * in the profile's regions; a global profile's models are named without a region, as Bedrock documents.
+   */
+  private allowModel(fn: IFunction, model: AllowedModel): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['bedrock:InvokeModel'], resources: modelResources(this, model) }),
+    );
   }
 }
+
+/** The ARNs a call through `model` touches: the profile (in the stack's region, where it is called) and each model. */
+export const modelResources = (scope: Construct, model: AllowedModel): string[] => {
+  const stack = Stack.of(scope);
+  const foundationModel = (region: string, id: string) =>
+    stack.formatArn({ service: 'bedrock', region, account: '', resource: 'foundation-model', resourceName: id });
+  const profiled = !model.modelIds.includes(model.id);
+  if (!profiled) return model.modelIds.map((id) => foundationModel(stack.region, id));
+  const regions = model.geography === 'global' ? [stack.region, ''] : model.regions;
+  return [
+    stack.formatArn({ service: 'bedrock', resource: 'inference-profile', resourceName: model.id }),
+    ...model.modelIds.flatMap((id) => regions.map((region) => foundationModel(region, id))),
+  ];
+};

@@ -68,6 +68,19 @@ describe('the app', () => {
     }
   });
 
+  it('refuses to synth in a region outside the EU (data residency; the region cdk deploy gives)', {
+    timeout: 60_000,
+  }, () => {
+    // Prepare
+    vi.stubEnv('CDK_DEFAULT_REGION', 'us-east-1');
+    try {
+      // Act / Assess
+      expect(() => buildApp({ context: testContext() })).toThrow(/the stack's region us-east-1 is outside the EU/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('fails the synth on a new finding (a queue without TLS enforcement)', { timeout: 60_000 }, () => {
     // Prepare
     const outdir = mkdtempSync(join(tmpdir(), 'casetasks-cdk-'));

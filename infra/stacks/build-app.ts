@@ -1,7 +1,7 @@
 // Builds the whole app for one stage (both stacks and cdk-nag); infra/app.ts and the infra tests build exactly this.
 import { App, type AppProps, CfnRule, Fn, type Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { readSettings, type Settings, SYNTH_CHECK_STAGE } from './settings.js';
+import { DeploymentConfigError, readSettings, regionProblems, type Settings, SYNTH_CHECK_STAGE } from './settings.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
 
@@ -31,6 +31,9 @@ export const buildApp = (props: AppProps = {}): BuiltApp => {
   const app = new App(props);
   const settings = readSettings(app.node);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+  // Data residency: the region is known here (not in readSettings) — CDK_DEFAULT_REGION, set by `cdk deploy`.
+  const misplaced = regionProblems(settings, env.region);
+  if (misplaced.length > 0) throw new DeploymentConfigError(settings.stage, misplaced);
   const stateful = new StatefulStack(app, settings.names.dataStack, {
     env,
     description: `casetasks ${settings.stage}: the task table (stateful, retained)`,

@@ -5,7 +5,14 @@ import { tableDefinition } from '@casetasks/db';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { completeStageContext, testContext } from '../testing/test-app.js';
-import { DeploymentConfigError, readSettings, type Settings, SYNTH_CHECK_STAGE, synthCheckConfig } from './settings.js';
+import {
+  DeploymentConfigError,
+  readSettings,
+  regionProblems,
+  type Settings,
+  SYNTH_CHECK_STAGE,
+  synthCheckConfig,
+} from './settings.js';
 
 type Context = Record<string, unknown>;
 
@@ -83,7 +90,9 @@ describe('deployment settings', () => {
     // Assess
     expect(problems).toEqual([
       'platformEventBusName is no longer a setting: the platform bus is now created per stage, or imported with platformEventBusArn',
-      'bedrockModelId: Claude 3 Haiku is end-of-life: pick a current model (given "anthropic.claude-3-haiku-20240307-v1:0")',
+      expect.stringMatching(
+        /^bedrockModelId: is not in the model allowlist \(packages\/ai\/src\/models\.ts\) — use one of eu\.anthropic\.claude-haiku-4-5-20251001-v1:0, .*\(given "anthropic\.claude-3-haiku-20240307-v1:0"\)$/,
+      ),
       expect.stringMatching(/^jwtIssuer: "https:\/\/auth\.example\.com\/" is a placeholder/),
     ]);
   });
@@ -94,7 +103,8 @@ describe('deployment settings', () => {
     ['alarmTopicArn', 'alarms', /must be an SNS topic ARN/],
     ['platformAccountIds', '12345', /12 digits/],
     ['platformEventBusArn', 'platform', /must be an event bus ARN/],
-    ['bedrockModelId', 'claude', /must be a Bedrock model or inference profile id/],
+    ['bedrockModelId', 'claude', /is not in the model allowlist/],
+    ['allowGlobalInference', 'yes', /expected boolean/],
     ['calendarTimeZone', 'Mars/Olympus', /IANA time zone/],
     ['calendarCountry', 'Germany', /ISO 3166/],
     ['apiRateLimit', '-5', /apiRateLimit/],
@@ -229,5 +239,64 @@ describe('deployment settings', () => {
     expect(settings).toMatchObject(synthCheckConfig);
     expect(settings.jwtIssuer).toMatch(/\.invalid\/$/);
     expect(settings.bedrockModelId).toBe('eu.anthropic.claude-haiku-4-5-20251001-v1:0');
+  });
+
+  describe('model and data residency', () => {
+    const haiku = 'anthropic.claude-haiku-4-5-20251001-v1:0';
+
+    it('accept only allowlisted models, and take the allowlist entry along (profile, models, EU regions)', () => {
+      // Act
+      const nova = settingsOf(completeStageContext('prod', { bedrockModelId: 'eu.amazon.nova-micro-v1:0' }));
+      const sonnet = problemsOf(
+        completeStageContext('prod', { bedrockModelId: 'eu.anthropic.claude-3-7-sonnet-20250219-v1:0' }),
+      );
+      // Assess
+      expect(nova.bedrockModel).toMatchObject({
+        modelIds: ['amazon.nova-micro-v1:0'],
+        geography: 'eu',
+        status: 'Active',
+      });
+      expect(nova.bedrockModel.regions).toContain('eu-central-1');
+      expect(sonnet).toEqual([expect.stringMatching(/^bedrockModelId: is not in the model allowlist .* use one of /)]);
+    });
+
+    it('refuse a global inference profile unless allowGlobalInference is set', () => {
+      // Act
+      const refused = problemsOf(completeStageContext('prod', { bedrockModelId: `global.${haiku}` }));
+      const allowed = settingsOf(
+        completeStageContext('prod', { bedrockModelId: `global.${haiku}`, allowGlobalInference: 'true' }),
+      );
+      // Assess
+      expect(refused).toEqual([
+        `bedrockModelId global.${haiku} is a global inference profile: Bedrock may process the chats in any commercial region, outside the EU — use eu.${haiku}, or set allowGlobalInference to true`,
+      ]);
+      expect(allowed).toMatchObject({ allowGlobalInference: true, bedrockModel: { geography: 'global' } });
+    });
+
+    it('refuse a stack region outside the EU unless allowNonEuRegion, and one the EU profile does not serve', () => {
+      // Prepare
+      const eu = settingsOf(completeStageContext('prod'));
+      const optedOut = settingsOf(
+        completeStageContext('prod', {
+          bedrockModelId: `global.${haiku}`,
+          allowGlobalInference: true,
+          allowNonEuRegion: true,
+        }),
+      );
+      // Act / Assess
+      expect(regionProblems(eu, 'eu-central-1')).toEqual([]);
+      expect(regionProblems(eu, undefined)).toEqual([]);
+      expect(regionProblems(eu, 'us-east-1')).toEqual([
+        expect.stringMatching(
+          /^the stack's region us-east-1 is outside the EU — deploy to one of eu-central-1, .* or set allowNonEuRegion to true$/,
+        ),
+        expect.stringMatching(
+          /^bedrockModelId eu\.anthropic\.claude-haiku-4-5-20251001-v1:0 cannot be called from us-east-1: its inference profile serves eu-central-1, /,
+        ),
+      ]);
+      // eu-west-2 is in the EU set of the stack but not among the profile's regions.
+      expect(regionProblems(eu, 'eu-west-2')).toEqual([expect.stringMatching(/cannot be called from eu-west-2/)]);
+      expect(regionProblems(optedOut, 'us-east-1')).toEqual([]);
+    });
   });
 });

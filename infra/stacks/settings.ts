@@ -1,6 +1,15 @@
 // Deployment settings of one stage: infra/config/<stage>.json, then `-c key=value`, validated once; a gap fails the synth by name.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  ALLOWED_MODELS,
+  type AllowedModel,
+  allowedModel,
+  DEFAULT_MODEL_ID,
+  EU_REGIONS,
+  requireAllowedModel,
+  staysInEu,
+} from '@casetasks/ai';
 import { isValidTimeZone } from '@casetasks/core';
 import { tableDefinition } from '@casetasks/db';
 import { PLATFORM_EVENT_SOURCE } from '@casetasks/events';
@@ -44,23 +53,17 @@ const snsTopicArn = z
 const eventBusArn = z
   .string()
   .regex(eventBusArnPattern, 'must be an event bus ARN (arn:aws:events:REGION:ACCOUNT:event-bus/NAME)');
-/** A foundation-model id (`anthropic.…`) or a cross-region inference profile id (`eu.anthropic.…`). */
-const modelId = z
-  .string()
-  .regex(
-    /^((us|eu|apac|us-gov|global)\.)?[a-z0-9-]+\.[A-Za-z0-9._:-]+$/,
-    'must be a Bedrock model or inference profile id',
-  );
+/** Only a model of the allowlist (packages/ai/src/models.ts): checked against its model card, priced, with its regions. */
+const modelId = z.string().refine((id) => allowedModel(id) !== undefined, {
+  error: `is not in the model allowlist (packages/ai/src/models.ts) — use one of ${ALLOWED_MODELS.map((model) => model.id).join(', ')}`,
+});
+/** `-c key=true` arrives as a string; JSON gives a boolean: accept both, and nothing else. */
+const flag = z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
 const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin');
 
 /** The indexes every deployed table has had since issue 11 (openByDeadline … openEscalated): never fewer. */
 export const INDEXES_BEFORE_ISSUE_20 = 11;
 const allIndexes = tableDefinition.indexes.length;
-
-/** Models Bedrock retired or is retiring: a deploy with one would fail every night. */
-const retiredModels: Record<string, string> = {
-  'anthropic.claude-3-haiku-20240307-v1:0': 'Claude 3 Haiku is end-of-life',
-};
 
 const configSchema = z.object({
   /**
@@ -78,10 +81,17 @@ const configSchema = z.object({
   alarmEmail: z.email().optional(),
   /** An existing SNS topic for the alarms instead of a created one (pager, chat integration). */
   alarmTopicArn: snsTopicArn.optional(),
-  /** Bedrock model (or EU/US/… inference profile) the nightly chat cleanup asks; the only model its role may invoke. */
-  bedrockModelId: modelId.refine((id) => !retiredModels[id], {
-    error: (issue) => `${retiredModels[String(issue.input)]}: pick a current model`,
-  }),
+  /** The allowlist id (an EU inference profile by default) the nightly chat cleanup asks; the only model its role may invoke. */
+  bedrockModelId: modelId,
+  /** Accept a `global.` inference profile: Bedrock may then process the chats in any commercial region, outside the EU. */
+  allowGlobalInference: flag.default(false),
+  /**
+   * Accept a stack region, or a model whose regions are, outside the EU (data residency, docs/chat-cleanup.md). The
+   * stack's region is checked when it is known at synth (CDK_DEFAULT_REGION: every `cdk deploy` with credentials).
+   */
+  allowNonEuRegion: flag.default(false),
+  /** Nights a new deployment's chat cleanup judges without closing (shadow mode, from its first run); 0 = none. */
+  chatCleanupShadowNights: z.coerce.number().int().min(0).max(365).default(7),
   /** Deployment business-day calendar. */
   calendarTimeZone: timeZone.default('UTC'),
   /** ISO 3166 country whose public holidays are closed days; empty = weekends only. */
@@ -157,6 +167,8 @@ export interface MailSettings {
 
 export interface Settings extends Omit<Config, 'platformEventBusArn' | 'platformAccountIds'> {
   stage: string;
+  /** The allowlist entry of bedrockModelId: its profile, foundation models and regions (IAM, residency). */
+  bedrockModel: AllowedModel;
   names: StageNames;
   platformBus: PlatformBusSetting;
   /** mailFromAddress and sesIdentity resolved; absent: no mail resources at all. */
@@ -171,7 +183,7 @@ export const synthCheckConfig: Record<string, unknown> = {
   alarmEmail: 'alarms@synth-check.invalid',
   // Mail on: the synth check and the tests cover the e-mail resources (a stage without it creates none).
   mailFromAddress: 'tasks@mail.synth-check.invalid',
-  bedrockModelId: 'eu.anthropic.claude-haiku-4-5-20251001-v1:0',
+  bedrockModelId: DEFAULT_MODEL_ID,
 };
 
 /** Keys of older versions: a leftover `-c` would otherwise be ignored silently. */
@@ -233,6 +245,45 @@ const mailProblems = ({ mailFromAddress, sesIdentity }: Config): string[] => {
   const domain = from.split('@').at(-1) ?? '';
   const covered = identity.includes('@') ? identity === from : domain === identity || domain.endsWith(`.${identity}`);
   return covered ? [] : [`sesIdentity ${sesIdentity} does not cover mailFromAddress ${mailFromAddress}`];
+};
+
+/** A model may process the chats outside the EU only when the stage says so, once per way it could. */
+const modelResidencyProblems = ({ bedrockModelId, allowGlobalInference, allowNonEuRegion }: Config): string[] => {
+  const model = allowedModel(bedrockModelId);
+  if (!model) return [];
+  if (model.geography === 'global') {
+    return allowGlobalInference
+      ? []
+      : [
+          `bedrockModelId ${bedrockModelId} is a global inference profile: Bedrock may process the chats in any commercial region, outside the EU — use ${DEFAULT_MODEL_ID}, or set allowGlobalInference to true`,
+        ];
+  }
+  return staysInEu(model) || allowNonEuRegion
+    ? []
+    : [
+        `bedrockModelId ${bedrockModelId} processes requests in ${model.regions.join(', ')}, not only the EU — use ${DEFAULT_MODEL_ID}, or set allowNonEuRegion to true`,
+      ];
+};
+
+/**
+ * The stack's region against the residency settings; undefined (an environment-agnostic synth without credentials)
+ * cannot be checked here. `cdk deploy` always knows it: CDK_DEFAULT_REGION, from the deployer's profile or AWS_REGION.
+ */
+export const regionProblems = (settings: Settings, region: string | undefined): string[] => {
+  if (region === undefined) return [];
+  const problems: string[] = [];
+  if (!EU_REGIONS.has(region) && !settings.allowNonEuRegion) {
+    problems.push(
+      `the stack's region ${region} is outside the EU — deploy to one of ${[...EU_REGIONS].join(', ')}, or set allowNonEuRegion to true`,
+    );
+  }
+  const model = settings.bedrockModel;
+  if (model.geography !== 'global' && !model.regions.includes(region)) {
+    problems.push(
+      `bedrockModelId ${model.id} cannot be called from ${region}: its inference profile serves ${model.regions.join(', ')}`,
+    );
+  }
+  return problems;
 };
 
 /** Fails the synth: one line per missing, malformed or placeholder value, so one run shows them all. */
@@ -318,7 +369,7 @@ export const readSettings = (node: Node): Settings => {
   }
   const config = parsed.data;
   problems.push(...identityProblems(raw, source));
-  if (config) problems.push(...mailProblems(config));
+  if (config) problems.push(...mailProblems(config), ...modelResidencyProblems(config));
   if (config?.platformEventBusArn && config.platformAccountIds) {
     problems.push(
       'platformAccountIds applies to the bus the stack creates; with platformEventBusArn the bus and its policy are the platform team’s',
@@ -338,6 +389,7 @@ export const readSettings = (node: Node): Settings => {
     ...rest,
     stage: stage.data,
     names,
+    bedrockModel: requireAllowedModel(config.bedrockModelId),
     ...(mailFromAddress
       ? { mail: { fromAddress: mailFromAddress, identity: sesIdentity ?? mailFromAddress.split('@').at(-1) ?? '' } }
       : {}),

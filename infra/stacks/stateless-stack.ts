@@ -112,7 +112,8 @@ export class StatelessStack extends Stack {
     this.jobs = new NightlyJobs(this, 'NightlyJobs', {
       table,
       environment,
-      bedrockModelId: settings.bedrockModelId,
+      bedrockModel: settings.bedrockModel,
+      chatCleanupShadowNights: settings.chatCleanupShadowNights,
       ...(this.mail ? { mail: this.mail } : {}),
     });
     this.alarms = new Alarms(this, 'Alarms', {

@@ -206,6 +206,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a task the nightly chat cleanup closed (within 7 days): its deadline kept, the chat kept as feedback
+         * @description Reopens a task the chat cleanup closed within 7 days; its chat becomes a reply_needed example.
+         */
+        post: operations["reopenTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{id}/extension": {
         parameters: {
             query?: never;
@@ -495,6 +515,70 @@ export interface paths {
          * @description Replaces the auto-assignment rules per task type as a whole (owners only).
          */
         put: operations["replaceAutoAssignmentSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/settings/chat-cleanup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller org's nightly chat cleanup mode (off, shadow, on) (the effective default until an owner sets it); any role
+         * @description Reads the org's chat cleanup mode; `deployment` until an owner sets it.
+         */
+        get: operations["getChatCleanupSettings"];
+        /**
+         * Replace the caller org's nightly chat cleanup mode (off, shadow, on) (owners only); applies to tasks created or re-planned afterwards
+         * @description Sets the org's chat cleanup mode: off, shadow, on or deployment (owners only).
+         */
+        put: operations["replaceChatCleanupSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat-cleanup/shadow-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tasks of the caller's org a shadow night would have closed, with the reasons; owners and managers
+         * @description What a shadow night would have closed in your org, with reasons (owners, managers).
+         */
+        get: operations["getChatCleanupShadowReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/chat-cleanup/examples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversations of AI-closed tasks people reopened, labelled reply_needed in the corpus format; owners
+         * @description Reopened AI-closed chats in the corpus format, labelled reply_needed (owners).
+         */
+        get: operations["listChatCleanupExamples"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -964,7 +1048,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            action: "created" | "updated" | "postponed" | "assigned" | "completed" | "auto_closed" | "ai_resolved" | "cancelled" | "call_logged" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "extension_rejected" | "extension_expired";
+            action: "created" | "updated" | "postponed" | "assigned" | "completed" | "auto_closed" | "ai_resolved" | "cancelled" | "call_logged" | "clock_paused" | "clock_resumed" | "extension_requested" | "extension_approved" | "extension_rejected" | "extension_expired" | "reopened";
             actor: {
                 /** @enum {string} */
                 kind: "user" | "platform" | "ai";
@@ -1954,6 +2038,72 @@ export interface components {
                 escalate_to_collections?: components["schemas"]["AssignmentRule"];
                 approve_extension?: components["schemas"]["AssignmentRule"];
             };
+        };
+        ChatCleanupSettingsView: {
+            /** @description The org's chat cleanup; deployment = the deployment's mode (shadow for its first nights, then on) */
+            mode: ("off" | "shadow" | "on") | "deployment";
+            /** @description Changes to any section of the org's settings so far; 0 = never set */
+            version: number;
+            /**
+             * Format: date-time
+             * @description Last change to any section
+             */
+            updatedAt?: string;
+            /** @description User who made the last change to any section */
+            updatedBy?: string;
+            /** @description true = the org never set this section: the effective default is shown */
+            isDefault: boolean;
+        };
+        ChatCleanupSettings: {
+            /** @description The org's chat cleanup; deployment = the deployment's mode (shadow for its first nights, then on) */
+            mode: ("off" | "shadow" | "on") | "deployment";
+        };
+        ChatCleanupShadowReport: {
+            night: string;
+            /** @description Tasks of the org judged in shadow that night */
+            judged: number;
+            replyNeeded: number;
+            unsure: number;
+            /** @description Tasks the cleanup would have closed, with the reasons */
+            wouldClose: {
+                taskId: string;
+                /** @description The judge's reason, in English */
+                reason: string;
+                modelId: string;
+                promptVersion?: string;
+                /** Format: date-time */
+                judgedAt: string;
+            }[];
+        };
+        ChatCleanupExamples: {
+            /** @description Oldest first; kept 180 days like the messages */
+            examples: {
+                id: string;
+                /** @description unknown until a reviewer sets it when adding the example to the corpus */
+                language: string;
+                messages: {
+                    /** @enum {string} */
+                    direction: "inbound" | "outbound";
+                    text: string;
+                    ageHours: number;
+                }[];
+                /** @enum {string} */
+                label: "reply_needed";
+                /** @enum {boolean} */
+                mustKeep: true;
+                /** @enum {string} */
+                category: "reopened";
+                /** @enum {string} */
+                source: "reopened";
+                taskId: string;
+                /** Format: date-time */
+                reopenedAt: string;
+                reopenedBy: string;
+                reason: string;
+                modelId?: string;
+                /** @description The judge's reason for closing, while its verdict is kept (180 days) */
+                aiReason?: string;
+            }[];
         };
         SavedViewList: {
             items: components["schemas"]["SavedView"][];
@@ -3602,6 +3752,157 @@ export interface operations {
                      *       "resolution": "done",
                      *       "completedAt": "2026-11-25T14:05:00.000Z",
                      *       "completedBy": "user-anna"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such task for the caller: other parties’ and organisations’ tasks included */
+            404: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the task’s state, or changed meanwhile */
+            409: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    reopenTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Task id (ULID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The debtor asked for the payment plan in the last message"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Why a reply is still needed: kept in history */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *       "type": "call_reminder",
+                     *       "title": "Call the debtor about the payment plan",
+                     *       "accessLevel": "partner",
+                     *       "orgId": "org-nordic-collect",
+                     *       "caseId": "case-48213",
+                     *       "assigneeId": "user-anna",
+                     *       "status": "open",
+                     *       "createdAt": "2026-11-23T08:30:00.000Z",
+                     *       "deadline": "2026-11-20T16:00:00.000Z",
+                     *       "originalDeadline": "2026-11-20T16:00:00.000Z",
+                     *       "version": 3
                      *     }
                      */
                     "application/json": components["schemas"]["Task"];
@@ -6115,6 +6416,444 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    getChatCleanupSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "mode": "shadow",
+                     *       "version": 3,
+                     *       "updatedAt": "2026-11-20T09:15:00.000Z",
+                     *       "updatedBy": "user-anna",
+                     *       "isDefault": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChatCleanupSettingsView"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    replaceChatCleanupSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "mode": "shadow"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChatCleanupSettings"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "mode": "shadow",
+                     *       "version": 3,
+                     *       "updatedAt": "2026-11-20T09:15:00.000Z",
+                     *       "updatedBy": "user-anna",
+                     *       "isDefault": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChatCleanupSettingsView"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JSON body is larger than 524288 bytes (`payload_too_large`, `fields` names `body`); over the gateway's own limit it answers `{ message }` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    getChatCleanupShadowReport: {
+        parameters: {
+            query?: {
+                /** @description The night (YYYY-MM-DD, UTC) of the run; default: the latest */
+                night?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "night": "2026-11-24",
+                     *       "judged": 12,
+                     *       "replyNeeded": 8,
+                     *       "unsure": 2,
+                     *       "wouldClose": [
+                     *         {
+                     *           "taskId": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *           "reason": "The creditor thanked the partner; nothing is asked.",
+                     *           "modelId": "eu.anthropic.claude-haiku-4-5-20251001-v1:0",
+                     *           "promptVersion": "2",
+                     *           "judgedAt": "2026-11-24T02:10:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChatCleanupShadowReport"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description Internal error (details are logged, never returned); `{ message }` if the function crashed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description `unavailable`: the service could not finish in time or cannot reach its table; `{ message }` if the gateway could not reach the function; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The function did not answer in time (`{ message }` from the gateway); retry */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+    listChatCleanupExamples: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "examples": [
+                     *         {
+                     *           "id": "reopened-01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *           "language": "unknown",
+                     *           "messages": [
+                     *             {
+                     *               "direction": "inbound",
+                     *               "text": "Kan vi aftale en afdragsordning?",
+                     *               "ageHours": 30.5
+                     *             }
+                     *           ],
+                     *           "label": "reply_needed",
+                     *           "mustKeep": true,
+                     *           "category": "reopened",
+                     *           "source": "reopened",
+                     *           "taskId": "01JD8X3K5Q7M2N4P6R8T0V2W4Y",
+                     *           "reopenedAt": "2026-11-25T08:30:00.000Z",
+                     *           "reopenedBy": "user-anna",
+                     *           "reason": "The debtor asked for the payment plan in the last message",
+                     *           "modelId": "eu.anthropic.claude-haiku-4-5-20251001-v1:0"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ChatCleanupExamples"];
+                };
+            };
+            /** @description Bad input: `error.fields` names each bad field; nothing was written */
+            400: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The JWT authorizer refused a missing, invalid or expired bearer token (`{"message":"Unauthorized"}`), or its claims are incomplete (`unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayError"];
+                };
+            };
+            /** @description The caller may see but not change this (contributor on another user’s task, not a partner, or not an owner) */
+            403: {
+                headers: {
+                    /** @description The request's correlation id: the caller's well-formed one, else the gateway's */
+                    "x-correlation-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled by the API stage (rate or burst limit): `{"message":"Too Many Requests"}`; retry later */

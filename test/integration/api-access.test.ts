@@ -6,6 +6,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpRoute, httpRoutes, routeKey } from '../../functions/http/routes.js';
 import { DEFAULT_LOCAL_JWT_SECRET, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../infra/local/local-jwt.js';
+import { plantAiClosedTask } from './ai-closed-task.js';
 import { type ApiHarness, type Caller, fillPath, json, startApi, token } from './api-client.js';
 
 const owner: Caller = { party: 'partner', org: 'p-1', user: 'u-owner', role: 'manager' };
@@ -38,6 +39,7 @@ const validBody: Record<string, () => unknown> = {
   'POST /tasks/{id}/extension': () => ({ businessDays: 2, reason: 'debtor abroad' }),
   'POST /tasks/{id}/approve': () => ({ note: 'fine' }),
   'POST /tasks/{id}/reject': () => ({}),
+  'POST /tasks/{id}/reopen': () => ({ reason: 'the creditor asked something' }),
   'POST /views': () => ({ name: 'Mine', filters: { status: 'open' } }),
   'PUT /views/{viewId}': () => ({ name: 'Mine', filters: { status: 'open' }, expectedVersion: 1 }),
   'POST /views/{viewId}/delete': () => ({}),
@@ -127,6 +129,12 @@ const subjects: Record<string, { party: Party; org: string; plant: () => Promise
   'POST /tasks/{id}/extension': { party: 'partner', org: 'p-1', plant: slaTask },
   'POST /tasks/{id}/approve': { party: 'creditor', org: 'c-acc', plant: approvalTask },
   'POST /tasks/{id}/reject': { party: 'creditor', org: 'c-acc', plant: approvalTask },
+  // Only a task the AI closed can be reopened.
+  'POST /tasks/{id}/reopen': {
+    party: 'partner',
+    org: 'p-1',
+    plant: () => plantAiClosedTask(api, { orgId: 'p-1', assigneeId: 'u-someone' }),
+  },
 };
 
 const taskRoutes = httpRoutes.filter((route) => route.taskParam);

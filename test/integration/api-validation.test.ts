@@ -162,6 +162,15 @@ const cases: Record<string, BadInput[]> = {
     { name: 'an array body', body: [], field: 'body' },
     { name: 'malformed JSON', rawBody: '{', field: 'body' },
   ],
+  'POST /tasks/{id}/reopen': [
+    { name: 'no reason', body: {}, field: 'reason' },
+    { name: 'empty reason', body: { reason: '  ' }, field: 'reason' },
+    { name: 'reason too long', body: { reason: 'r'.repeat(501) }, field: 'reason' },
+    { name: 'reason not a string', body: { reason: 42 }, field: 'reason' },
+    { name: 'unknown field', body: { reason: 'needed', label: 'reply_needed' }, field: 'label' },
+    { name: 'malformed JSON', rawBody: '{', field: 'body' },
+    ...badTaskIds('/reopen').map((input) => ({ ...input, body: { reason: 'needed' } })),
+  ],
   'POST /tasks/{id}/calls': [
     { name: 'no result', body: {}, field: 'result' },
     { name: 'unknown result', body: { result: 'busy' }, field: 'result' },
@@ -245,6 +254,21 @@ const cases: Record<string, BadInput[]> = {
       as: owner,
       field: 'weekend',
     },
+  ],
+  'PUT /settings/chat-cleanup': [
+    { name: 'no mode', body: {}, as: owner, field: 'mode' },
+    { name: 'unknown mode', body: { mode: 'dry-run' }, as: owner, field: 'mode' },
+    { name: 'mode in capitals', body: { mode: 'OFF' }, as: owner, field: 'mode' },
+    { name: 'mode null', body: { mode: null }, as: owner, field: 'mode' },
+    { name: 'unknown field', body: { mode: 'on', nights: 3 }, as: owner, field: 'nights' },
+    { name: 'an array body', body: [], as: owner, field: 'body' },
+  ],
+  'GET /chat-cleanup/shadow-report': [
+    { name: 'night not a date', path: '/chat-cleanup/shadow-report?night=yesterday', field: 'night' },
+    { name: 'night with a time', path: '/chat-cleanup/shadow-report?night=2026-11-24T02:00', field: 'night' },
+    { name: 'impossible date', path: '/chat-cleanup/shadow-report?night=2026-02-30', field: 'night' },
+    { name: 'night before 2000', path: '/chat-cleanup/shadow-report?night=1999-12-31', field: 'night' },
+    { name: 'unknown parameter', path: '/chat-cleanup/shadow-report?night=2026-11-24&org=p-2', field: 'org' },
   ],
   'PUT /settings/reminders': [
     {
@@ -658,6 +682,8 @@ describe('every route with inputs has a bad-input table', () => {
       'GET /settings/calendar',
       'GET /settings/reminders',
       'GET /settings/auto-assignment',
+      'GET /settings/chat-cleanup',
+      'GET /chat-cleanup/examples',
       'GET /views',
       'GET /settings/webhooks',
       'GET /me/notifications',

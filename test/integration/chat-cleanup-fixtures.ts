@@ -2,10 +2,12 @@
 import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { type ChatJudge, offlineJudge } from '@casetasks/ai';
 import {
+  type ChatCleanupCounts,
   type ChatCleanupDeps,
   type ChatCleanupSettings,
   defaultChatCleanupSettings as defaultSettings,
   CHAT_CLEANUP_JOB as JOB,
+  zeroCounts,
 } from '@casetasks/app/jobs';
 import { creationEntry, newTask, type Party, platformActor, type Task } from '@casetasks/core';
 import { createTask, type Db, getCheckpoint, type JobCheckpoint, type StoredMessage } from '@casetasks/db';
@@ -103,3 +105,6 @@ export const deps = (
 
 export const readCheckpoint = (db: Db, party: Party, night = NIGHT): Promise<JobCheckpoint | undefined> =>
   getCheckpoint(db, JOB, `${night}#${party}`);
+
+/** A night's counts with every field: the named ones as given, the rest 0. */
+export const counts = (given: Partial<ChatCleanupCounts>): ChatCleanupCounts => ({ ...zeroCounts(), ...given });

@@ -2,11 +2,12 @@ import { type ChatJudge, InvalidJudgeAnswerError, JudgeUnavailableError, offline
 import { runChatCleanup as run, runChatCleanup } from '@casetasks/app/jobs';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import { assignTask } from '@casetasks/core';
-import { claimCheckpoint, getTask, listHistory, listOutboxSince, saveChange } from '@casetasks/db';
+import { claimCheckpoint, getChatVerdict, getTask, listHistory, listOutboxSince, saveChange } from '@casetasks/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestTable, type TestTable } from '../support/table.js';
 import {
   countingJudge,
+  counts,
   deps,
   manualClock,
   NIGHT,
@@ -30,7 +31,7 @@ const status = async (id: string) => (await getTask(table.db, id, true))?.status
 describe('chat cleanup resolves only a clear no_reply_needed', () => {
   it('resolves the acknowledgement, keeps the question, the unclear and the not-yet-overdue task', async () => {
     // Prepare
-    const ack = await seedChatTask(table.db, { party: 'partner', texts: ['Can you call him?', 'Thanks, noted!'] });
+    const ack = await seedChatTask(table.db, { party: 'partner', texts: ['Thanks, noted!'] });
     const question = await seedChatTask(table.db, { party: 'partner', texts: ['Any news on the debtor?'] });
     const unclear = await seedChatTask(table.db, { party: 'partner', texts: ['Please send the invoice copy'] });
     const notDue = await seedChatTask(table.db, { party: 'partner', texts: ['Thanks'], deadline: NOT_DUE });
@@ -38,7 +39,7 @@ describe('chat cleanup resolves only a clear no_reply_needed', () => {
     // Act
     const summary = await runChatCleanup({ now: NOW }, deps(table.db, judge));
     // Assess
-    expect(summary.counts).toEqual({ evaluated: 3, resolved: 1, kept: 2, failed: 0 });
+    expect(summary.counts).toEqual(counts({ evaluated: 3, resolved: 1, kept: 2, unsure: 1, replyNeeded: 1 }));
     expect(summary.checkpoint).toBeUndefined();
     expect(calls.has(notDue.id)).toBe(false);
     const resolved = await getTask(table.db, ack.id, true);
@@ -51,7 +52,15 @@ describe('chat cleanup resolves only a clear no_reply_needed', () => {
       action: 'ai_resolved',
       actor: { kind: 'ai', id: 'offline' },
       modelId: 'offline',
-      reason: 'the latest message is a plain acknowledgement',
+      reason: 'no_reply_needed (prompt none)',
+    });
+    // The model's reason is kept only in the verdict item, which expires with the chat.
+    expect(await getChatVerdict(table.db, ack.id)).toMatchObject({
+      decision: 'no_reply_needed',
+      reason: expect.stringMatching(/acknowledg/),
+      lastMessageId: 'm-0',
+      modelId: 'offline',
+      promptVersion: 'none',
     });
     const outbox = await listOutboxSince(table.db, '0');
     expect(
@@ -71,19 +80,21 @@ describe('chat cleanup resolves only a clear no_reply_needed', () => {
         if (task.id === throttled.id) throw new JudgeUnavailableError('Bedrock failed: ThrottlingException');
         if (task.id === invalid.id) throw new InvalidJudgeAnswerError('the model answered without calling the tool');
         if (task.id === unsure.id) return { decision: 'unsure', reason: 'ambiguous', judge: 'test-model' };
-        return { decision: 'no_reply_needed', reason: 'acknowledged', judge: 'test-model' };
+        return { decision: 'no_reply_needed', reason: 'acknowledged', judge: 'test-model', promptVersion: '2' };
       },
     };
     // Act
     const summary = await runChatCleanup({ now: NOW }, deps(table.db, scripted));
     // Assess
-    expect(summary.counts).toEqual({ evaluated: 4, resolved: 1, kept: 1, failed: 2 });
+    expect(summary.counts).toEqual(counts({ evaluated: 4, resolved: 1, kept: 1, unsure: 1, failed: 2 }));
     for (const open of [throttled, invalid, unsure]) expect(await status(open.id)).toBe('open');
     expect((await listHistory(table.db, fine.id)).at(-1)).toMatchObject({
       actor: { kind: 'ai', id: 'test-model' },
       modelId: 'test-model',
-      reason: 'acknowledged',
+      reason: 'no_reply_needed (prompt 2)',
     });
+    // The unavailable judge may answer on the next tick: the night is not done.
+    expect(summary.checkpoint).toBeDefined();
   });
 
   it('a task changed while it was judged is kept (the newer state wins)', async () => {
@@ -100,7 +111,7 @@ describe('chat cleanup resolves only a clear no_reply_needed', () => {
     // Act
     const summary = await runChatCleanup({ now: NOW }, deps(table.db, racing));
     // Assess
-    expect(summary.counts).toEqual({ evaluated: 1, resolved: 0, kept: 1, failed: 0 });
+    expect(summary.counts).toEqual(counts({ evaluated: 1, kept: 1, unsure: 1 }));
     expect(await getTask(table.db, task.id, true)).toMatchObject({ status: 'open', assigneeId: 'u-2', version: 2 });
   });
 });
@@ -124,10 +135,10 @@ describe('partner and creditor tasks run separately', () => {
     // Assess
     expect(seen).toEqual(['partner', 'partner', 'creditor']);
     expect(summary.parties).toEqual({
-      partner: { evaluated: 2, resolved: 1, kept: 1, failed: 0, state: 'done' },
-      creditor: { evaluated: 1, resolved: 1, kept: 0, failed: 0, state: 'done' },
+      partner: { ...counts({ evaluated: 2, resolved: 1, kept: 1, replyNeeded: 1 }), state: 'done' },
+      creditor: { ...counts({ evaluated: 1, resolved: 1 }), state: 'done' },
     });
-    expect(summary.counts).toEqual({ evaluated: 3, resolved: 2, kept: 1, failed: 0 });
+    expect(summary.counts).toEqual(counts({ evaluated: 3, resolved: 2, kept: 1, replyNeeded: 1 }));
     expect(await readCheckpoint(table.db, 'partner')).toMatchObject({
       done: true,
       counts: { evaluated: 2, resolved: 1 },
@@ -138,7 +149,7 @@ describe('partner and creditor tasks run separately', () => {
     });
   });
 
-  it('a finished night is not evaluated again; the next night is', async () => {
+  it('a finished night is not evaluated again; the next night an unchanged chat is not judged again', async () => {
     const kept = await seedChatTask(table.db, { party: 'partner', texts: ['When?'] });
     const { judge, calls } = countingJudge();
     await runChatCleanup({ now: NOW }, deps(table.db, judge));
@@ -146,8 +157,8 @@ describe('partner and creditor tasks run separately', () => {
     expect(again.counts.evaluated).toBe(0);
     expect(calls.get(kept.id)).toBe(1);
     const nextNight = await runChatCleanup({ now: '2026-11-26T02:00:00.000Z' }, deps(table.db, judge));
-    expect(nextNight.counts.evaluated).toBe(1);
-    expect(calls.get(kept.id)).toBe(2);
+    expect(nextNight.counts).toEqual(counts({ evaluated: 1, unchanged: 1 }));
+    expect(calls.get(kept.id)).toBe(1);
   });
 });
 

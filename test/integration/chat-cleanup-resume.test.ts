@@ -49,7 +49,12 @@ describe('an interrupted run resumes where it stopped', () => {
         evaluated: first,
         resolved: expect.any(Number),
         kept: expect.any(Number),
+        replyNeeded: expect.any(Number),
+        unsure: expect.any(Number),
+        unchanged: 0,
         failed: 0,
+        inputTokens: 0,
+        outputTokens: 0,
         state: 'stopped',
       },
     });

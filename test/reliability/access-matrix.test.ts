@@ -57,6 +57,8 @@ const expectedStatus = (route: HttpRoute, variant: Variant): number => {
   if (route.ownerOnly && callerOf(variant)?.role !== 'owner') return 403;
   // Creditor-only routes (SLA terms) refuse every partner caller.
   if (route.creditorOnly && callerOf(variant)?.party !== 'creditor') return 403;
+  // The chat cleanup's shadow report is for owners and managers.
+  if (routeKey(route) === 'GET /chat-cleanup/shadow-report' && callerOf(variant)?.role === 'contributor') return 403;
   // No suite knows a mailed code: past access, the code decides (validBodies).
   if (routeKey(route) === 'POST /me/notifications/confirm') return 400;
   // A case only its creditor and partner see: the planted task's case has no case state, so nobody is its party

@@ -62,6 +62,8 @@ export const validBodies: Record<string, (taskId?: string) => Record<string, unk
   'POST /tasks/{id}/assign': () => ({ assigneeId: 'u-9' }),
   'POST /tasks/{id}/complete': () => ({}),
   'POST /tasks/{id}/calls': () => ({ result: 'answered', note: 'will pay Friday' }),
+  // The planted call reminder is open, not closed by the chat cleanup: 409 once access passes.
+  'POST /tasks/{id}/reopen': () => ({ reason: 'The debtor still waits for an answer' }),
   'POST /tasks/bulk': (taskId = NO_SUCH_TASKS[0]) => ({
     items: [
       { id: taskId, action: 'assign', ...validBodies['POST /tasks/{id}/assign']?.() },
@@ -73,6 +75,7 @@ export const validBodies: Record<string, (taskId?: string) => Record<string, unk
   'PUT /settings/reminders': () => ({ warnings: [{ percentOfTime: 50 }], escalation: { businessDaysOverdue: 2 } }),
   // generic: a type of either party, so the other party's owner may set it too.
   'PUT /settings/auto-assignment': () => ({ rules: { generic: { strategy: 'round_robin', userIds: ['u-9'] } } }),
+  'PUT /settings/chat-cleanup': () => ({ mode: 'shadow' }),
   'PUT /sla/terms': () => ({ taskDeadlines: { review_new_case: 4 }, updateIntervals: { contact_attempted: 10 } }),
   // The planted call reminder takes none of the three (no SLA weight, not an approve_extension task): 409 past access.
   'POST /tasks/{id}/extension': () => ({ businessDays: 2, reason: 'debtor abroad' }),
@@ -132,6 +135,7 @@ export const refusedByState: ReadonlySet<string> = new Set([
   'POST /tasks/{id}/extension',
   'POST /tasks/{id}/approve',
   'POST /tasks/{id}/reject',
+  'POST /tasks/{id}/reopen',
 ]);
 
 /** The caller of the suites that want a request through: the org's owner where only owners are let in (or share views). */

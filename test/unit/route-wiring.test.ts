@@ -14,6 +14,9 @@ import { buildTestApp, referencedId, resourcesOf } from '../../infra/testing/tes
 
 /** Files of functions/http that are no route group: the registry itself and the OpenAPI document's builders. */
 const notGroups = new Set([
+  'chat-cleanup-docs.ts',
+  'chat-cleanup-examples.ts',
+  'chat-cleanup-routes.ts',
   'notifications.ts',
   'notifications-docs.ts',
   'route-groups.ts',

@@ -1,19 +1,23 @@
 import {
+  AccessDeniedException,
   BedrockRuntimeClient,
   ConverseCommand,
   type ConverseCommandOutput,
+  ResourceNotFoundException,
   ThrottlingException,
   ValidationException,
 } from '@aws-sdk/client-bedrock-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createBedrockJudge } from './bedrock-judge.js';
+import { CUT_LATEST_REASON, createBedrockJudge } from './bedrock-judge.js';
 import {
   InvalidJudgeAnswerError,
   type JudgeDecision,
   type JudgeInput,
+  JudgeThrottledError,
   JudgeTimeoutError,
   JudgeUnavailableError,
+  ModelUnavailableError,
 } from './judge.js';
 import { SYSTEM_PROMPT, VERDICT_TOOL } from './prompt.js';
 
@@ -73,7 +77,13 @@ describe('Bedrock judge: decisions', () => {
       // Act
       const verdict = await judge.judge(input('Thanks, received.'));
       // Assess
-      expect(verdict).toEqual({ decision, reason: 'because', judge: modelId });
+      expect(verdict).toEqual({
+        decision,
+        reason: 'because',
+        judge: modelId,
+        promptVersion: '2',
+        usage: { inputTokens: 900, outputTokens: 40 },
+      });
       expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(1);
     },
   );
@@ -111,9 +121,33 @@ describe('Bedrock judge: invalid answers are errors, never verdicts', () => {
     await expect(judge.judge(input('ok'))).rejects.toThrow(/decision/);
   });
 
+  it('a tool call that did not end the turn (stopReason max_tokens)', async () => {
+    bedrock
+      .on(ConverseCommand)
+      .resolves({ ...toolAnswer({ decision: 'no_reply_needed', reason: 'ok' }), stopReason: 'max_tokens' });
+    await expect(judge.judge(input('ok'))).rejects.toThrow(/max_tokens, not tool_use/);
+  });
+
   it('extra fields (the schema is strict)', async () => {
     bedrock.on(ConverseCommand).resolves(toolAnswer({ decision: 'no_reply_needed', reason: 'ok', confidence: 0.2 }));
     await expect(judge.judge(input('ok'))).rejects.toBeInstanceOf(InvalidJudgeAnswerError);
+  });
+});
+
+describe('Bedrock judge: a cut latest message', () => {
+  it('turns no_reply_needed into unsure in code, whatever the model said', async () => {
+    // Prepare
+    bedrock.on(ConverseCommand).resolves(toolAnswer({ decision: 'no_reply_needed', reason: 'thanks only' }));
+    // Act
+    const verdict = await judge.judge(input(`Thanks. ${'x'.repeat(3_000)}`));
+    // Assess
+    expect(verdict).toMatchObject({ decision: 'unsure', reason: CUT_LATEST_REASON });
+  });
+
+  it('keeps reply_needed as the model said', async () => {
+    bedrock.on(ConverseCommand).resolves(toolAnswer({ decision: 'reply_needed', reason: 'a question' }));
+    const verdict = await judge.judge(input(`${'x'.repeat(3_000)} When?`));
+    expect(verdict.decision).toBe('reply_needed');
   });
 });
 
@@ -131,18 +165,53 @@ describe('Bedrock judge: throttling, errors and timeouts', () => {
     expect(sleeps).toEqual([50, 100]);
   });
 
-  it('gives up after the bounded attempts with a retryable JudgeUnavailableError', async () => {
+  it('gives up after the bounded attempts with a retryable JudgeThrottledError', async () => {
     bedrock.on(ConverseCommand).rejects(throttled());
     const failure = judge.judge(input('ok'));
+    await expect(failure).rejects.toBeInstanceOf(JudgeThrottledError);
     await expect(failure).rejects.toBeInstanceOf(JudgeUnavailableError);
     await expect(failure).rejects.toMatchObject({ retryable: true });
     expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(3);
   });
 
   it('does not retry a non-transient error', async () => {
-    bedrock.on(ConverseCommand).rejects(new ValidationException({ message: 'bad model id', $metadata: {} }));
-    await expect(judge.judge(input('ok'))).rejects.toBeInstanceOf(JudgeUnavailableError);
+    bedrock
+      .on(ConverseCommand)
+      .rejects(new ValidationException({ message: 'messages: too many blocks', $metadata: {} }));
+    const failure = judge.judge(input('ok'));
+    await expect(failure).rejects.toBeInstanceOf(JudgeUnavailableError);
+    await expect(failure).rejects.not.toBeInstanceOf(JudgeThrottledError);
     expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'an end-of-life model',
+      new ResourceNotFoundException({ message: 'This model version has reached the end of its life.', $metadata: {} }),
+    ],
+    ['no model access', new AccessDeniedException({ message: 'You do not have access to the model', $metadata: {} })],
+    [
+      'a validation error naming the model',
+      new ValidationException({ message: 'The provided model identifier is invalid.', $metadata: {} }),
+    ],
+  ])('%s is a ModelUnavailableError, not retried', async (_, error) => {
+    bedrock.on(ConverseCommand).rejects(error);
+    const failure = judge.judge(input('ok'));
+    await expect(failure).rejects.toBeInstanceOf(ModelUnavailableError);
+    await expect(failure).rejects.toMatchObject({ retryable: false });
+    expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(1);
+  });
+
+  it('the default policy backs off up to 20 s over 6 attempts', async () => {
+    // Prepare
+    const slept: number[] = [];
+    const patient = createBedrockJudge({ client, modelId, sleep: async (ms) => slept.push(ms), random: () => 0.999 });
+    bedrock.on(ConverseCommand).rejects(throttled());
+    // Act
+    await expect(patient.judge(input('ok'))).rejects.toBeInstanceOf(JudgeThrottledError);
+    // Assess
+    expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(6);
+    expect(slept).toEqual([999, 1_998, 3_996, 7_992, 15_984]);
   });
 
   it('aborts a call that does not answer within the timeout', async () => {

@@ -11,12 +11,14 @@ import {
   type ChatJudge,
   InvalidJudgeAnswerError,
   type JudgeInput,
+  JudgeThrottledError,
   JudgeTimeoutError,
   JudgeUnavailableError,
   judgeAnswerSchema,
+  ModelUnavailableError,
   type Verdict,
 } from './judge.js';
-import { systemBlocks, toolConfig, userContent, VERDICT_TOOL } from './prompt.js';
+import { latestMessageCut, PROMPT_VERSION, systemBlocks, toolConfig, userContent, VERDICT_TOOL } from './prompt.js';
 import { defaultRetryPolicy, withDeadline } from './retry.js';
 
 /** Errors a later attempt may not see again (Bedrock's own throttling and transient faults). */
@@ -27,6 +29,17 @@ const transientErrors = new Set([
   'ModelNotReadyException',
 ]);
 const isTransient = (error: unknown): boolean => error instanceof Error && transientErrors.has(error.name);
+
+/**
+ * The model cannot be called at all: end of life or unknown id (`ResourceNotFoundException`), no
+ * model access or IAM (`AccessDeniedException`), or a validation error naming the model (e.g. an id
+ * that needs an inference profile).
+ */
+export const isModelUnavailable = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error.name === 'ResourceNotFoundException' ||
+    error.name === 'AccessDeniedException' ||
+    (error.name === 'ValidationException' && /model|inference profile/i.test(error.message)));
 
 export interface BedrockJudgeOptions extends RetryHooks {
   /** Created once per process by the caller; the judge never creates clients. */
@@ -59,13 +72,41 @@ const parseToolInput = (input: unknown): unknown => {
   }
 };
 
-/** The verdict in a Converse response, or InvalidJudgeAnswerError: only a schema-valid tool call counts. */
+/** Said in the verdict when code, not the model, decided `unsure`. */
+export const CUT_LATEST_REASON = 'The latest message was too long to show in full.';
+
+/**
+ * The verdict in a Converse response, or InvalidJudgeAnswerError: only a schema-valid tool call that
+ * ended the turn (`stopReason` `tool_use`; `max_tokens` or `end_turn` may carry a partial answer) counts.
+ */
 export const verdictFromResponse = (response: ConverseCommandOutput, judge: string): Verdict => {
+  if (response.stopReason !== 'tool_use') {
+    throw new InvalidJudgeAnswerError(
+      `the model stopped with ${response.stopReason ?? 'no stop reason'}, not tool_use`,
+    );
+  }
   const toolUse = response.output?.message?.content?.find((block) => block.toolUse?.name === VERDICT_TOOL)?.toolUse;
   if (!toolUse) throw new InvalidJudgeAnswerError(`the model answered without calling ${VERDICT_TOOL}`);
   const parsed = judgeAnswerSchema.safeParse(parseToolInput(toolUse.input));
   if (!parsed.success) throw new InvalidJudgeAnswerError(`invalid verdict: ${z.prettifyError(parsed.error)}`);
-  return { ...parsed.data, judge };
+  const usage = response.usage
+    ? { inputTokens: response.usage.inputTokens ?? 0, outputTokens: response.usage.outputTokens ?? 0 }
+    : undefined;
+  return { ...parsed.data, judge, promptVersion: PROMPT_VERSION, ...(usage ? { usage } : {}) };
+};
+
+/** The prompt asks for `unsure` when the latest message was cut; this makes sure of it. */
+const unsureIfLatestCut = (verdict: Verdict, input: JudgeInput): Verdict =>
+  verdict.decision === 'no_reply_needed' && latestMessageCut(input)
+    ? { ...verdict, decision: 'unsure', reason: CUT_LATEST_REASON }
+    : verdict;
+
+const unavailable = (error: unknown): Error => {
+  const name = error instanceof Error ? error.name : 'Error';
+  if (isModelUnavailable(error))
+    return new ModelUnavailableError(`the model cannot be called: ${name}`, { cause: error });
+  if (name === 'ThrottlingException') return new JudgeThrottledError(`Bedrock throttled: ${name}`, { cause: error });
+  return new JudgeUnavailableError(`Bedrock failed: ${name}`, { cause: error });
 };
 
 export const createBedrockJudge = (options: BedrockJudgeOptions): ChatJudge => {
@@ -89,16 +130,16 @@ export const createBedrockJudge = (options: BedrockJudgeOptions): ChatJudge => {
     );
   return {
     name: modelId,
+    promptVersion: PROMPT_VERSION,
     judge: async (input) => {
       let response: ConverseCommandOutput;
       try {
         response = await converse(input);
       } catch (error) {
         if (error instanceof JudgeTimeoutError) throw error;
-        const name = error instanceof Error ? error.name : 'Error';
-        throw new JudgeUnavailableError(`Bedrock failed: ${name}`, { cause: error });
+        throw unavailable(error);
       }
-      return verdictFromResponse(response, modelId);
+      return unsureIfLatestCut(verdictFromResponse(response, modelId), input);
     },
   };
 };

@@ -17,10 +17,21 @@ export const judgeAnswerSchema = z.strictObject({
 });
 export type JudgeAnswer = z.infer<typeof judgeAnswerSchema>;
 
-/** A verdict names its judge: `offline` or the model id, kept in the task history. */
-export type Verdict = JudgeAnswer & { judge: string };
+/** Tokens one evaluation cost (Converse `usage`). */
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/**
+ * A verdict names its judge (`offline` or the model id) and the prompt version it was asked with;
+ * a model judge also reports its token usage.
+ */
+export type Verdict = JudgeAnswer & { judge: string; promptVersion?: string; usage?: TokenUsage };
 
 export interface ConversationMessage {
+  /** The stored message's id: the verdict cache is keyed by the latest one. */
+  messageId?: string;
   senderParty: Party;
   text: string;
   sentAt: string;
@@ -32,11 +43,15 @@ export interface JudgeInput {
   /** The party whose reply is in question (the task's access level). */
   party: Party;
   task: Pick<Task, 'id' | 'type' | 'createdAt' | 'deadline' | 'details'>;
+  /** The run's logical time: the prompt states it and each message's age. */
+  now?: string;
 }
 
 export interface ChatJudge {
   /** `offline` or the model id. */
   readonly name: string;
+  /** The prompt version a model judge asks with; stored with every verdict. */
+  readonly promptVersion?: string;
   judge(input: JudgeInput): Promise<Verdict>;
 }
 
@@ -47,8 +62,22 @@ export abstract class JudgeError extends Error {
 
 /** Throttled (after the bounded retries) or the service failed. */
 export class JudgeUnavailableError extends JudgeError {
-  override readonly name = 'JudgeUnavailableError';
+  override readonly name: string = 'JudgeUnavailableError';
   readonly retryable = true;
+}
+
+/** Still throttled after the bounded retries: the run counts these in a row to end the invocation early. */
+export class JudgeThrottledError extends JudgeUnavailableError {
+  override readonly name = 'JudgeThrottledError';
+}
+
+/**
+ * The model cannot be called at all (end of life, no access, unknown id): no later task would fare
+ * better, so the run stops at the first one and the task is not counted as failed.
+ */
+export class ModelUnavailableError extends JudgeError {
+  override readonly name = 'ModelUnavailableError';
+  readonly retryable = false;
 }
 
 export class JudgeTimeoutError extends JudgeError {

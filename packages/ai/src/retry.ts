@@ -1,8 +1,11 @@
 // The judge's retry policy (core's withRetry does the retrying) and a per-attempt deadline.
 import type { RetryPolicy } from '@casetasks/core';
 
-/** Bedrock's share of the service retry policy (core's withRetry): throttles clear within seconds. */
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 4_000 };
+/**
+ * Bedrock quotas are per minute, so backoff reaches tens of seconds: 6 attempts, full jitter,
+ * base 1 s, cap 20 s (at most 1 + 2 + 4 + 8 + 16 = 31 s of sleep per task, ≈ 15.5 s on average).
+ */
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 20_000 };
 
 /**
  * Runs `work` with an abort signal that fires after `timeoutMs`, and rejects with `onTimeout()` then

@@ -6,6 +6,7 @@ export * from './case-state.js';
 export * from './case-update-extensions.js';
 export * from './case-update-sla.js';
 export * from './catalogue.js';
+export * from './chat-cleanup-reopen.js';
 export * from './claims.js';
 export * from './clock-pauses.js';
 export * from './csv.js';

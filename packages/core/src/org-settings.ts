@@ -112,6 +112,21 @@ export const autoAssignmentSettingsSchema = z
   .meta({ id: 'AutoAssignmentSettings' });
 export type AutoAssignmentSettings = z.infer<typeof autoAssignmentSettingsSchema>;
 
+/** Issue 23: whether the nightly chat cleanup may close this org's tasks; `deployment` follows the deployment. */
+export const chatCleanupModeSchema = z
+  .enum(['off', 'shadow', 'on'])
+  .describe('off: never judged; shadow: judged and recorded, nothing closes; on: closes clear no-reply-needed chats');
+export type ChatCleanupMode = z.infer<typeof chatCleanupModeSchema>;
+
+export const chatCleanupSettingsSchema = z
+  .strictObject({
+    mode: z
+      .union([chatCleanupModeSchema, z.literal('deployment')])
+      .describe("The org's chat cleanup; deployment = the deployment's mode (shadow for its first nights, then on)"),
+  })
+  .meta({ id: 'ChatCleanupSettings' });
+export type ChatCleanupSettings = z.infer<typeof chatCleanupSettingsSchema>;
+
 /** Types an org of this party can hold, so a rule for another party's type is refused, not ignored. */
 export const typesOfParty = (party: Party): TaskType[] =>
   taskTypeSchema.options.filter((type) => [party, 'either'].includes(catalogue[type].party));
@@ -121,6 +136,7 @@ export interface OrgSettings {
   calendar?: OrgCalendarSettings;
   reminders?: ReminderSettings;
   autoAssignment?: AutoAssignmentSettings;
+  chatCleanup?: ChatCleanupSettings;
   /** The calendar country's public holidays, materialised when the calendar was saved (never shown by the API). */
   holidays?: MaterialisedHolidays;
   version: number;

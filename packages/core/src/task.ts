@@ -215,6 +215,7 @@ export const historyActionSchema = z.enum([
   'extension_approved',
   'extension_rejected',
   'extension_expired',
+  'reopened',
 ]);
 export type HistoryAction = z.infer<typeof historyActionSchema>;
 

@@ -40,12 +40,22 @@ export {
 } from './entities/case-details.js';
 export { activeCasesOfPartner, addCaseChange, getCaseState, saveCaseState } from './entities/case-state.js';
 export {
+  claimFirstCleanupNight,
+  putShadowVerdict,
+  type ReopenExample,
+  reopenExamples,
+  type ShadowVerdict,
+  saveReopen,
+  shadowVerdictsOfNight,
+} from './entities/chat-cleanup-records.js';
+export {
   conversationTail,
   MESSAGE_TTL_DAYS,
   putMessage,
   recentMessages,
   type StoredMessage,
 } from './entities/chat-message.js';
+export { type ChatVerdict, getChatVerdict, putChatVerdict } from './entities/chat-verdict.js';
 export { listHistory } from './entities/history-entry.js';
 export {
   CHECKPOINT_TTL_DAYS,

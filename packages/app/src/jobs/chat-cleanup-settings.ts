@@ -15,6 +15,8 @@ export interface ChatCleanupSettings {
   budgetMs: number;
   /** How long an invocation may still be busy after its budget (judge timeout × attempts + backoff). */
   drainMs: number;
+  /** Tasks in a row still throttled after their retries that end the invocation (the next tick resumes). */
+  maxConsecutiveThrottles: number;
 }
 
 export const defaultChatCleanupSettings: ChatCleanupSettings = {
@@ -23,6 +25,7 @@ export const defaultChatCleanupSettings: ChatCleanupSettings = {
   messages: 20,
   budgetMs: 12 * 60_000,
   drainMs: 3 * 60_000,
+  maxConsecutiveThrottles: 5,
 };
 
 export interface ChatCleanupDeps {
@@ -33,17 +36,38 @@ export interface ChatCleanupDeps {
   settings: ChatCleanupSettings;
 }
 
+/**
+ * A night's counts. `evaluated = resolved + kept + unchanged + failed`; `kept = replyNeeded + unsure`
+ * (kept as a total for the existing dashboards and alarms). A task the model could not be called for
+ * (model unavailable) is in none of them.
+ */
 export interface ChatCleanupCounts {
   evaluated: number;
   resolved: number;
   kept: number;
+  replyNeeded: number;
+  unsure: number;
+  /** Kept without a judge call: same latest message, model and prompt version as the stored verdict. */
+  unchanged: number;
   failed: number;
+  inputTokens: number;
+  outputTokens: number;
 }
 
-export const zeroCounts = (): ChatCleanupCounts => ({ evaluated: 0, resolved: 0, kept: 0, failed: 0 });
-export const addCounts = (a: ChatCleanupCounts, b: ChatCleanupCounts): ChatCleanupCounts => ({
-  evaluated: a.evaluated + b.evaluated,
-  resolved: a.resolved + b.resolved,
-  kept: a.kept + b.kept,
-  failed: a.failed + b.failed,
-});
+const countNames = [
+  'evaluated',
+  'resolved',
+  'kept',
+  'replyNeeded',
+  'unsure',
+  'unchanged',
+  'failed',
+  'inputTokens',
+  'outputTokens',
+] as const satisfies readonly (keyof ChatCleanupCounts)[];
+
+export const zeroCounts = (): ChatCleanupCounts =>
+  Object.fromEntries(countNames.map((name) => [name, 0])) as unknown as ChatCleanupCounts;
+
+export const addCounts = (a: ChatCleanupCounts, b: ChatCleanupCounts): ChatCleanupCounts =>
+  Object.fromEntries(countNames.map((name) => [name, (a[name] ?? 0) + (b[name] ?? 0)])) as unknown as ChatCleanupCounts;

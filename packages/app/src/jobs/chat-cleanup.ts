@@ -26,12 +26,32 @@ const nowOf = (input: JobInput, clock: () => number): Date => {
   return new Date(input.now ?? clock());
 };
 
-/** evaluated / resolved / kept / failed, with or without the party dimension (the alarm watches total `failed`). */
+/** The issue-23 metric names (alarms and dashboards use these), each from one count. */
+const namedMetrics = {
+  ChatCleanupResolved: 'resolved',
+  ChatCleanupReplyNeeded: 'replyNeeded',
+  ChatCleanupUnsure: 'unsure',
+  ChatCleanupFailed: 'failed',
+  ChatCleanupInputTokens: 'inputTokens',
+  ChatCleanupOutputTokens: 'outputTokens',
+} as const satisfies Record<string, keyof ChatCleanupCounts>;
+
+/**
+ * The named metrics, plus the original evaluated / resolved / kept / failed (existing alarms and
+ * dashboards watch those), with or without the party dimension.
+ */
 const publishCounts = (target: typeof metrics, counts: ChatCleanupCounts) => {
   for (const name of ['evaluated', 'resolved', 'kept', 'failed'] as const) {
     target.addMetric(name, MetricUnit.Count, counts[name]);
   }
+  for (const [metric, name] of Object.entries(namedMetrics)) {
+    target.addMetric(metric, MetricUnit.Count, counts[name]);
+  }
 };
+
+/** 1 when a pass stopped because the model cannot be called (the "model unavailable" alarm), else 0. */
+const publishModelUnavailable = (stopped: boolean) =>
+  metrics.addMetric('ChatCleanupModelUnavailable', MetricUnit.Count, stopped ? 1 : 0);
 
 const publishPartyMetrics = (party: Party, counts: ChatCleanupCounts) => {
   const single = metrics.singleMetric();
@@ -65,6 +85,8 @@ export const runChatCleanup = async (
   }
   const total = Object.values(parties).reduce<ChatCleanupCounts>((sum, result) => addCounts(sum, result), zeroCounts());
   publishCounts(metrics, total);
+  const stopReason = Object.values(parties).find((result) => result.stopReason)?.stopReason;
+  publishModelUnavailable(stopReason === 'model_unavailable');
   const finished = PARTIES.every((party) => parties[party]?.state === 'done');
   return {
     job: CHAT_CLEANUP_JOB,
@@ -72,6 +94,7 @@ export const runChatCleanup = async (
     counts: { ...total },
     parties,
     judge: deps.judge.name,
+    ...(stopReason ? { stopReason } : {}),
     ...(finished ? {} : { checkpoint: JSON.stringify({ now: now.toISOString() }) }),
     durationMs: deps.clock() - startedAt,
   };

@@ -1,12 +1,14 @@
 // Scheduled jobs: the registry (name, run, schedule, function) and each job's run, for handlers, local mode and benches.
 export * from './calendar-refresh.js';
 export * from './chat-cleanup.js';
+export * from './chat-cleanup-mode.js';
 export {
   CHAT_CLEANUP_JOB,
   type ChatCleanupCounts,
   type ChatCleanupDeps,
   type ChatCleanupSettings,
   defaultChatCleanupSettings,
+  zeroCounts,
 } from './chat-cleanup-settings.js';
 export * from './chat-judge.js';
 export * from './deadline-reminders.js';

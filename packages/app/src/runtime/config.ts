@@ -28,6 +28,8 @@ const configSchema = z.object({
   BEDROCK_MODEL_ID: z.string().min(1).optional(),
   /** `offline` in local mode: the deterministic judge. */
   CHAT_JUDGE: z.enum(['bedrock', 'offline']).optional(),
+  /** Nights a new deployment's chat cleanup stays in shadow mode (issue 23; infra `chatCleanupShadowNights`). */
+  CHAT_CLEANUP_SHADOW_NIGHTS: z.coerce.number().int().min(0).max(365).optional(),
   /** Only functions that start or stop the paused-case follow-up read it. */
   PAUSED_CASE_STATE_MACHINE_ARN: z.string().min(1).optional(),
   POWERTOOLS_SERVICE_NAME: z.string().default('casetasks'),

@@ -4,6 +4,7 @@ import {
   type AutoAssignmentSettings,
   autoAssignmentSettingsSchema,
   catalogue,
+  chatCleanupSettingsSchema,
   DEFAULT_REMINDER_SETTINGS,
   type OrgCalendarSettings,
   type OrgSettings,
@@ -20,7 +21,7 @@ import * as z from 'zod';
 import { config } from '../runtime/config.js';
 import { saveCalendarSection } from './calendar-holidays.js';
 
-export type SettingsSection = 'calendar' | 'reminders' | 'autoAssignment';
+export type SettingsSection = 'calendar' | 'reminders' | 'autoAssignment' | 'chatCleanup';
 export type SectionValue<S extends SettingsSection> = NonNullable<OrgSettings[S]>;
 
 export interface SectionSpec<S extends SettingsSection> {
@@ -87,5 +88,10 @@ export const settingsSections: { [S in SettingsSection]: SectionSpec<S> } = {
     view: viewOf(autoAssignmentSettingsSchema, 'AutoAssignmentSettingsView'),
     defaults: () => ({ rules: {} }),
     check: checkAutoAssignment,
+  },
+  chatCleanup: {
+    body: chatCleanupSettingsSchema,
+    view: viewOf(chatCleanupSettingsSchema, 'ChatCleanupSettingsView'),
+    defaults: () => ({ mode: 'deployment' }),
   },
 };

@@ -5,6 +5,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   autoAssignmentSettingsSchema,
+  chatCleanupSettingsSchema,
   type MaterialisedHolidays,
   materialisedHolidaysSchema,
   type OrgSettings,
@@ -33,6 +34,7 @@ export const orgSettingsSections = {
   calendar: orgCalendarSettingsSchema,
   reminders: reminderSettingsSchema,
   autoAssignment: autoAssignmentSettingsSchema,
+  chatCleanup: chatCleanupSettingsSchema,
 } as const;
 export type OrgSettingsSection = keyof typeof orgSettingsSections;
 
