@@ -74,10 +74,28 @@ describe('the app', () => {
     // Prepare
     vi.stubEnv('CDK_DEFAULT_REGION', 'us-east-1');
     try {
-      // Act / Assess
-      expect(() => buildApp({ context: testContext() })).toThrow(/the stack's region us-east-1 is outside the EU/);
+      // Act / Assess: a real stage; the offline synth-check stage synthesizes (the CLI's fallback region is us-east-1)
+      expect(() => buildApp({ context: completeStageContext('prod') })).toThrow(
+        /the stack's region us-east-1 is outside the EU/,
+      );
+      expect(() => buildApp({ context: testContext() })).not.toThrow();
     } finally {
       vi.unstubAllEnvs();
+    }
+  });
+
+  it('pins both stacks to the EU regions of the model profile with a CloudFormation rule', { timeout: 60_000 }, () => {
+    // Act
+    const { data, service } = buildTestApp();
+    // Assess: deploy-time residency, whatever region the CLI picked
+    for (const template of [data, service]) {
+      const rule = template.toJSON().Rules?.AllowedRegionsOnly;
+      expect(rule?.Assertions?.[0]?.Assert).toEqual({
+        'Fn::Contains': [
+          ['eu-central-1', 'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-1', 'eu-west-3'],
+          { Ref: 'AWS::Region' },
+        ],
+      });
     }
   });
 

@@ -1,7 +1,14 @@
 // Builds the whole app for one stage (both stacks and cdk-nag); infra/app.ts and the infra tests build exactly this.
-import { App, type AppProps, CfnRule, Fn, type Stack, Validations } from 'aws-cdk-lib';
+import { App, type AppProps, Aws, CfnRule, Fn, type Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { DeploymentConfigError, readSettings, regionProblems, type Settings, SYNTH_CHECK_STAGE } from './settings.js';
+import {
+  DeploymentConfigError,
+  deployableRegions,
+  readSettings,
+  regionProblems,
+  type Settings,
+  SYNTH_CHECK_STAGE,
+} from './settings.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
 
@@ -27,12 +34,25 @@ const refuseDeployment = (stack: Stack): void => {
   });
 };
 
+/** CloudFormation refuses to create the stack outside `regions`, whatever region the deploying CLI picked. */
+const pinRegions = (stack: Stack, regions: string[]): void => {
+  new CfnRule(stack, 'AllowedRegionsOnly', {
+    assertions: [
+      {
+        assert: Fn.conditionContains(regions, Aws.REGION),
+        assertDescription: `casetasks deploys to ${regions.join(', ')} only (data residency and the model's regions: docs/chat-cleanup.md).`,
+      },
+    ],
+  });
+};
+
 export const buildApp = (props: AppProps = {}): BuiltApp => {
   const app = new App(props);
   const settings = readSettings(app.node);
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
-  // Data residency: the region is known here (not in readSettings) — CDK_DEFAULT_REGION, set by `cdk deploy`.
-  const misplaced = regionProblems(settings, env.region);
+  // Data residency, early: the region `cdk deploy` gives. Not for the offline synth-check stage, where the CLI
+  // falls back to us-east-1 when no region is configured; the stacks' region rule (below) holds at deploy anyway.
+  const misplaced = settings.stage === SYNTH_CHECK_STAGE ? [] : regionProblems(settings, env.region);
   if (misplaced.length > 0) throw new DeploymentConfigError(settings.stage, misplaced);
   const stateful = new StatefulStack(app, settings.names.dataStack, {
     env,
@@ -55,6 +75,8 @@ export const buildApp = (props: AppProps = {}): BuiltApp => {
       : {}),
   });
   if (settings.stage === SYNTH_CHECK_STAGE) for (const stack of [stateful, stateless]) refuseDeployment(stack);
+  const regions = deployableRegions(settings);
+  if (regions) for (const stack of [stateful, stateless]) pinRegions(stack, regions);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, settings, stateful, stateless };
 };

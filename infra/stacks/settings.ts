@@ -286,6 +286,18 @@ export const regionProblems = (settings: Settings, region: string | undefined): 
   return problems;
 };
 
+/**
+ * The regions a stack of this stage may be created in (a CloudFormation rule of each stack enforces them at
+ * deploy): the model profile's regions, within the EU unless allowNonEuRegion; undefined = any region.
+ */
+export const deployableRegions = (settings: Settings): string[] | undefined => {
+  const model = settings.bedrockModel;
+  const byModel = model.geography === 'global' ? undefined : [...model.regions];
+  const byResidency = settings.allowNonEuRegion ? undefined : [...EU_REGIONS];
+  if (!byModel || !byResidency) return byModel ?? byResidency;
+  return byModel.filter((region) => byResidency.includes(region));
+};
+
 /** Fails the synth: one line per missing, malformed or placeholder value, so one run shows them all. */
 export class DeploymentConfigError extends Error {
   override readonly name = 'DeploymentConfigError';
