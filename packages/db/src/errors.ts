@@ -8,6 +8,21 @@ export class VersionConflictError extends Error {
   }
 }
 
+/**
+ * A refused write of an org's or user's own item (a limit reached, a name taken, changed meanwhile): 409
+ * naming `field`, nothing written. Each item module names its own subclass.
+ */
+export class ItemConflictError extends Error {
+  readonly statusCode = 409;
+  readonly code = 'conflict';
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
 /** The event's marker exists: this exact write was applied before. Treated as success. */
 export class DuplicateEventError extends Error {
   constructor(readonly eventId: string) {

@@ -4,6 +4,7 @@ import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk
 import { emailStatusSchema, type Party, portalRoleSchema } from '@casetasks/core';
 import * as z from 'zod';
 import type { Db } from '../client.js';
+import { ItemConflictError } from '../errors.js';
 import { readItem } from '../item-reads.js';
 import { instantSortKey } from '../keys/instant-key.js';
 import { shardOf } from '../keys/shard.js';
@@ -43,13 +44,10 @@ export interface MailUser {
 }
 
 /** A preferences write that lost a race (changed meanwhile): 409, nothing written. */
-export class NotificationPreferencesConflictError extends Error {
-  readonly statusCode = 409;
-  readonly code = 'conflict';
-  readonly field = 'expectedVersion';
+export class NotificationPreferencesConflictError extends ItemConflictError {
+  override readonly name = 'NotificationPreferencesConflictError';
   constructor() {
-    super('your notification preferences changed meanwhile; reload and try again');
-    this.name = 'NotificationPreferencesConflictError';
+    super('your notification preferences changed meanwhile; reload and try again', 'expectedVersion');
   }
 }
 

@@ -5,6 +5,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Party } from '@casetasks/core';
 import * as z from 'zod';
 import type { Db } from '../client.js';
+import { ItemConflictError } from '../errors.js';
 import { readItem } from '../item-reads.js';
 import { readStoredItem, readStoredItems } from '../stored-items.js';
 import { Transaction } from '../transaction.js';
@@ -34,16 +35,8 @@ export interface ViewOwner {
 }
 
 /** A refused saved-view write (limit reached, name taken, changed meanwhile): 409, nothing written. */
-export class SavedViewConflictError extends Error {
-  readonly statusCode = 409;
-  readonly code = 'conflict';
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'SavedViewConflictError';
-  }
+export class SavedViewConflictError extends ItemConflictError {
+  override readonly name = 'SavedViewConflictError';
 }
 
 const ownPartition = (owner: ViewOwner) => `views#${owner.party}#${owner.orgId}#${owner.userId}`;

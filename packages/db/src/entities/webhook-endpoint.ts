@@ -11,6 +11,7 @@ import {
 } from '@casetasks/core';
 import * as z from 'zod';
 import type { Db } from '../client.js';
+import { ItemConflictError } from '../errors.js';
 import { readItem } from '../item-reads.js';
 import { readStoredItem, readStoredItems } from '../stored-items.js';
 import { Transaction } from '../transaction.js';
@@ -47,16 +48,8 @@ export interface WebhookEndpointRef {
 }
 
 /** A refused endpoint write (limit reached, changed meanwhile): 409, nothing written. */
-export class WebhookEndpointConflictError extends Error {
-  readonly statusCode = 409;
-  readonly code = 'conflict';
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'WebhookEndpointConflictError';
-  }
+export class WebhookEndpointConflictError extends ItemConflictError {
+  override readonly name = 'WebhookEndpointConflictError';
 }
 
 const orgPartition = (party: Party, orgId: string) => `webhooks#${party}#${orgId}`;
