@@ -1,5 +1,6 @@
 // 50 parallel writes on one task over HTTP: each applies on its version or is refused; history and state lose nothing.
-import { listOutboxSince } from '@casetasks/db';
+import { tasksDb } from '@casetasks/app/runtime';
+import { listHistory, listOutboxSince } from '@casetasks/db';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiHarness, type ApiResponse, json, startApi } from '../integration/api-client.js';
@@ -112,5 +113,80 @@ describe(`${PARALLEL} parallel postpone/assign/complete calls on one task`, () =
       (entry) => entry.detailType === 'Task Completed' && (entry.detail.task as { id: string }).id === task.id,
     );
     expect(completedEvents).toHaveLength(completions.length);
+  });
+});
+
+/**
+ * Holds every task write the server sends until each request still waiting for its answer has sent its
+ * write: then all of them have read the task before any write landed, so they really overlap (no timer).
+ */
+const writeBarrier = () => {
+  const held: (() => void)[] = [];
+  let waiting = 0;
+  let released = 0;
+  const release = () => {
+    if (held.length === 0 || held.length < waiting) return;
+    released = Math.max(released, held.length);
+    for (const go of held.splice(0)) go();
+  };
+  const name = 'concurrency-test-write-barrier';
+  tasksDb().client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'TransactWriteItemsCommand') {
+        await new Promise<void>((go) => {
+          held.push(go);
+          release();
+        });
+      }
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return {
+    /** Counts the request as waiting until its answer comes. */
+    send: async (request: () => Promise<ApiResponse>): Promise<ApiResponse> => {
+      waiting++;
+      try {
+        return await request();
+      } finally {
+        waiting--;
+        release();
+      }
+    },
+    /** The most writes released together. */
+    largestRelease: () => released,
+    remove: () => tasksDb().client.middlewareStack.remove(name),
+  };
+};
+
+describe(`${PARALLEL} writers that all read the task before any writes`, () => {
+  const [ops] = fc.sample(opsArb, { seed: 20261129, numRuns: 1 });
+
+  it('the race happens: exactly one applies (200), every other is a 409 conflict, history has one change', async () => {
+    // Prepare
+    if (!ops) throw new Error('no sample');
+    const task = await api.plant({ type: 'generic', accessLevel: 'partner', orgId: 'p-1', assigneeId: null });
+    const barrier = writeBarrier();
+    // Act
+    let responses: ApiResponse[];
+    try {
+      responses = await Promise.all(ops.map((op) => barrier.send(() => send(task.id, op))));
+    } finally {
+      barrier.remove();
+    }
+    // Assess: all writers were in flight together, so one won and the rest lost on the version check.
+    expect(barrier.largestRelease()).toBe(PARALLEL);
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(PARALLEL - 1);
+    for (const response of responses.filter((r) => r.status === 409))
+      expect((json(response).error as { code: string }).code).toBe('conflict');
+    const winner = ops[statuses.indexOf(200)] as Op;
+    const stored = stateOf(json(await api.call('GET', `/tasks/${task.id}`, { as: owner })));
+    expect(stored).toEqual({
+      ...replay({ version: 1, status: 'open', deadline: task.deadline, assigneeId: null }, winner),
+      version: 2,
+    });
+    expect((await listHistory(api.db, task.id)).map((entry) => entry.version)).toEqual([1, 2]);
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { createBedrockJudge, VERDICT_TOOL } from '@casetasks/ai';
+import { type ChatJudge, createBedrockJudge, type DeadlineTimer, JudgeTimeoutError, VERDICT_TOOL } from '@casetasks/ai';
 import { runChatCleanup } from '@casetasks/app/jobs';
 import { relayOutbox } from '@casetasks/app/outbox';
 import { type PausedCaseRef, resetClients, resetConfig, setWorkflowStarter } from '@casetasks/app/runtime';
@@ -72,15 +72,30 @@ describe('Bedrock faults during the chat cleanup: tasks stay open, nothing resol
   });
   afterEach(async () => {
     bedrock.reset();
+    deadlines.length = 0;
     await table.drop();
   });
   afterAll(() => bedrock.restore());
 
-  const judge = () =>
+  // Injected deadlines, no wall clock: a stalled CI machine cannot time out a call that answers, and the
+  // timeout case expires as soon as the call starts (its mock never answers, so the order cannot matter).
+  const TIMEOUT_MS = 50;
+  const deadlines: number[] = [];
+  const neverExpires: DeadlineTimer = (ms) => {
+    deadlines.push(ms);
+    return () => {};
+  };
+  const expiresAtOnce: DeadlineTimer = (ms, expire) => {
+    deadlines.push(ms);
+    queueMicrotask(expire);
+    return () => {};
+  };
+  const judge = (deadlineTimer: DeadlineTimer = neverExpires) =>
     createBedrockJudge({
       client: new BedrockRuntimeClient({ region: 'eu-west-1', maxAttempts: 1 }),
       modelId: 'test-model',
-      timeoutMs: 50,
+      timeoutMs: TIMEOUT_MS,
+      deadlineTimer,
       sleep: async () => {},
     });
   const toolAnswer = (input: unknown): ConverseCommandOutput => ({
@@ -97,13 +112,17 @@ describe('Bedrock faults during the chat cleanup: tasks stay open, nothing resol
   });
   const throttle = () => new ThrottlingException({ message: 'slow down', $metadata: {} });
 
-  const faults: [string, (mock: typeof bedrock) => void][] = [
+  const faults: [string, (mock: typeof bedrock) => void, DeadlineTimer?][] = [
     ['throttled on every attempt', (mock) => mock.on(ConverseCommand).rejects(throttle())],
     [
       'service unavailable',
       (mock) => mock.on(ConverseCommand).rejects(new ServiceUnavailableException({ message: 'down', $metadata: {} })),
     ],
-    ['a call that never answers (timeout)', (mock) => mock.on(ConverseCommand).callsFake(() => new Promise(() => {}))],
+    [
+      'a call that never answers (timeout)',
+      (mock) => mock.on(ConverseCommand).callsFake(() => new Promise(() => {})),
+      expiresAtOnce,
+    ],
     [
       'an answer without the tool call',
       (mock) =>
@@ -125,7 +144,7 @@ describe('Bedrock faults during the chat cleanup: tasks stay open, nothing resol
     ['tool input that is not JSON', (mock) => mock.on(ConverseCommand).resolves(toolAnswer('{"decision": no_reply'))],
   ];
 
-  it.each(faults)('%s → counted failed, every task open, no Task Completed', async (_name, arrange) => {
+  it.each(faults)('%s → counted failed, every task open, no Task Completed', async (_name, arrange, timer) => {
     // Prepare
     arrange(bedrock);
     const orgId = `p-${ulid()}`;
@@ -136,9 +155,23 @@ describe('Bedrock faults during the chat cleanup: tasks stay open, nothing resol
     );
     const outboxBefore = (await listOutboxSince(table.db, '0')).length;
     // Act
-    const summary = await runChatCleanup({ now: NOW }, deps(table.db, judge()));
+    const bedrockJudge = judge(timer);
+    const errors: unknown[] = [];
+    const watched: ChatJudge = {
+      ...bedrockJudge,
+      judge: (input) =>
+        bedrockJudge.judge(input).catch((error: unknown) => {
+          errors.push(error);
+          throw error;
+        }),
+    };
+    const summary = await runChatCleanup({ now: NOW }, deps(table.db, watched));
     // Assess
     expect(summary.counts).toMatchObject({ resolved: 0 });
+    expect(errors.length).toBeGreaterThanOrEqual(tasks.length);
+    // The timeout case fails by its injected deadline and nothing else; the others never see a deadline expire.
+    const timeouts = errors.filter((error) => error instanceof JudgeTimeoutError);
+    expect(timeouts).toHaveLength(timer === expiresAtOnce ? errors.length : 0);
     const { evaluated = 0, failed = 0, kept = 0 } = summary.counts;
     expect(failed + kept).toBe(evaluated);
     expect(failed).toBeGreaterThanOrEqual(tasks.length);
@@ -160,6 +193,7 @@ describe('Bedrock faults during the chat cleanup: tasks stay open, nothing resol
     const summary = await runChatCleanup({ now: NOW }, deps(table.db, judge()));
     // Assess
     expect(summary.counts.failed).toBe(0);
+    expect(deadlines).toEqual([TIMEOUT_MS, TIMEOUT_MS]);
     expect(await getTask(table.db, task.id, true)).toMatchObject({ status: 'completed', resolution: 'ai' });
     expect((await listHistory(table.db, task.id)).at(-1)).toMatchObject({
       action: 'ai_resolved',
@@ -178,10 +212,10 @@ describe('EventBridge PutEvents failures through the outbox relay: retried, none
   afterEach(() => eventBridge.reset());
   afterAll(() => eventBridge.restore());
 
-  /** The stream's INSERT records of the real outbox items the repository wrote (a test-only full read). */
-  const outboxRecords = async (): Promise<DynamoDBRecord[]> => {
+  /** The stream's INSERT records of the real outbox items the repository wrote for `orgId`'s tasks (a test-only full read). */
+  const outboxRecords = async (orgId: string): Promise<DynamoDBRecord[]> => {
     const { Items = [] } = await h.db.client.send(new ScanCommand({ TableName: h.table.tableName }));
-    return Items.filter((item) => outboxEntryOf(item) !== undefined)
+    return Items.filter((item) => (outboxEntryOf(item)?.detail.task as Task | undefined)?.orgId === orgId)
       .sort((a, b) => String(a.sk).localeCompare(String(b.sk)))
       .map((item, i) => ({
         eventName: 'INSERT',
@@ -192,14 +226,14 @@ describe('EventBridge PutEvents failures through the outbox relay: retried, none
       }));
   };
 
-  it('a flaky bus (seeded: whole calls throw, single entries rejected) ends with every outbox entry published', async () => {
-    // Prepare: real writes put Task Created / Task Completed in the outbox.
-    for (let i = 0; i < 12; i++) {
+  /** `count` real tasks of `orgId`; every third is closed too when `close` (its Task Completed joins the outbox). */
+  const writeTasks = async (orgId: string, count: number, close = true): Promise<void> => {
+    for (let i = 0; i < count; i++) {
       const task = newTask({
         id: ulid(),
         type: 'generic',
         party: 'partner',
-        orgId: 'p-relay',
+        orgId,
         scopeKey: ulid(),
         createdAt: new Date().toISOString(),
         deadline: new Date(Date.now() + DAY).toISOString(),
@@ -207,10 +241,22 @@ describe('EventBridge PutEvents failures through the outbox relay: retried, none
         assigneeId: null,
       });
       await createTask(h.db, task, creationEntry(task, platformActor));
-      if (i % 3 === 0) await saveChange(h.db, closeTask(task, 'auto', platformActor, new Date().toISOString()));
+      if (close && i % 3 === 0)
+        await saveChange(h.db, closeTask(task, 'auto', platformActor, new Date().toISOString()));
     }
-    const records = await outboxRecords();
-    const expected = new Set((await listOutboxSince(h.db, '0')).map((entry) => entry.id));
+  };
+
+  it('a flaky bus (seeded: whole calls throw, single entries rejected) ends with every outbox entry published', async () => {
+    // Prepare: real writes put Task Created / Task Completed in the outbox.
+    const orgId = `p-relay-${ulid()}`;
+    await writeTasks(orgId, 12);
+    const records = await outboxRecords(orgId);
+    const expected = new Set(
+      (await listOutboxSince(h.db, '0'))
+        .filter((entry) => (entry.detail.task as Task | undefined)?.orgId === orgId)
+        .map((entry) => entry.id),
+    );
+    expect(expected.size).toBe(12 + 4);
     expect(records.length).toBe(expected.size);
     const [rolls = []] = fc.sample(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 500, maxLength: 500 }), {
       seed: 7,
@@ -245,15 +291,17 @@ describe('EventBridge PutEvents failures through the outbox relay: retried, none
   });
 
   it('a bus that is down reports every record as a batch item failure (the stream retries, then the DLQ keeps it)', async () => {
-    // Prepare
+    // Prepare: its own three outbox entries (Task Created), so the batch is never empty.
     eventBridge.on(PutEventsCommand).rejects(new Error('ServiceUnavailable'));
-    const records = (await outboxRecords()).slice(0, 3);
+    const orgId = `p-down-${ulid()}`;
+    await writeTasks(orgId, 3, false);
+    const records = await outboxRecords(orgId);
+    expect(records).toHaveLength(3);
     // Act
     const result = await relayOutbox({ Records: records });
-    // Assess
-    expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(
-      records.map((r) => r.dynamodb?.SequenceNumber),
-    );
+    // Assess: the bus was asked, and every record (not just the first) comes back for redelivery.
+    expect(eventBridge.commandCalls(PutEventsCommand).length).toBeGreaterThan(0);
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['1000', '1001', '1002']);
   });
 });
 

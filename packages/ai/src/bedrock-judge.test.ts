@@ -20,19 +20,25 @@ import {
   ModelUnavailableError,
 } from './judge.js';
 import { SYSTEM_PROMPT, VERDICT_TOOL } from './prompt.js';
+import type { DeadlineTimer } from './retry.js';
 
 const modelId = 'anthropic.claude-3-haiku-20240307-v1:0';
 const bedrock = mockClient(BedrockRuntimeClient);
 const client = new BedrockRuntimeClient({ region: 'eu-west-1' });
 const sleeps: number[] = [];
-const judge = createBedrockJudge({
-  client,
-  modelId,
-  timeoutMs: 50,
-  retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1_000 },
-  sleep: async (ms) => sleeps.push(ms),
-  random: () => 0.5,
-});
+const TIMEOUT_MS = 50;
+// Deadlines are injected, not measured: a stalled machine cannot time out a call that answers.
+const judgeWith = (deadlineTimer: DeadlineTimer) =>
+  createBedrockJudge({
+    client,
+    modelId,
+    timeoutMs: TIMEOUT_MS,
+    deadlineTimer,
+    retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1_000 },
+    sleep: async (ms) => sleeps.push(ms),
+    random: () => 0.5,
+  });
+const judge = judgeWith(() => () => {});
 
 const input = (text: string): JudgeInput => ({
   party: 'partner',
@@ -215,8 +221,17 @@ describe('Bedrock judge: throttling, errors and timeouts', () => {
   });
 
   it('aborts a call that does not answer within the timeout', async () => {
+    // Prepare: the deadline expires once the call has started (it never answers, so the order cannot matter).
+    const deadlines: number[] = [];
     bedrock.on(ConverseCommand).callsFake(() => new Promise(() => {}));
-    await expect(judge.judge(input('ok'))).rejects.toBeInstanceOf(JudgeTimeoutError);
+    const expiring = judgeWith((ms, expire) => {
+      deadlines.push(ms);
+      queueMicrotask(expire);
+      return () => {};
+    });
+    // Act / Assess
+    await expect(expiring.judge(input('ok'))).rejects.toBeInstanceOf(JudgeTimeoutError);
+    expect(deadlines).toEqual([TIMEOUT_MS]);
     expect(bedrock.commandCalls(ConverseCommand)).toHaveLength(1);
   });
 });

@@ -19,7 +19,7 @@ import {
   type Verdict,
 } from './judge.js';
 import { latestMessageCut, PROMPT_VERSION, systemBlocks, toolConfig, userContent, VERDICT_TOOL } from './prompt.js';
-import { defaultRetryPolicy, withDeadline } from './retry.js';
+import { type DeadlineTimer, defaultRetryPolicy, withDeadline } from './retry.js';
 
 /** Errors a later attempt may not see again (Bedrock's own throttling and transient faults). */
 const transientErrors = new Set([
@@ -47,6 +47,8 @@ export interface BedrockJudgeOptions extends RetryHooks {
   modelId: string;
   /** Per attempt. */
   timeoutMs?: number;
+  /** What measures `timeoutMs`; real timers unless a test injects one. */
+  deadlineTimer?: DeadlineTimer;
   retry?: Partial<RetryPolicy>;
   /** Room for the tool call: decision plus a one-sentence reason. */
   maxTokens?: number;
@@ -123,6 +125,7 @@ export const createBedrockJudge = (options: BedrockJudgeOptions): ChatJudge => {
             }),
           timeoutMs,
           () => new JudgeTimeoutError(timeoutMs),
+          options.deadlineTimer,
         ),
       isTransient,
       policy,

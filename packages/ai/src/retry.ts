@@ -7,6 +7,14 @@ import type { RetryPolicy } from '@casetasks/core';
  */
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 20_000 };
 
+/** Calls `expire` after `ms` unless the returned cancel runs first; injected by tests instead of wall-clock time. */
+export type DeadlineTimer = (ms: number, expire: () => void) => () => void;
+
+export const realDeadlineTimer: DeadlineTimer = (ms, expire) => {
+  const timer = setTimeout(expire, ms);
+  return () => clearTimeout(timer);
+};
+
 /**
  * Runs `work` with an abort signal that fires after `timeoutMs`, and rejects with `onTimeout()` then
  * even if `work` ignores the signal: a hung call never holds a worker past its deadline.
@@ -15,18 +23,19 @@ export const withDeadline = async <T>(
   work: (signal: AbortSignal) => Promise<T>,
   timeoutMs: number,
   onTimeout: () => Error,
+  timer: DeadlineTimer = realDeadlineTimer,
 ): Promise<T> => {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
+  let cancel = () => {};
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
+    cancel = timer(timeoutMs, () => {
       controller.abort();
       reject(onTimeout());
-    }, timeoutMs);
+    });
   });
   try {
     return await Promise.race([work(controller.signal), expired]);
   } finally {
-    clearTimeout(timer);
+    cancel();
   }
 };
