@@ -45,7 +45,8 @@ import {
 } from '../integration/replay-model.js';
 
 const SEED = Number(process.env.REPLAY_SEED ?? 20261123);
-const RUNS = Number(process.env.REPLAY_RUNS ?? 3);
+// 5 shuffles fit the ~90 s a file may take in npm test; REPLAY_RUNS=200 for the long run (docs/RELIABILITY.md).
+const RUNS = Number(process.env.REPLAY_RUNS ?? 5);
 
 /** One case that walks every path, so each stream holds every detail-type at least once. */
 const fullCase: Scenario['cases'][number] = {
