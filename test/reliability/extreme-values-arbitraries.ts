@@ -502,7 +502,7 @@ export const edgesOf = (slot: Slot, context: EdgeContext): Edge[] => {
 };
 
 /**
- * Generated text around a bounded field's limit: any Unicode (4-byte chars, combining marks, lone
+ * Generated text around a bounded field's limit, in all of Unicode (4-byte chars, combining marks, lone
  * surrogates), one code point either side of the maximum. The field's schema says whether it parses.
  */
 export const generatedTextEdge = (slot: Slot, context: EdgeContext): fc.Arbitrary<Edge> | undefined => {

@@ -166,7 +166,7 @@ describe('materialised calendars answer as date-holidays did', () => {
   );
 
   it('deadlines, warning points and working days: random countries, zones, closed days and instants', () => {
-    // Prepare: any of date-holidays' countries, in a zone of its own or another, from the stored item's form.
+    // Prepare: one of date-holidays' countries, in a zone of its own or another, from the stored item's form.
     const all = Object.keys(new Holidays().getCountries());
     const zones = ['Europe/Copenhagen', 'America/New_York', 'Australia/Sydney', 'Asia/Tehran', 'UTC'];
     const stored = new Map<string, MaterialisedHolidays>();

@@ -228,7 +228,7 @@ export type Actor = z.infer<typeof actorSchema>;
 /** A task field's value in a change; null where the field was absent (lifecycle's diff writes `?? null`). */
 const changedValue = (field: z.ZodType) => z.nullable(field instanceof z.ZodOptional ? field.unwrap() : field);
 
-/** Fields that changed, as {field: [before, after]}: any task field but `version`, each with its own schema. */
+/** Fields that changed, as {field: [before, after]}, for every task field but `version`, each with its own schema. */
 export const taskChangesSchema = z
   .object(
     Object.fromEntries(

@@ -1,4 +1,4 @@
-// Read or replace one section of the caller org's settings: any role reads, owners replace.
+// Read or replace one section of the caller org's settings: every role reads, owners replace.
 
 import { ForbiddenError, type OrgSettings, type Principal } from '@casetasks/core';
 import { getOrgSettings, putOrgSettingsSection } from '@casetasks/db';

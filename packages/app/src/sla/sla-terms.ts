@@ -86,7 +86,7 @@ const termsView = async (db: Db, owner: SlaTermsOwner, now: Date) => {
   return { ...owner, latestVersion, inForce: inForce ?? null, versions };
 };
 
-/** The creditor's terms (or its agreement with one partner): any role of the creditor reads them. */
+/** The creditor's terms (or its agreement with one partner): every role of the creditor reads them. */
 export const readSlaTerms = async (principal: Principal, query: z.infer<typeof slaTermsQuerySchema>, now: Date) => {
   assertCreditor(principal);
   return termsView(tasksDb(), { creditorOrgId: principal.orgId, partnerOrgId: query.partnerOrgId ?? null }, now);

@@ -67,7 +67,7 @@ interface Answered {
 }
 
 /**
- * `delivered`: 2xx. `gone`: 410, the receiver asks us to stop (disable the endpoint). `retry`: any other status
+ * `delivered`: 2xx. `gone`: 410, the receiver asks us to stop (disable the endpoint). `retry`: every other status
  * (3xx included: redirects are not followed), a timeout, a connection or TLS error. `refused`: the target failed
  * the SSRF guard and nothing was sent; `retryable` says whether DNS could change that.
  */

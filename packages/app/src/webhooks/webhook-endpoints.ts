@@ -1,4 +1,4 @@
-// Webhook endpoints of an org and party (issue 21): any role lists and reads them, owners register, change,
+// Webhook endpoints of an org and party (issue 21): every role lists and reads them, owners register, change,
 // delete, rotate and re-enable. A secret is answered once, when made; no read ever carries one.
 import {
   DomainError,

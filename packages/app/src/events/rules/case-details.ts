@@ -1,4 +1,4 @@
-// Case details (issue 20): any event about a case may carry them, `Case Details Changed` carries only them.
+// Case details (issue 20): every event about a case may carry them, `Case Details Changed` carries only them.
 // They are stored before the event's rules run, so the tasks it opens already take the new keys.
 import { caseDetailsStamp } from '@casetasks/core';
 import { saveCaseDetails } from '@casetasks/db';
