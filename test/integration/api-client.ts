@@ -45,6 +45,18 @@ export interface ApiHarness {
   stop(): Promise<void>;
 }
 
+/** A caller of `org` in `role`, whose user id names the role (`u-owner`, …): one per role and org. */
+export const roleCaller = (
+  org: string,
+  role: Caller['role'] = 'owner',
+  party: Caller['party'] = 'partner',
+): Caller => ({
+  party,
+  org,
+  user: `u-${role}`,
+  role,
+});
+
 export const token = (caller: Caller, options: Parameters<typeof signLocalToken>[1] = {}) =>
   signLocalToken(
     {

@@ -17,7 +17,7 @@ import { Webhook } from 'standardwebhooks';
 import { ulid } from 'ulid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { handler as deliveryHandler } from '../../functions/events/webhook-delivery.js';
-import { type ApiHarness, type Caller, json, startApi } from './api-client.js';
+import { type ApiHarness, type Caller, json, roleCaller, startApi } from './api-client.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 let receiver: WebhookReceiver;
@@ -45,12 +45,7 @@ afterAll(async () => {
 
 const HOUR = 3_600_000;
 const n = () => ulid().slice(-8).toLowerCase();
-const caller = (org: string, role: Caller['role'] = 'owner', party: Caller['party'] = 'partner'): Caller => ({
-  party,
-  org,
-  user: `u-${role}`,
-  role,
-});
+const caller = roleCaller;
 const hookUrl = () => `http://127.0.0.1:${receiver.port}/hook`;
 
 /** Registers an endpoint through the API; answers its id and secret. */

@@ -10,7 +10,7 @@ import {
 } from '@casetasks/db';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiHarness, type Caller, json, startApi } from './api-client.js';
+import { type ApiHarness, type Caller, json, roleCaller, startApi } from './api-client.js';
 
 let api: ApiHarness;
 beforeAll(async () => {
@@ -22,12 +22,7 @@ afterAll(async () => {
 
 const HOUR = 3_600_000;
 const n = () => ulid().slice(-8).toLowerCase();
-const caller = (org: string, role: Caller['role'] = 'owner', party: Caller['party'] = 'partner'): Caller => ({
-  party,
-  org,
-  user: `u-${role}`,
-  role,
-});
+const caller = roleCaller;
 const body = (extra: Record<string, unknown> = {}) => ({
   url: 'https://hooks.example.com/casetasks',
   eventTypes: ['Task Created', 'Task Overdue'],
