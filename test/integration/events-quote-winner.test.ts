@@ -3,6 +3,7 @@
 
 import { setWorkflowStarter } from '@casetasks/app/runtime';
 import type { Task } from '@casetasks/core';
+import { listHistory } from '@casetasks/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type EventsHarness,
@@ -124,5 +125,87 @@ describe('Quote Winner Selected after the events that follow it', () => {
     expect(workflow.started.slice(before)).toMatchObject([
       { caseId: 'c-qw-e', pauseId: 's-1', input: { partnerOrgId: orgsOf('qw-e').partners[1] } },
     ]);
+  });
+});
+
+/** A quote case closed after both quotes; the winner is picked the day after the closing (issue 24). */
+const closedQuoteCaseStream = (run: string): RawEvent[] => {
+  const { creditors, partners } = orgsOf(run);
+  const [creditorOrgId, p1, p2] = [creditors[0], partners[0], partners[1]];
+  const caseId = `c-${run}`;
+  const events: [string, Record<string, unknown>, string][] = [
+    [
+      'Case Submitted',
+      { caseId, creditorOrgId, hasBankAccount: true, contractSigned: true, requiresQuote: true },
+      '2026-11-02T09:00:00.000Z',
+    ],
+    ['Quote Requested', { caseId, creditorOrgId, partnerOrgIds: [p1, p2] }, '2026-11-02T10:00:00.000Z'],
+    ['Quote Submitted', { caseId, partnerOrgId: p1 }, '2026-11-03T10:00:00.000Z'],
+    ['Quote Submitted', { caseId, partnerOrgId: p2 }, '2026-11-03T11:00:00.000Z'],
+    ['Case Status Changed', { caseId, status: 'closed' }, '2026-11-04T10:00:00.000Z'],
+    ['Quote Winner Selected', { caseId, partnerOrgId: p2 }, '2026-11-05T10:00:00.000Z'],
+  ];
+  return events.map(([type, detail, time], i) => platformEvent(type, detail, time, `${run}-${i}`));
+};
+
+/** The selection task of a run, with the action and reason of its last history entry. */
+const selectionOf = async (run: string) => {
+  const [task] = ofType(await allTasks(h, run), 'select_quote_winner');
+  if (!task) throw new Error(`no select_quote_winner in ${run}`);
+  const last = (await listHistory(h.db, task.id)).at(-1);
+  return {
+    status: task.status,
+    resolution: task.resolution,
+    completedAt: task.completedAt,
+    last: { action: last?.action, reason: last?.reason },
+  };
+};
+
+describe('Quote Winner Selected after the case closed', () => {
+  const cancelledAtClosing = {
+    status: 'completed',
+    resolution: 'cancelled',
+    completedAt: '2026-11-04T10:00:00.000Z',
+    last: { action: 'cancelled', reason: 'the case closed' },
+  };
+
+  it('in order: the closing cancels select_quote_winner and the late winner changes nothing', async () => {
+    // Prepare
+    const stream = closedQuoteCaseStream('qw-f');
+    // Act
+    await deliver(stream);
+    // Assess
+    expect(await selectionOf('qw-f')).toEqual(cancelledAtClosing);
+  });
+
+  it('the winner delivered before the closing: the closing still cancels it, as in order', async () => {
+    // Prepare: the winner first, then the rest; the closing comes last.
+    const inOrder = closedQuoteCaseStream('qw-g');
+    const winnerFirst = closedQuoteCaseStream('qw-h');
+    const delivery = [...winnerFirst.filter(isWinner), ...winnerFirst.filter((event) => !isWinner(event))];
+    // Act
+    await deliver(inOrder);
+    await deliver(delivery);
+    // Assess: the same end state and history reason as in order, and every task of the run alike.
+    expect(await selectionOf('qw-h')).toEqual(cancelledAtClosing);
+    const [expected, actual] = await Promise.all([tasksOf('qw-g'), tasksOf('qw-h')]);
+    expect(ofType(actual.tasks, 'provide_quote')).toMatchObject([
+      { status: 'completed', resolution: 'auto' },
+      { status: 'completed', resolution: 'auto' },
+    ]);
+    expect(actual.rows).toEqual(expected.rows);
+  });
+
+  it('the winner applied before the closing arrives (the quotes seen first): the closing re-decides it', async () => {
+    // Prepare: everything but the closing, then the closing; the winner has ended the selection auto by then.
+    const stream = closedQuoteCaseStream('qw-i');
+    const closing = stream.filter((event) => event['detail-type'] === 'Case Status Changed');
+    await deliver(stream.filter((event) => !closing.includes(event)));
+    const beforeClosing = await selectionOf('qw-i');
+    // Act
+    await deliver(closing);
+    // Assess
+    expect(beforeClosing).toMatchObject({ status: 'completed', resolution: 'auto' });
+    expect(await selectionOf('qw-i')).toEqual(cancelledAtClosing);
   });
 });

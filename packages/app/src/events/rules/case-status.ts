@@ -8,6 +8,7 @@ import { leaveAggregate } from './aggregates.js';
 import { applyCaseClock } from './case-clock.js';
 import { type KnownCase, updateCase } from './context.js';
 import { pauseClosureScope, pauseTaskTypes } from './paused-case.js';
+import { settleQuoteTasks } from './quote-settle.js';
 import { closeScope, endTask, openTask, type StepContext, scopeRef, step } from './steps.js';
 
 /** Local mode and tests install their starter; deployed, Step Functions. */
@@ -48,12 +49,16 @@ export const leavePaused = async (ctx: StepContext, state: KnownCase, at: string
   }
 };
 
-/** The case closed at `at`: its open tasks end `cancelled` except the survivors; it leaves the aggregates. */
+/**
+ * The case closed at `at`: its open tasks end `cancelled` except the survivors, and so do quote tasks a
+ * later winner delivered first had ended `auto`; it leaves the aggregates.
+ */
 export const closeCase = async (ctx: StepContext, state: KnownCase, at: string): Promise<void> => {
   const open = (await openTasksNow(ctx, state.caseId)).filter(
     (task) => task.createdAt <= at && !catalogue[task.type].survivesCaseClose,
   );
   for (const task of open) await endTask(ctx, task, 'cancelled', at, 'the case closed');
+  await settleQuoteTasks(ctx, state.caseId, at);
   for (const type of aggregateTypes) await leaveAggregate(ctx, type, state.creditorOrgId, [state.caseId], at);
 };
 

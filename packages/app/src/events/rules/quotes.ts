@@ -11,6 +11,7 @@ import {
 import type { PlatformEventOf } from '@casetasks/events';
 import { type EventContext, park, updateCase } from './context.js';
 import { applyPartnerParts } from './partner-parts.js';
+import { settleQuoteTasksOfClosedCase } from './quote-settle.js';
 import { closeScope, openTask, scopeRef, step } from './steps.js';
 
 const knownRound = async (ctx: EventContext, caseId: string): Promise<QuoteRound | undefined> => {
@@ -38,6 +39,7 @@ export const quoteRequested = async (ctx: EventContext, event: PlatformEventOf<'
       ...(caseState ? { caseState } : {}),
     });
   }
+  await settleQuoteTasksOfClosedCase(ctx, caseId);
 };
 
 export const quoteSubmitted = async (ctx: EventContext, event: PlatformEventOf<'Quote Submitted'>) => {
@@ -55,17 +57,19 @@ export const quoteSubmitted = async (ctx: EventContext, event: PlatformEventOf<'
   await closeScope(ctx, scopeRef('provide_quote', partnerOrgId, scopeKeys.case(caseId)), event.time, { caseId });
   const updated = await getQuoteRound(ctx.db, caseId);
   const dueAt = updated ? selectionDueAt(updated) : undefined;
-  if (!updated || dueAt === undefined) return;
-  const caseState = await getCaseState(ctx.db, caseId);
-  await openTask(ctx, {
-    type: 'select_quote_winner',
-    orgId: updated.creditorOrgId,
-    scopeKey: scopeKeys.case(caseId),
-    caseId,
-    at: dueAt,
-    recordLate: true,
-    ...(caseState ? { caseState } : {}),
-  });
+  if (updated && dueAt !== undefined) {
+    const caseState = await getCaseState(ctx.db, caseId);
+    await openTask(ctx, {
+      type: 'select_quote_winner',
+      orgId: updated.creditorOrgId,
+      scopeKey: scopeKeys.case(caseId),
+      caseId,
+      at: dueAt,
+      recordLate: true,
+      ...(caseState ? { caseState } : {}),
+    });
+  }
+  await settleQuoteTasksOfClosedCase(ctx, caseId);
 };
 
 /**
@@ -92,4 +96,5 @@ export const quoteWinnerSelected = async (ctx: EventContext, event: PlatformEven
       caseId,
     });
   }
+  await settleQuoteTasksOfClosedCase(ctx, caseId);
 };
