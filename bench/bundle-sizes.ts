@@ -22,7 +22,12 @@ export interface BundleSize {
   top: { source: string; bytes: number }[];
   /** date-holidays is in the bundle (issue 17: only the functions that materialise holidays may carry it). */
   carriesDateHolidays: boolean;
+  /** What the bundle would weigh with the AWS SDK taken from the Lambda runtime (projected: its packages left out). */
+  withoutAwsSdkBytes: number;
 }
+
+/** The packages the Lambda runtime's AWS SDK v3 provides. */
+const awsSdkPackage = /^@(?:aws-sdk|smithy|aws-crypto)\//;
 
 const packageOf = (input: string): string => {
   const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
@@ -43,6 +48,9 @@ const sizeOf = (name: string, metafilePath: string): BundleSize => {
     bytes: output[1].bytes,
     top: top.slice(0, 3),
     carriesDateHolidays: byPackage.has('date-holidays'),
+    withoutAwsSdkBytes:
+      output[1].bytes -
+      top.filter((part) => awsSdkPackage.test(part.source)).reduce((sum, part) => sum + part.bytes, 0),
   };
 };
 
@@ -68,11 +76,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!existsSync(outdir)) throw new Error(`${outdir} not found: run \`npm run synth\` first`);
   const sizes = bundleSizes(outdir);
   if (sizes.length === 0) throw new Error(`no bundled functions with metafiles in ${outdir} (was bundling skipped?)`);
-  console.log('| function | minified | largest parts |');
-  console.log('| --- | ---: | --- |');
+  console.log('| function | minified | AWS SDK from the runtime (projected) | largest parts |');
+  console.log('| --- | ---: | ---: | --- |');
   for (const size of sizes) {
     console.log(
-      `| ${size.function} | ${kb(size.bytes)} | ${size.top.map((t) => `${t.source} ${kb(t.bytes)}`).join(', ')} |`,
+      `| ${size.function} | ${kb(size.bytes)} | ${kb(size.withoutAwsSdkBytes)} | ${size.top.map((t) => `${t.source} ${kb(t.bytes)}`).join(', ')} |`,
     );
   }
 }

@@ -8,6 +8,7 @@ import { storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { handler as actionsHandler } from '../functions/http/task-actions.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
+import { check } from './support/checks.js';
 import { type BenchCaller, callHttp } from './support/http-event.js';
 import { attachIndexMeter } from './support/index-meter.js';
 
@@ -69,6 +70,8 @@ const measureCreates = async (
   create: string,
   samples: number,
   caseOf: (i: number) => string | undefined,
+  /** The details the created task must carry a copy of (none without a case or details). */
+  details: (caseId: string | undefined) => CaseDetails | undefined = () => undefined,
 ): Promise<CreateRow> => {
   const sum = { wcu: 0, indexWcu: 0, newIndexWcu: 0, rcu: 0, bytes: 0 };
   for (let i = 0; i < samples; i++) {
@@ -79,8 +82,12 @@ const measureCreates = async (
     const used = capacity.snapshot();
     const indexes = split.snapshot();
     const task = await getTask(tasksDb(), id, true);
-    if (!task || task.caseId !== (caseId ?? null))
-      throw new Error(`create ${create}: task ${id} not stored as created`);
+    check(
+      task !== undefined &&
+        task.caseId === (caseId ?? null) &&
+        JSON.stringify(task?.caseDetails) === JSON.stringify(details(caseId)),
+      `create ${create}: task ${id} stored on its case with its case's details`,
+    );
     sum.bytes += itemSize(storedItems.task(task));
     sum.wcu += used.write;
     sum.rcu += used.read;
@@ -131,7 +138,7 @@ const changeDetails = async (
   for (const taskId of taskIds) {
     const task = await getTask(tasksDb(), taskId, true);
     const copy = JSON.stringify({ details: task?.caseDetails, stamp: task?.caseDetailsStamp });
-    if (copy !== expected) throw new Error(`case ${caseId}: task ${taskId} has ${copy}, not ${expected}`);
+    check(copy === expected, `case ${caseId}: task ${taskId} holds the new details and stamp (${copy})`);
   }
   return { wcu: used.write, indexWcu: indexes.indexes };
 };
@@ -170,7 +177,13 @@ export const caseDetailsWriteCost = async (createSamples: number): Promise<CaseD
   const creates = [
     await measureCreates(measuring, 'no case', createSamples, () => undefined),
     await measureCreates(measuring, 'case without details', createSamples, (i) => `wc-none-${i}-${ulid().slice(-6)}`),
-    await measureCreates(measuring, 'case with details', createSamples, () => withDetails),
+    await measureCreates(
+      measuring,
+      'case with details',
+      createSamples,
+      () => withDetails,
+      () => detailsAt(0, 1),
+    ),
   ];
   return { changeWcu, changes, creates };
 };

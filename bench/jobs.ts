@@ -14,6 +14,7 @@ import { storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { NOW as CHAT_NOW, seedChatTask } from '../test/integration/chat-cleanup-fixtures.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
+import { check } from './support/checks.js';
 import { attachIndexMeter } from './support/index-meter.js';
 import { type BenchDatabase, progress, secondsSince, seedItems } from './support/local-table.js';
 
@@ -39,11 +40,10 @@ const round = (value: number, digits = 3) => Number(value.toFixed(digits));
 /** A benchmark of a job that did the wrong thing measures nothing: fail the run instead. */
 const expectCounts = (summary: JobSummary, expected: Record<string, number | undefined>): JobSummary => {
   const wrong = Object.entries(expected).filter(([name, value]) => summary.counts[name] !== value);
-  if (wrong.length > 0 || summary.checkpoint !== undefined) {
-    throw new Error(
-      `${summary.job}: expected ${JSON.stringify(expected)} and no checkpoint, got ${JSON.stringify(summary)}`,
-    );
-  }
+  check(
+    wrong.length === 0 && summary.checkpoint === undefined,
+    `${summary.job}: counts ${JSON.stringify(expected)} and no checkpoint (got ${JSON.stringify(summary)})`,
+  );
   return summary;
 };
 
@@ -155,11 +155,15 @@ export const surveyJob = (database: BenchDatabase, size: number) =>
       }),
   );
 
-const lastMessages = [
-  'Thanks, received.',
-  'Could you send the payment plan?',
-  'Thank you!',
-  'The debtor moved abroad.',
+/**
+ * Three messages from the other party. Since issue 23 the offline judge closes a conversation only when every
+ * message since the party last wrote is an acknowledgement: the even ones are thanks only, the odd ones ask.
+ */
+const conversations = [
+  ['Received, thank you.', 'Thanks!', 'Thank you!'],
+  ['We received the case file.', 'Please confirm the claim amount.', 'Could you send the payment plan?'],
+  ['Thanks, received.', 'Noted, thanks.', 'Great, thank you!'],
+  ['We received the case file.', 'Please confirm the claim amount.', 'The debtor moved abroad.'],
 ];
 
 /** N overdue chat tasks (half partner, half creditor), three messages each; the offline judge resolves half. */
@@ -176,7 +180,7 @@ export const chatCleanupJob = (database: BenchDatabase, size: number) =>
           seedChatTask(table.db, {
             party: i % 2 ? 'partner' : 'creditor',
             orgId: `org-${i % 50}`,
-            texts: ['We received the case file.', 'Please confirm the claim amount.', lastMessages[i % 4] as string],
+            texts: conversations[i % 4] as string[],
           }),
       );
     },
@@ -192,7 +196,7 @@ export const chatCleanupJob = (database: BenchDatabase, size: number) =>
             settings: { ...defaultChatCleanupSettings, budgetMs: 30 * 60_000 },
           },
         ),
-        // The offline judge resolves the thanks (1 in 2) and keeps the questions.
+        // The offline judge resolves the thanks-only conversations (1 in 2) and keeps the others.
         { evaluated: size, resolved: size / 2, kept: size / 2, failed: 0 },
       ),
   );

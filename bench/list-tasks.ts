@@ -29,6 +29,7 @@ import { indexQueryInput, queryIndex, storedItems } from '@casetasks/db/testing'
 import { ulid } from 'ulid';
 import { handler } from '../functions/http/list-tasks.js';
 import { attachCapacityMeter } from './support/capacity-meter.js';
+import { check } from './support/checks.js';
 import { type BenchCaller, callHttp, callHttpText } from './support/http-event.js';
 import { type BenchDatabase, type BenchTable, progress, secondsSince, seedItems } from './support/local-table.js';
 import { interleaved, percentile } from './support/stats.js';
@@ -275,9 +276,17 @@ const summarize = (a: number[], b: number[], iterations: number): LatencyResult 
   };
 };
 
+const ids = (items: readonly object[]) => items.map((item) => String((item as { id?: unknown }).id)).join(',');
+
 /** Warm handler vs the bare Query it performs, interleaved so both see the same machine noise. */
 export const handlerVsBare = async (table: BenchTable, iterations: number): Promise<LatencyResult> => {
   const bare = bareQuery(table.db, defaultFilter);
+  // What is timed must be the same read: the handler's page is the bare Query's, same ids in the same order.
+  const [page, bareOutput] = [await callHandler(), await bare()];
+  check(
+    page.items.length === PAGE && ids(page.items) === ids(bareOutput.Items ?? []),
+    "GET /tasks latency: the handler lists the bare Query's page (same ids, same order)",
+  );
   // Warm both: module init, client connections, JIT.
   for (let i = 0; i < 50; i++) await Promise.all([callHandler(), bare()]);
   // An open task's view carries its own copy of the case's details: the default list reads nothing else.
@@ -285,19 +294,17 @@ export const handlerVsBare = async (table: BenchTable, iterations: number): Prom
   return summarize(a, b, iterations);
 };
 
-const ids = (items: readonly object[]) => items.map((item) => String((item as { id?: unknown }).id)).join(',');
-
 /** What the handler's page must be: the bare Queries' items, each with its case's seeded details, in order. */
 const checkPage = (variant: Variant, page: ListedPage, bareItems: readonly Record<string, unknown>[]) => {
-  if (ids(page.items) !== ids(bareItems))
-    throw new Error(`${variant.name}: the handler's page is not the bare Queries'`);
+  check(
+    page.items.length > 0 && ids(page.items) === ids(bareItems),
+    `${variant.name}: the handler's page is the bare Queries' (same ids, same order)`,
+  );
   const seeded = new Map(measuredSeed.map((seed) => [seed.task.id, seed]));
-  for (const item of page.items) {
-    const expected = seeded.get(item.id)?.details;
-    if (JSON.stringify(item.caseDetails) !== JSON.stringify(expected)) {
-      throw new Error(`${variant.name}: task ${item.id} lists details ${JSON.stringify(item.caseDetails)}`);
-    }
-  }
+  const wrong = page.items.filter(
+    (item) => JSON.stringify(item.caseDetails) !== JSON.stringify(seeded.get(item.id)?.details),
+  );
+  check(wrong.length === 0, `${variant.name}: every listed task carries its case's seeded details`);
   const ordered = (key: (item: ListedTask) => string | number) =>
     page.items.every((item, i) => i === 0 || key(page.items[i - 1] as ListedTask) >= key(item));
   const order = variant.filter.order;
@@ -309,7 +316,7 @@ const checkPage = (variant: Variant, page: ListedPage, bareItems: readonly Recor
         : order === '-amount'
           ? ordered((item) => item.caseDetails?.outstandingAmount ?? -1)
           : true;
-  if (!sorted) throw new Error(`${variant.name}: the page is not in ${order} order`);
+  check(sorted, `${variant.name}: the page is in ${order ?? 'its index'} order`);
 };
 
 /** Every page of a search through the handler: exactly the measured org's open tasks whose keys start with q. */
@@ -330,9 +337,10 @@ const checkSearch = async (variant: Variant) => {
     found.push(...page.items.map((item) => item.id));
     cursor = page.nextCursor;
   } while (cursor);
-  if (expected.length === 0 || found.sort().join(',') !== expected.join(',')) {
-    throw new Error(`${variant.name}: found ${found.length} tasks, ${expected.length} match the seed`);
-  }
+  check(
+    expected.length > 0 && found.sort().join(',') === expected.join(','),
+    `${variant.name}: paging the search lists each of the ${expected.length} matching open tasks once (found ${found.length})`,
+  );
 };
 
 /**
@@ -354,8 +362,11 @@ export const listCapacity = async (table: BenchTable): Promise<CapacityRow[]> =>
     const queryRcu = used.readsBy.QueryCommand ?? 0;
     const batchGetRcu = used.readsBy.BatchGetItemCommand ?? 0;
     const detailsRead = batchGetRcu > 0 || (used.readsBy.GetItemCommand ?? 0) > 0;
-    if (detailsRead !== (variant.filter.status === 'completed'))
-      throw new Error(`${variant.name}: read case details ${detailsRead ? 'for an open' : 'not for a completed'} list`);
+    check(
+      detailsRead === (variant.filter.status === 'completed'),
+      `${variant.name}: reads case details only for a completed list (read: ${detailsRead})`,
+    );
+    check(queryRcu === bare.rcu, `${variant.name}: the handler's Queries cost the bare Queries' RCU`);
     rows.push({
       variant: variant.name,
       items: page.items.length,
@@ -388,11 +399,10 @@ export const exportCapacity = async (table: BenchTable): Promise<ExportCapacity>
     ({ task, details }) =>
       !lines.some((line) => line.includes(task.id) && (!details?.reference || line.includes(details.reference))),
   );
-  if (lines.length !== open.length || missing.length > 0) {
-    throw new Error(
-      `export: ${lines.length} rows for ${open.length} open tasks, ${missing.length} without their details`,
-    );
-  }
+  check(
+    lines.length === open.length && missing.length === 0,
+    `export: one row per open task with its reference (${lines.length} rows, ${open.length} open, ${missing.length} missing)`,
+  );
   const taskItems: Record<string, unknown>[] = [];
   for (let startKey: Record<string, unknown> | undefined, first = true; first || startKey; first = false) {
     const page = await queryIndex(table.db, { ...planTaskList(defaultFilter), ...(startKey ? { startKey } : {}) });
@@ -404,7 +414,7 @@ export const exportCapacity = async (table: BenchTable): Promise<ExportCapacity>
   const idealDetailsRcu = 0;
   const queryRcu = used.readsBy.QueryCommand ?? 0;
   const batchGetRcu = used.readsBy.BatchGetItemCommand ?? 0;
-  if (used.read !== queryRcu) throw new Error(`export: read ${used.read - queryRcu} RCU besides its Queries`);
+  check(used.read === queryRcu, `export: reads nothing but its Queries (${used.read - queryRcu} RCU besides)`);
   return {
     rows: lines.length,
     queryRcu,
@@ -450,6 +460,12 @@ export const scale = async (
   const rows: ScaleRow[] = [];
   for (const variant of scaleVariants) {
     const read = (db: Db) => () => readPage(variant.filter, (query) => queryTasks(db, query));
+    // Both tables hold the same measured organisation: the same page, whatever else the large one holds.
+    const [fromSmall, fromLarge] = [await read(small.db)(), await read(large.db)()];
+    check(
+      fromSmall.items.length > 0 && ids(fromSmall.items) === ids(fromLarge.items),
+      `scale ${variant.name}: the ${sizes.large}-task table lists the same page as the ${sizes.small}-task one`,
+    );
     for (let i = 0; i < 50; i++) await Promise.all([read(small.db)(), read(large.db)()]);
     const { a, b } = await interleaved(iterations, read(small.db), read(large.db));
     const handlerSmall = await handlerP50(small, variant);
@@ -469,6 +485,7 @@ export const scale = async (
     });
   }
   database.useForService(small);
+  await database.drop(large);
   const [defaultRow] = rows as [ScaleRow];
   return {
     small: sizes.small,

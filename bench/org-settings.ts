@@ -3,11 +3,12 @@
 import { tasksDb } from '@casetasks/app/runtime';
 import { newTask, type Task } from '@casetasks/core';
 import { materialiseHolidays } from '@casetasks/core/holidays';
-import { putOrgCalendarSection, putOrgSettingsSection } from '@casetasks/db';
+import { getTask, putOrgCalendarSection, putOrgSettingsSection } from '@casetasks/db';
 import { storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
 import { handler } from '../functions/http/task-actions.js';
 import { attachCapacityMeter, type CapacityTotals } from './support/capacity-meter.js';
+import { check } from './support/checks.js';
 import { type BenchCaller, callHttp } from './support/http-event.js';
 import { type BenchTable, seedItems } from './support/local-table.js';
 import { interleaved, percentile } from './support/stats.js';
@@ -51,7 +52,10 @@ const assignBulk = async (caller: BenchCaller, ids: readonly string[], assigneeI
     path: '/tasks/bulk',
     body: { items: ids.map((id) => ({ id, action: 'assign', assigneeId })) },
   });
-  if (body.counts.applied !== ids.length) throw new Error(`bulk applied ${JSON.stringify(body.counts)}`);
+  check(
+    body.counts.applied === ids.length,
+    `bulk: all ${ids.length} assignments applied (${JSON.stringify(body.counts)})`,
+  );
 };
 
 /** Runs `work` and returns its wall time and the capacity it consumed through the service's client. */
@@ -112,6 +116,14 @@ export const bulkVsSingles = async (table: BenchTable, rounds: number): Promise<
         }),
       );
     });
+    // Each way did the same work: all 300 tasks are now assigned to u-2 (read after the measurement).
+    const assigned = await Promise.all(
+      [...forBulk, ...forSequential, ...forParallel].map((task) => getTask(tasksDb(), task.id, true)),
+    );
+    check(
+      assigned.every((task) => task?.assigneeId === 'u-2'),
+      `bulk round ${r}: every task of the bulk, sequential and 8-in-flight calls is assigned`,
+    );
     samples.bulk.push(bulk.ms);
     samples.sequential.push(sequential.ms);
     samples.parallel8.push(parallel.ms);
@@ -178,13 +190,19 @@ export const settingsOverhead = async (iterations: number): Promise<SettingsOver
     section: 'autoAssignment',
     value: { rules: { generic: { strategy: 'round_robin', userIds: ['u-1', 'u-2', 'u-3'] } } },
   });
-  const create = (caller: BenchCaller) => () =>
-    callHttp(handler, caller, {
-      routeKey: 'POST /tasks',
-      path: '/tasks',
-      body: { title: 'Bench', dueInBusinessDays: 5 },
-    });
+  const createRequest = { routeKey: 'POST /tasks', path: '/tasks', body: { title: 'Bench', dueInBusinessDays: 5 } };
+  const create = (caller: BenchCaller) => () => callHttp(handler, caller, createRequest);
   for (let i = 0; i < 30; i++) await Promise.all([create(configured)(), create(plain)()]);
+  // The settings take effect: round-robin assigns the configured org's creates, the plain org's stay unassigned.
+  const [withSettings, without] = [
+    await callHttp<{ id: string }>(handler, configured, createRequest),
+    await callHttp<{ id: string }>(handler, plain, createRequest),
+  ];
+  const [assigned, unassigned] = [await getTask(db, withSettings.id, true), await getTask(db, without.id, true)];
+  check(
+    ['u-1', 'u-2', 'u-3'].includes(assigned?.assigneeId ?? '') && unassigned?.assigneeId === null,
+    `org settings: a create is round-robin assigned with settings (${assigned?.assigneeId}), unassigned without`,
+  );
   const { a, b } = await interleaved(iterations, create(configured), create(plain));
   const perCreate = async (caller: BenchCaller) => {
     const { capacity } = await measured(async () => {

@@ -8,6 +8,7 @@ import { storedItems } from '@casetasks/db/testing';
 import type { PlatformDetailType } from '@casetasks/events';
 import { ulid } from 'ulid';
 import { attachCapacityMeter } from './support/capacity-meter.js';
+import { check } from './support/checks.js';
 import { attachIndexMeter } from './support/index-meter.js';
 
 interface RawEvent {
@@ -192,6 +193,7 @@ export const wcuPerEventType = async (cases: number): Promise<EventTypeRow[]> =>
       split.reset();
       const outcome = await processPlatformEvent(event);
       const used = meter.snapshot();
+      check(!outcome.duplicate, `WCU per type: ${label} of case ${i} applied as a new event`);
       const indexWcu = split.snapshot().indexes;
       const minimal = await minimalWcu(tasksDb(), { ...event, label }, outcome);
       const row = rows.get(label) ?? { samples: 0, wcu: 0, indexWcu: 0, minimal: 0, rcu: 0, requests: 0 };
@@ -205,6 +207,9 @@ export const wcuPerEventType = async (cases: number): Promise<EventTypeRow[]> =>
     }
   }
   setWorkflowStarter(undefined);
+  const measured = new Set([...rows.keys()].map((label) => label.replace(/ \(.*\)$/, '')));
+  const missing = Object.keys(factItems).filter((type) => type !== 'Case Details Changed' && !measured.has(type));
+  check(missing.length === 0, `WCU per type: every incoming detail-type measured (missing: ${missing.join(', ')})`);
   return [...rows].map(([event, row]) => ({
     event,
     samples: row.samples,
@@ -222,6 +227,8 @@ export interface ThroughputResult {
   events: number;
   cases: number;
   duplicates: number;
+  /** Redeliveries in the mix: each must be reported duplicate with no effects. */
+  redeliveries: number;
   concurrency: number;
   seconds: number;
   eventsPerSecond: number;
@@ -245,6 +252,7 @@ export const eventThroughput = async (target: number, concurrency: number): Prom
   const split = attachIndexMeter(tasksDb().client);
   const start = Date.parse('2026-11-02T08:00:00.000Z');
   const streams: RawEvent[][] = [];
+  const redeliveredIds = new Set<string>();
   let total = 0;
   for (let i = 0; total < target; i++) {
     const events = caseLifecycle(refsOf(i, { creditors: 40, partners: 25 }), start + (i % 500) * 60_000, {
@@ -255,6 +263,7 @@ export const eventThroughput = async (target: number, concurrency: number): Prom
     const redelivered = events[1];
     if (redelivered) events.splice(3, 0, { ...redelivered });
     const stream = events.slice(0, target - total);
+    if (redelivered && stream.length > 3) redeliveredIds.add(redelivered.id);
     streams.push(stream);
     total += stream.length;
   }
@@ -263,26 +272,60 @@ export const eventThroughput = async (target: number, concurrency: number): Prom
   meter.reset();
   split.reset();
   let duplicates = 0;
+  const seen = new Set<string>();
+  const wrongDuplicates: string[] = [];
   const started = performance.now();
   await mapBounded(streams, concurrency, async (stream) => {
     for (const { label: _label, ...event } of stream) {
-      if ((await processPlatformEvent(event)).duplicate) duplicates += 1;
+      const outcome = await processPlatformEvent(event);
+      // A redelivery (an id seen before) must be reported duplicate with no effects; a first delivery never.
+      if (outcome.duplicate !== seen.has(event.id) || (outcome.duplicate && outcome.effects.length > 0)) {
+        wrongDuplicates.push(`${event['detail-type']} ${event.id}`);
+      }
+      seen.add(event.id);
+      if (outcome.duplicate) duplicates += 1;
     }
   });
   const seconds = (performance.now() - started) / 1000;
   const used = meter.snapshot();
+  const indexSplit = split.snapshot();
+  check(
+    wrongDuplicates.length === 0 && duplicates === redeliveredIds.size,
+    `throughput: each of the ${redeliveredIds.size} redeliveries reported duplicate with no effects, no first ` +
+      `delivery reported duplicate (duplicates ${duplicates}, wrong: ${wrongDuplicates.slice(0, 3).join('; ')})`,
+  );
+  const paused = streams.flat().filter((event) => event.label === 'Case Survey Submitted (pause)').length;
+  check(
+    workflow.started === paused,
+    `throughput: one paused-case workflow per pause survey (${workflow.started} for ${paused})`,
+  );
+  // Redelivered again after the run, one by one with the meter on: a duplicate writes nothing.
+  const again = streams.flatMap((stream) => stream.slice(1, 2)).slice(0, 50);
+  meter.reset();
+  for (const { label: _label, ...event } of again) {
+    const outcome = await processPlatformEvent(event);
+    check(
+      outcome.duplicate && outcome.effects.length === 0,
+      `throughput: ${event.id} redelivered after the run is a duplicate`,
+    );
+  }
+  check(
+    meter.snapshot().write === 0,
+    `throughput: ${again.length} redeliveries after the run wrote nothing (${meter.snapshot().write} WCU)`,
+  );
   setWorkflowStarter(undefined);
   return {
     events: total,
     cases: streams.length,
     duplicates,
+    redeliveries: redeliveredIds.size,
     concurrency,
     seconds: round(seconds),
     eventsPerSecond: round(total / seconds, 1),
     wcuPerEvent: round(used.write / total),
-    indexWcuPerEvent: round(split.snapshot().indexes / total),
+    indexWcuPerEvent: round(indexSplit.indexes / total),
     indexWcuPerEventBy: Object.fromEntries(
-      Object.entries(split.snapshot().byIndex).map(([name, units]) => [name, round(units / total)]),
+      Object.entries(indexSplit.byIndex).map(([name, units]) => [name, round(units / total)]),
     ),
     rcuPerEvent: round(used.read / total),
     requestsPerEvent: round(used.calls / total),

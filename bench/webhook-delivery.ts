@@ -11,6 +11,7 @@ import { Webhook } from 'standardwebhooks';
 import { ulid } from 'ulid';
 import { busEventOf } from '../infra/local/local-delivery.js';
 import { LocalDeliveryQueue } from '../infra/local/local-webhooks.js';
+import { check } from './support/checks.js';
 import { progress } from './support/local-table.js';
 
 export interface WebhookDeliveryRow {
@@ -95,8 +96,7 @@ const taskCreatedEntries = async (orgId: string, events: number): Promise<Outbox
   const entries = (await listOutboxSince(tasksDb())).filter(
     (entry) => entry.detailType === 'Task Created' && JSON.stringify(entry.detail).includes(`"orgId":"${orgId}"`),
   );
-  if (entries.length !== events)
-    throw new Error(`expected ${events} Task Created entries for ${orgId}, got ${entries.length}`);
+  check(entries.length === events, `webhooks: ${events} Task Created entries for ${orgId} (got ${entries.length})`);
   return entries;
 };
 
@@ -176,19 +176,23 @@ const measure = async (options: {
     const ids = receiver.arrivals.map((arrival) => arrival.webhookId);
     const distinct = new Set(ids);
     const expected = events * endpoints;
-    if (deliveries !== expected || ids.length !== expected || distinct.size !== expected)
-      throw new Error(
-        `webhook bench: expected ${expected} deliveries once each; fan-out ${deliveries}, arrived ${ids.length}, distinct ${distinct.size}`,
-      );
-    if (receiver.badSignatures.length > 0)
-      throw new Error(`webhook bench: ${receiver.badSignatures.length} bad signatures`);
-    if (queue.counts.retries > 0 || queue.counts.attempts !== expected)
-      throw new Error(`webhook bench: unexpected retries ${JSON.stringify(queue.counts)}`);
+    check(
+      deliveries === expected && ids.length === expected && distinct.size === expected,
+      `webhooks: ${expected} deliveries once each (fan-out ${deliveries}, arrived ${ids.length}, distinct ${distinct.size})`,
+    );
+    check(
+      receiver.badSignatures.length === 0,
+      `webhooks: every signature verifies (${receiver.badSignatures.length} bad)`,
+    );
+    check(
+      queue.counts.retries === 0 && queue.counts.attempts === expected,
+      `webhooks: one attempt per delivery, no retry (${JSON.stringify(queue.counts)})`,
+    );
     const lags = receiver.arrivals.map((arrival) => {
       const outboxId = /^msg_(.+)_[^_]+$/.exec(arrival.webhookId)?.[1] ?? '';
       return arrival.at - (fannedOutAt.get(outboxId) ?? Number.NaN);
     });
-    if (lags.some(Number.isNaN)) throw new Error('webhook bench: a webhook-id names no fanned-out event');
+    check(!lags.some(Number.isNaN), 'webhooks: every webhook-id names a fanned-out event');
 
     const deliveriesPerSecond = expected / seconds;
     const offeredEventsPerSecond = events / offeredSeconds;

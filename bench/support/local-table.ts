@@ -1,4 +1,6 @@
-// The bench's DynamoDB Local: one instance per run, fresh tables, the service pointed at one, bulk seeding.
+// The bench's DynamoDB Local: one instance per group, fresh tables dropped when done, the service pointed at one,
+// bulk seeding.
+import { DeleteTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { resetClients, resetConfig } from '@casetasks/app/runtime';
 import { mapBounded } from '@casetasks/core';
@@ -9,6 +11,7 @@ import {
   localClientConfig,
   startDynamoDbLocal,
 } from '../../infra/local/dynamodb-local.js';
+import { check } from './checks.js';
 
 export interface BenchTable {
   name: string;
@@ -21,7 +24,10 @@ export interface BenchDatabase {
   table(name: string): Promise<BenchTable>;
   /** Points `tasksDb()` and the config at this table, exactly as the integration tests do. */
   useForService(table: BenchTable): void;
-  stop(): Promise<void>;
+  /** DeleteTable of one table this database created (a scenario done with it). */
+  drop(table: BenchTable): Promise<void>;
+  /** Drops every table still there, checks none is left, then stops the instance and destroys every client. */
+  stop(): Promise<{ dropped: number }>;
 }
 
 /** Starts DynamoDB Local and sets the environment every integration test sets; `stop` destroys every client. */
@@ -32,6 +38,8 @@ export const startBenchDatabase = async (): Promise<BenchDatabase> => {
   process.env.AWS_ACCESS_KEY_ID = 'local';
   process.env.AWS_SECRET_ACCESS_KEY = 'local';
   const clients: Db[] = [];
+  const admin = createDb('(admin)', localClientConfig(local.endpoint)).client;
+  const drop = (name: string) => admin.send(new DeleteTableCommand({ TableName: name }));
   return {
     endpoint: local.endpoint,
     table: async (name) => {
@@ -45,10 +53,24 @@ export const startBenchDatabase = async (): Promise<BenchDatabase> => {
       resetConfig();
       resetClients();
     },
+    drop: async (table) => {
+      await drop(table.name);
+    },
     stop: async () => {
       resetClients();
-      for (const db of clients) db.client.destroy();
-      await local.stop();
+      let dropped = 0;
+      try {
+        const { TableNames = [] } = await admin.send(new ListTablesCommand({}));
+        for (const name of TableNames) await drop(name);
+        dropped = TableNames.length;
+        const left = (await admin.send(new ListTablesCommand({}))).TableNames ?? [];
+        check(left.length === 0, `every bench table dropped (left: ${left.join(', ') || 'none'})`);
+      } finally {
+        for (const db of clients) db.client.destroy();
+        admin.destroy();
+        await local.stop();
+      }
+      return { dropped };
     },
   };
 };

@@ -54,6 +54,12 @@ export const localClientConfig = (endpoint: string) => ({
   maxAttempts: 3,
 });
 
+/**
+ * How long a JVM that is still running may take to answer. A dead one fails at once (exitCode); a live one on a
+ * loaded 2-core CI box took over 30 s at load ~20, so the limit only catches a hung start.
+ */
+const START_LIMIT_MS = 180_000;
+
 const waitUntilReady = async (endpoint: string, child: ChildProcess): Promise<void> => {
   const client = new DynamoDBClient(localClientConfig(endpoint));
   const started = Date.now();
@@ -64,7 +70,7 @@ const waitUntilReady = async (endpoint: string, child: ChildProcess): Promise<vo
         await client.send(new ListTablesCommand({}));
         return;
       } catch (error) {
-        if (Date.now() - started > 30_000) throw new Error(`DynamoDB Local did not start: ${String(error)}`);
+        if (Date.now() - started > START_LIMIT_MS) throw new Error(`DynamoDB Local did not start: ${String(error)}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
