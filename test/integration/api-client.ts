@@ -21,6 +21,8 @@ export interface ApiResponse {
   status: number;
   headers: Headers;
   body: unknown;
+  /** The body as sent, for byte-for-byte comparisons. */
+  bytes: Buffer;
 }
 
 export interface CallOptions {
@@ -106,14 +108,16 @@ export const startApi = async (
     if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(`${server.url}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // Decoded as response.text() would (UTF-8, a leading BOM dropped).
+    const text = new TextDecoder().decode(bytes);
     let parsed: unknown = text;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       // Not JSON: keep the text for the assertion message.
     }
-    return { status: response.status, headers: response.headers, body: parsed };
+    return { status: response.status, headers: response.headers, body: parsed, bytes };
   };
 
   const snapshot = async (): Promise<string> => {

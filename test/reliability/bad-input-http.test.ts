@@ -1,21 +1,16 @@
 // Bad input over real HTTP, generated from the route table and each route's zod schemas: 400 naming the field, never a 5xx, nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as z from 'zod';
-import { type HttpRoute, routeKey } from '../../functions/http/routes.js';
+import { routeKey } from '../../functions/http/routes.js';
 import { type ApiHarness, errorFields, json, startApi } from '../integration/api-client.js';
-import { fieldKind, injections, oddUnicode, refusedValues } from './nasty-values.js';
+import {
+  badHttpCases,
+  bodyFields,
+  hostileTitles,
+  routesWithPathParameters,
+  schemaNodes,
+} from './bad-input-http-cases.js';
+import { fieldKind, oddUnicode } from './nasty-values.js';
 import { allowedCaller, authenticatedRoutes, owner, shapeOf, specOf, validBodies } from './requests.js';
-
-interface BadCase {
-  route: HttpRoute;
-  name: string;
-  field: string;
-  params?: Record<string, string>;
-  query?: Record<string, string>;
-  body?: unknown;
-  rawBody?: string;
-  headers?: Record<string, string>;
-}
 
 /** Query strings built by hand: URLSearchParams cannot carry a lone surrogate. */
 const encode = (value: string): string =>
@@ -23,116 +18,7 @@ const encode = (value: string): string =>
     ? value.split('\uD800').map(encodeURIComponent).join('%ED%A0%80')
     : encodeURIComponent(value);
 
-/** `{"__proto__": …}` as raw JSON: JSON.parse makes it an own key, which a strict schema must refuse. */
-const withProto = (body: Record<string, unknown>): string =>
-  JSON.stringify({ smuggled: { role: 'owner' }, ...body }).replace('"smuggled"', '"__proto__"');
-
-const isRequired = (schema: z.ZodType): boolean => !schema.safeParse(undefined).success;
-
-/** Body lists whose items get cases field by field (opt-in: items of other lists may rightly take values like 0). */
-const itemLists: Record<string, string> = { 'POST /tasks/bulk': 'items' };
-
-/** The schema an item of a list parses with: its union option (a bulk item's action), or the element itself. */
-const itemSchemaOf = (list: z.ZodType | undefined, item: unknown): z.ZodType | undefined => {
-  const element = (list as { element?: z.ZodType } | undefined)?.element;
-  const options = (element as { options?: z.ZodType[] } | undefined)?.options ?? (element ? [element] : []);
-  return options.find((option) => option.safeParse(item).success);
-};
-
-/** The items of the list in a route's valid body, each with the shape it parses with. */
-const listItems = (route: HttpRoute) => {
-  const list = itemLists[routeKey(route)] ?? '';
-  const body = validBodies[routeKey(route)]?.() ?? {};
-  const items = Array.isArray(body[list]) ? (body[list] as Record<string, unknown>[]) : [];
-  const listSchema = shapeOf(specOf(route)?.body)[list];
-  return { list, body, items, shapes: items.map((item) => shapeOf(itemSchemaOf(listSchema, item))) };
-};
-
-/** Each field of each item of the valid body's list refused on its own, named `items.<i>.<field>`. */
-const itemCases = (route: HttpRoute): BadCase[] => {
-  const { list, body: valid, items, shapes } = listItems(route);
-  const replacing = (index: number, item: unknown) => ({
-    ...valid,
-    [list]: items.map((other, at) => (at === index ? item : other)),
-  });
-  return items.flatMap((item, index) => {
-    const at = `${list}.${index}`;
-    const cases: BadCase[] = [
-      { route, name: `${at} extra field`, field: `${at}.isAdmin`, body: replacing(index, { ...item, isAdmin: true }) },
-    ];
-    for (const [field, schema] of Object.entries(shapes[index] ?? {})) {
-      for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'body'), false))) {
-        const body = replacing(index, { ...item, [field]: value });
-        cases.push({ route, name: `${at}.${field}: ${name}`, field: `${at}.${field}`, body });
-      }
-      if (isRequired(schema)) {
-        const { [field]: _dropped, ...rest } = item;
-        cases.push({ route, name: `${at}.${field}: missing`, field: `${at}.${field}`, body: replacing(index, rest) });
-      }
-    }
-    return cases;
-  });
-};
-
-const casesOf = (route: HttpRoute): BadCase[] => {
-  const spec = specOf(route);
-  if (!spec) return [];
-  const key = routeKey(route);
-  const validBody = validBodies[key];
-  const cases: BadCase[] = [];
-  for (const [field, schema] of Object.entries(shapeOf(spec.params))) {
-    for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'path'), true))) {
-      // An empty path segment is another route (API Gateway's 404), not bad input of this one; a lone
-      // surrogate cannot be UTF-8 encoded, so the gateway refuses the path before routing (tested below).
-      if (value === '' || name === 'loneSurrogate') continue;
-      cases.push({ route, name: `path ${field}: ${name}`, field, params: { [field]: String(value) } });
-    }
-  }
-  const query = shapeOf(spec.query);
-  for (const [field, schema] of Object.entries(query)) {
-    for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'query'), true))) {
-      // `?field=` is how a client leaves an optional filter out; it is not a value.
-      if (value === '' && !isRequired(schema)) continue;
-      cases.push({ route, name: `query ${field}: ${name}`, field, query: { [field]: String(value) } });
-    }
-  }
-  cases.push({ route, name: 'unknown query parameter', field: 'where', query: { where: injections.sql } });
-  for (const [field, schema] of Object.entries(shapeOf(spec.headers))) {
-    for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'headers'), true))) {
-      // Header values cannot carry control characters or non-Latin-1 text at all (fetch refuses them).
-      if (value === '' || /[^\x20-\x7e]/.test(String(value)) || String(value).length > 4096) continue;
-      cases.push({ route, name: `header ${field}: ${name}`, field, headers: { [field]: String(value) } });
-    }
-  }
-  if (spec.body && validBody) {
-    for (const [field, schema] of Object.entries(shapeOf(spec.body))) {
-      for (const [name, value] of Object.entries(refusedValues(fieldKind(schema, 'body'), false))) {
-        const body = { ...validBody(), [field]: value };
-        // A value the route's schema takes is not bad input here (digestHour 0 is midnight, expectedVersion 0 "none").
-        if (spec.body.safeParse(body).success) continue;
-        cases.push({ route, name: `body ${field}: ${name}`, field, body });
-      }
-      if (isRequired(schema)) {
-        const { [field]: _dropped, ...rest } = validBody();
-        cases.push({ route, name: `body ${field}: missing`, field, body: rest });
-      }
-    }
-    cases.push(
-      ...itemCases(route),
-      { route, name: 'extra body field', field: 'isAdmin', body: { ...validBody(), isAdmin: true } },
-      { route, name: 'operator-looking field', field: '$where', body: { ...validBody(), $where: '1 == 1' } },
-      { route, name: '__proto__ field', field: '__proto__', rawBody: withProto(validBody()) },
-      { route, name: 'body is an array', field: 'body', body: [validBody()] },
-      { route, name: 'body is a string', field: 'body', body: 'hello' },
-      { route, name: 'body is null', field: 'body', rawBody: 'null' },
-      { route, name: 'body is NaN', field: 'body', rawBody: 'NaN' },
-      { route, name: 'truncated JSON', field: 'body', rawBody: JSON.stringify(validBody()).slice(0, -1) },
-    );
-  }
-  return cases;
-};
-
-const cases = authenticatedRoutes.flatMap(casesOf);
+const cases = badHttpCases();
 
 let api: ApiHarness;
 let taskId: string;
@@ -187,16 +73,72 @@ describe('field kinds read from the zod schemas', () => {
       dueInBusinessDays: 'number',
     });
     expect(kinds('GET /tasks/{id}', 'params')).toEqual({ id: 'id' });
-    expect(kinds('PUT /settings/calendar', 'body')).toEqual({ timeZone: 'text', country: 'id', closedDays: 'text' });
+    expect(kinds('PUT /settings/calendar', 'body')).toEqual({ timeZone: 'text', country: 'id', closedDays: 'list' });
+    expect(kinds('PUT /settings/reminders', 'body')).toEqual({ warnings: 'list', escalation: 'object' });
+    expect(kinds('PUT /settings/auto-assignment', 'body')).toEqual({ rules: 'record' });
+    expect(kinds('PUT /settings/chat-cleanup', 'body')).toEqual({ mode: 'enum' });
+  });
+
+  it('walk nested settings down to their leaves, named by dotted paths', () => {
+    const leaves = (key: string) => {
+      const route = authenticatedRoutes.find((r) => routeKey(r) === key);
+      const body = route ? specOf(route)?.body : undefined;
+      return body
+        ? Object.fromEntries(
+            bodyFields(body, validBodies[key]?.()).map((field) => [field.path.join('.'), field.kind] as const),
+          )
+        : {};
+    };
+    expect(leaves('PUT /settings/reminders')).toEqual({
+      '': 'object',
+      warnings: 'list',
+      'warnings.0': 'object',
+      'warnings.0.percentOfTime': 'number',
+      'warnings.1': 'object',
+      'warnings.1.businessDaysBefore': 'number',
+      escalation: 'object',
+      'escalation.businessDaysOverdue': 'number',
+    });
+    expect(leaves('PUT /settings/auto-assignment')).toEqual({
+      '': 'object',
+      rules: 'record',
+      'rules.generic': 'object',
+      'rules.generic.strategy': 'enum',
+      'rules.generic.userIds': 'list',
+      'rules.generic.userIds.0': 'id',
+    });
+  });
+});
+
+describe('every body leaf gets cases; no object, list or record is taken for free text', () => {
+  const withBodies = authenticatedRoutes.filter((route) => specOf(route)?.body && validBodies[routeKey(route)]);
+  it.each(withBodies.map((route) => [routeKey(route), route] as const))('%s', (key, route) => {
+    // Prepare: every node of the body schema, each union option included
+    const body = specOf(route)?.body;
+    const nodes = body ? schemaNodes(body) : [];
+    const probed = new Set(cases.filter((c) => c.route === route).map((c) => c.pattern));
+    // Assess: containers have their own kind (a new nested field fails here, not silently as text) ...
+    for (const node of nodes.filter((entry) => ['object', 'array', 'record'].includes(entry.type))) {
+      expect(node.kind, `${key} ${node.pattern || '(body)'}`).toBe(node.type === 'array' ? 'list' : node.type);
+    }
+    // ... and every leaf and container below the body has cases (the valid body must reach it: add one there)
+    for (const node of nodes.filter((entry) => entry.pattern !== '')) {
+      expect(probed.has(node.pattern), `${key}: no case for ${node.pattern}`).toBe(true);
+    }
   });
 });
 
 describe('item fields of body lists', () => {
   it('a bulk item of each action, its field kinds as documented', () => {
     const bulk = authenticatedRoutes.find((route) => routeKey(route) === 'POST /tasks/bulk');
-    const { shapes } = bulk ? listItems(bulk) : { shapes: [] };
-    const kinds = shapes.map((shape) =>
-      Object.fromEntries(Object.entries(shape).map(([name, schema]) => [name, fieldKind(schema, 'body')])),
+    const body = bulk ? specOf(bulk)?.body : undefined;
+    const items = body ? bodyFields(body, validBodies['POST /tasks/bulk']?.()) : [];
+    const kinds = [0, 1, 2].map((index) =>
+      Object.fromEntries(
+        items
+          .filter((field) => field.path.length === 3 && field.path[1] === index)
+          .map((field) => [String(field.path[2]), field.kind] as const),
+      ),
     );
     expect(kinds).toEqual([
       { assigneeId: 'id', id: 'id', action: 'enum' },
@@ -207,12 +149,13 @@ describe('item fields of body lists', () => {
 });
 
 describe('generated bad input', () => {
-  it('has its ~1,510 cases, on every route that takes input', () => {
-    // 1,515 cases at this writing: per authenticated route, the refused values of each path, query, header and
-    // body field's kind (less those the route's schema takes), "missing" for each required field, the bulk items'
-    // cases and 8 whole-body cases. The floor is that count less ~2 %: dropping a route group or a kind's values
-    // fails here. Raise it when the generator grows.
-    expect(cases.length).toBeGreaterThanOrEqual(1_480);
+  it('has its ~1,700 cases, on every route that takes input', () => {
+    // 1,706 cases at this writing (`npm run reliability:counts`): per authenticated route, the refused values of
+    // each path, query and header field's kind and of every body leaf and container down the nested settings (less
+    // those the route's schema takes), "missing" for each required key, an unknown key per object and record, one
+    // item past each list's maximum, and 8 whole-body cases. The floor is that count less ~2 %: dropping a route
+    // group, a kind's values or the nested walk fails here. Raise it when the generator grows.
+    expect(cases.length).toBeGreaterThanOrEqual(1_670);
     const covered = new Set(cases.map((c) => routeKey(c.route)));
     for (const route of authenticatedRoutes) expect(covered, routeKey(route)).toContain(routeKey(route));
   });
@@ -252,7 +195,7 @@ describe('generated bad input', () => {
     expect(json(response).error).toMatchObject({ code: expect.stringMatching(/^(invalid_request|rule_violation)$/) });
     const fields = errorFields(response);
     expect(
-      fields.some((f) => f === c.field || f.startsWith(`${c.field}.`)),
+      fields.some((f) => f === c.field || f.startsWith(`${c.field}.`) || f === c.unionItem),
       `${fields.join(', ')} should name ${c.field}`,
     ).toBe(true);
     expect(await api.snapshot(), 'nothing written').toBe(before);
@@ -261,9 +204,7 @@ describe('generated bad input', () => {
 
 describe('hostile-looking free text is data: stored and returned verbatim, never a 5xx', () => {
   // A lone surrogate is not text (it has no UTF-8 form): refused with 400, see api-input-domain.test.ts.
-  const { loneSurrogate: _notText, ...wellFormed } = oddUnicode;
-  const texts = { ...injections, ...wellFormed, long: 'é'.repeat(200) };
-  it.each(Object.entries(texts))('title %s', async (_name, text) => {
+  it.each(Object.entries(hostileTitles()))('title %s', async (_name, text) => {
     // Act
     const created = await api.call('POST', '/tasks', { as: owner, body: { title: text, dueInBusinessDays: 2 } });
     // Assess
@@ -277,18 +218,19 @@ describe('hostile-looking free text is data: stored and returned verbatim, never
 });
 
 describe('a path that is not valid UTF-8 (a lone surrogate) is refused before any handler runs', () => {
-  it.each(
-    authenticatedRoutes.filter((route) => route.path.includes('{')).map((route) => [routeKey(route), route] as const),
-  )('%s → 4xx, nothing written', async (_key, route) => {
-    // Prepare
-    const before = await api.snapshot();
-    const path = route.path.replace(/\{(\w+)\}/g, () => `a${encode(oddUnicode.loneSurrogate)}`);
-    const body = validBodies[routeKey(route)]?.();
-    // Act
-    const response = await api.call(route.method, path, { as: owner, ...(body === undefined ? {} : { body }) });
-    // Assess
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(response.status).toBeLessThan(500);
-    expect(await api.snapshot()).toBe(before);
-  });
+  it.each(routesWithPathParameters().map((route) => [routeKey(route), route] as const))(
+    '%s → 4xx, nothing written',
+    async (_key, route) => {
+      // Prepare
+      const before = await api.snapshot();
+      const path = route.path.replace(/\{(\w+)\}/g, () => `a${encode(oddUnicode.loneSurrogate)}`);
+      const body = validBodies[routeKey(route)]?.();
+      // Act
+      const response = await api.call(route.method, path, { as: owner, ...(body === undefined ? {} : { body }) });
+      // Assess
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(await api.snapshot()).toBe(before);
+    },
+  );
 });

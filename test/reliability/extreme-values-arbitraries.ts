@@ -361,6 +361,8 @@ const numberCandidates = (slot: Slot, where: Where): Candidate[] => {
 
 const optionsOf = (schema: z.ZodType): unknown[] => {
   const def = defOf(unwrap(schema));
+  // A union of enums and literals (the chat cleanup's mode): the options of each.
+  if (def.type === 'union') return (def.options ?? []).flatMap(optionsOf);
   if (def.entries) return Object.values(def.entries);
   return def.values ?? [];
 };
@@ -380,7 +382,7 @@ const enumCandidates = (slot: Slot, where: Where): Candidate[] => {
 };
 
 /** A valid list item number `index`, different from the others: the valid item varied field by field. */
-const variedItem = (schema: z.ZodType, template: unknown, index: number): unknown => {
+export const variedItem = (schema: z.ZodType, template: unknown, index: number): unknown => {
   const inner = unwrap(schema);
   const def = defOf(inner);
   if (def.type === 'object' && isPlainObject(template)) {
@@ -418,7 +420,7 @@ const variedItem = (schema: z.ZodType, template: unknown, index: number): unknow
   return template;
 };
 
-const listBounds = (schema: z.ZodType): { min: number; max: number | undefined } => {
+export const listBounds = (schema: z.ZodType): { min: number; max: number | undefined } => {
   const inner = unwrap(schema);
   const def = defOf(inner);
   const checks = (def.type === 'pipe' && def.out ? defOf(def.out).checks : def.checks) ?? [];

@@ -40,6 +40,19 @@ export const otherParty: Caller = {
   role: 'owner',
   email: 'u-c@p-1.example',
 };
+/** The access matrix's callers (counted by counts.ts): each route is called once by each. */
+export const accessVariants = [
+  'own',
+  'own org’s owner',
+  'other party',
+  'other org',
+  'contributor on another’s task',
+  'no token',
+  'expired token',
+  'forged signature',
+] as const;
+export type AccessVariant = (typeof accessVariants)[number];
+
 export const otherOrg: Caller = { party: 'partner', org: 'p-2', user: 'u-x', role: 'owner', email: 'u-x@p-2.example' };
 
 const DAY = 86_400_000;
@@ -72,7 +85,11 @@ export const validBodies: Record<string, (taskId?: string) => Record<string, unk
     ],
   }),
   'PUT /settings/calendar': () => ({ timeZone: 'Europe/Copenhagen', country: 'DK', closedDays: ['2026-12-31'] }),
-  'PUT /settings/reminders': () => ({ warnings: [{ percentOfTime: 50 }], escalation: { businessDaysOverdue: 2 } }),
+  // One warning of each form, so the bad-input walk reaches every leaf of the union.
+  'PUT /settings/reminders': () => ({
+    warnings: [{ percentOfTime: 50 }, { businessDaysBefore: 3 }],
+    escalation: { businessDaysOverdue: 2 },
+  }),
   // generic: a type of either party, so the other party's owner may set it too.
   'PUT /settings/auto-assignment': () => ({ rules: { generic: { strategy: 'round_robin', userIds: ['u-9'] } } }),
   'PUT /settings/chat-cleanup': () => ({ mode: 'shadow' }),
