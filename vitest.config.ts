@@ -7,6 +7,10 @@ export default defineConfig({
     // Two files at a time even on a 2-core machine: an integration file mostly waits on its DynamoDB
     // Local's single SQLite thread, so two files keep both cores busy.
     maxWorkers: 2,
+    // Every run takes a file's tests in a shuffled order (fixed seed: a failure reproduces), so a test that leans on
+    // an earlier one fails here rather than in a later reorder; files keep vitest's longest-first scheduling.
+    // `npm run test:shuffle` shuffles the files too, with SEED to try another order (docs/RELIABILITY.md).
+    sequence: { shuffle: { files: false, tests: true }, seed: 20261129 },
     projects: [
       {
         test: {

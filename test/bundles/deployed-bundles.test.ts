@@ -212,134 +212,142 @@ describe('every function of the templates has a trigger case', () => {
   });
 });
 
-describe.sequential('each bundle answers its trigger (DynamoDB Local; every other service answers errors)', () => {
-  let run: RunningTier;
-  beforeAll(async () => {
-    run = await startTier({ dynamodb: dynamodbLocal, otherServices: stub.endpoint, xrayDaemon: stub.xrayDaemon });
-  });
-  afterAll(() => run?.stop());
+// One scenario, kept in its order under --sequence.shuffle: every working case hands what it made to a later one
+// through tier.found (the created task, the relayed outbox, the webhook message, the follow-up's state), the last
+// checks count the stub's calls of the whole working tier, and the failing tier relays the outbox the working tier
+// left in the table. The describes above and below stand alone and are shuffled.
+describe('the bundle tier: the working cases in turn, then the same cases with every service failing', {
+  shuffle: false,
+}, () => {
+  describe.sequential('each bundle answers its trigger (DynamoDB Local; every other service answers errors)', () => {
+    let run: RunningTier;
+    beforeAll(async () => {
+      run = await startTier({ dynamodb: dynamodbLocal, otherServices: stub.endpoint, xrayDaemon: stub.xrayDaemon });
+    });
+    afterAll(() => run?.stop());
 
-  for (const [name, testCase] of Object.entries(functionCases)) {
-    it(`${name} (${testCase.trigger})`, async () => {
+    for (const [name, testCase] of Object.entries(functionCases)) {
+      it(`${name} (${testCase.trigger})`, async () => {
+        const { tier } = run;
+        const invocation = await tier.invoke(name, await testCase.event(tier));
+        await withBundleErrors(run.bundle(name), () => testCase.works(invocation, tier));
+      });
+    }
+
+    it('traces each invocation: X-Ray segments reach the daemon address Lambda gives', () => {
+      expect(stub.segments.length).toBeGreaterThan(0);
+    });
+
+    it('sends DynamoDB calls to AWS_ENDPOINT_URL_DYNAMODB (the SDK honours it), none to the other services', () => {
+      expect(stub.calls.length).toBeGreaterThan(0);
+      expect(stub.callsTo('dynamodb')).toEqual([]);
+    });
+
+    it('a pause whose workflow cannot start fails the event, and its retry writes nothing twice', async () => {
       const { tier } = run;
-      const invocation = await tier.invoke(name, await testCase.event(tier));
-      await withBundleErrors(run.bundle(name), () => testCase.works(invocation, tier));
+      const fn = fnNamed('PlatformEvents/case-events');
+      const { ids } = tier;
+      const submitted = platformEvent(fn, 'Case Submitted', {
+        caseId: ids.pausedCase,
+        creditorOrgId: ids.creditor,
+        partnerOrgId: ids.partner,
+        hasBankAccount: true,
+        contractSigned: true,
+        requiresQuote: false,
+      });
+      resultOf(await tier.invoke(fn.name, submitted));
+      const pause = platformEvent(fn, 'Case Survey Submitted', {
+        caseId: ids.pausedCase,
+        surveyId: `s-${ulid()}`,
+        outcome: 'pause',
+        unblockingParty: 'creditor',
+      });
+      const itemsBefore = (await scanTable()).length;
+      const first: Invocation = await tier.invoke(fn.name, pause);
+      const itemsAfterFirst = (await scanTable()).length;
+      const retry: Invocation = await tier.invoke(fn.name, pause);
+      expect(first.ok).toBe(false);
+      expect(retry.ok).toBe(false);
+      const starts = stub.callsTo('states', 'StartExecution').map((call) => JSON.parse(call.body));
+      expect(starts.at(-1)).toMatchObject({ stateMachineArn: fn.environment.PAUSED_CASE_STATE_MACHINE_ARN });
+      expect(itemsAfterFirst).toBeGreaterThan(itemsBefore);
+      expect((await scanTable()).length).toBe(itemsAfterFirst);
+      expect(errorLogged(run.bundle(fn.name))).toBe(true);
     });
-  }
-
-  it('traces each invocation: X-Ray segments reach the daemon address Lambda gives', () => {
-    expect(stub.segments.length).toBeGreaterThan(0);
   });
 
-  it('sends DynamoDB calls to AWS_ENDPOINT_URL_DYNAMODB (the SDK honours it), none to the other services', () => {
-    expect(stub.calls.length).toBeGreaterThan(0);
-    expect(stub.callsTo('dynamodb')).toEqual([]);
-  });
-
-  it('a pause whose workflow cannot start fails the event, and its retry writes nothing twice', async () => {
-    const { tier } = run;
-    const fn = fnNamed('PlatformEvents/case-events');
-    const { ids } = tier;
-    const submitted = platformEvent(fn, 'Case Submitted', {
-      caseId: ids.pausedCase,
-      creditorOrgId: ids.creditor,
-      partnerOrgId: ids.partner,
-      hasBankAccount: true,
-      contractSigned: true,
-      requiresQuote: false,
+  describe.sequential('when DynamoDB and every other service answer errors, each bundle fails safely', () => {
+    let run: RunningTier;
+    beforeAll(async () => {
+      // What the earlier cases would have found: ids of things the failing table never got to hold.
+      const found = new Map<string, unknown>([
+        ['taskId', ulid()],
+        ['followUp', { caseId: 'case-gone', surveyId: 's-gone', open: true, taskId: ulid() }],
+        [
+          'webhookMessage',
+          {
+            ...{ deliveryId: ulid(), party: 'partner', orgId: 'org-gone', endpointId: ulid(), outboxId: ulid() },
+            ...{ type: 'Task Created', timestamp: new Date().toISOString(), data: {} },
+          },
+        ],
+      ]);
+      run = await startTier(
+        { dynamodb: stub.endpoint, otherServices: stub.endpoint, xrayDaemon: stub.xrayDaemon },
+        found,
+      );
     });
-    resultOf(await tier.invoke(fn.name, submitted));
-    const pause = platformEvent(fn, 'Case Survey Submitted', {
-      caseId: ids.pausedCase,
-      surveyId: `s-${ulid()}`,
-      outcome: 'pause',
-      unblockingParty: 'creditor',
-    });
-    const itemsBefore = (await scanTable()).length;
-    const first: Invocation = await tier.invoke(fn.name, pause);
-    const itemsAfterFirst = (await scanTable()).length;
-    const retry: Invocation = await tier.invoke(fn.name, pause);
-    expect(first.ok).toBe(false);
-    expect(retry.ok).toBe(false);
-    const starts = stub.callsTo('states', 'StartExecution').map((call) => JSON.parse(call.body));
-    expect(starts.at(-1)).toMatchObject({ stateMachineArn: fn.environment.PAUSED_CASE_STATE_MACHINE_ARN });
-    expect(itemsAfterFirst).toBeGreaterThan(itemsBefore);
-    expect((await scanTable()).length).toBe(itemsAfterFirst);
-    expect(errorLogged(run.bundle(fn.name))).toBe(true);
-  });
-});
+    afterAll(() => run?.stop());
 
-describe.sequential('when DynamoDB and every other service answer errors, each bundle fails safely', () => {
-  let run: RunningTier;
-  beforeAll(async () => {
-    // What the earlier cases would have found: ids of things the failing table never got to hold.
-    const found = new Map<string, unknown>([
-      ['taskId', ulid()],
-      ['followUp', { caseId: 'case-gone', surveyId: 's-gone', open: true, taskId: ulid() }],
-      [
-        'webhookMessage',
-        {
-          ...{ deliveryId: ulid(), party: 'partner', orgId: 'org-gone', endpointId: ulid(), outboxId: ulid() },
-          ...{ type: 'Task Created', timestamp: new Date().toISOString(), data: {} },
-        },
-      ],
-    ]);
-    run = await startTier(
-      { dynamodb: stub.endpoint, otherServices: stub.endpoint, xrayDaemon: stub.xrayDaemon },
-      found,
-    );
-  });
-  afterAll(() => run?.stop());
-
-  for (const [name, testCase] of Object.entries(functionCases)) {
-    it(`${name}: ${testCase.whenServicesFail}`, async () => {
-      // Prepare: what the stub and the bundle had seen before, so only this invocation's calls and lines count.
-      const { tier } = run;
-      const bundle = run.bundle(name);
-      const event = await testCase.event(tier);
-      const callsBefore = stub.calls.length;
-      const logsBefore = bundle?.logs.length ?? 0;
-      // Act
-      const invocation = await tier.invoke(name, event);
-      // Assess: the function asked the failing service and ended on its answer, not on any other error.
-      const calls = stub.calls.slice(callsBefore);
-      const dynamodbCalls = calls.filter((call) => call.service === 'dynamodb');
-      const logged = JSON.stringify(errorLinesOf(bundle?.logs.slice(logsBefore) ?? []));
-      switch (testCase.whenServicesFail) {
-        case 'server-error': {
-          expect(dynamodbCalls.length).toBeGreaterThan(0);
-          const response = resultOf(invocation);
-          // A service's error answer (not an unreachable table, 503) is the API's bare 500.
-          expect(response.statusCode).toBe(500);
-          const body = String(response.body);
-          expect(JSON.parse(body)).toEqual({ error: { code: 'internal', message: 'internal error' } });
-          expect(body).not.toMatch(/ at |InternalFailure|bundle tier/);
-          expect(logged).toMatch(stubFailure);
-          break;
+    for (const [name, testCase] of Object.entries(functionCases)) {
+      it(`${name}: ${testCase.whenServicesFail}`, async () => {
+        // Prepare: what the stub and the bundle had seen before, so only this invocation's calls and lines count.
+        const { tier } = run;
+        const bundle = run.bundle(name);
+        const event = await testCase.event(tier);
+        const callsBefore = stub.calls.length;
+        const logsBefore = bundle?.logs.length ?? 0;
+        // Act
+        const invocation = await tier.invoke(name, event);
+        // Assess: the function asked the failing service and ended on its answer, not on any other error.
+        const calls = stub.calls.slice(callsBefore);
+        const dynamodbCalls = calls.filter((call) => call.service === 'dynamodb');
+        const logged = JSON.stringify(errorLinesOf(bundle?.logs.slice(logsBefore) ?? []));
+        switch (testCase.whenServicesFail) {
+          case 'server-error': {
+            expect(dynamodbCalls.length).toBeGreaterThan(0);
+            const response = resultOf(invocation);
+            // A service's error answer (not an unreachable table, 503) is the API's bare 500.
+            expect(response.statusCode).toBe(500);
+            const body = String(response.body);
+            expect(JSON.parse(body)).toEqual({ error: { code: 'internal', message: 'internal error' } });
+            expect(body).not.toMatch(/ at |InternalFailure|bundle tier/);
+            expect(logged).toMatch(stubFailure);
+            break;
+          }
+          case 'throws':
+            expect(dynamodbCalls.length).toBeGreaterThan(0);
+            if (invocation.ok) throw new Error(`${name} answered while DynamoDB failed: ${JSON.stringify(invocation)}`);
+            expect(`${invocation.error.errorType}: ${invocation.error.errorMessage}`).toMatch(stubFailure);
+            expect(logged).toMatch(stubFailure);
+            break;
+          case 'reports-batch-failures': {
+            // The relay reads the stream records, not the table: the bus is the service that fails it.
+            // The webhook consumer's table reads fail; a record it cannot read is dropped, not retried.
+            expect(calls.length).toBeGreaterThan(0);
+            const { Records } = event as { Records: unknown[] };
+            expect((resultOf(invocation).batchItemFailures as unknown[]).length).toBe(
+              Records.length - (testCase.unreadableRecords ?? 0),
+            );
+            break;
+          }
+          case 'unaffected':
+            expect(calls).toEqual([]);
+            expect(invocation.ok).toBe(true);
+            break;
         }
-        case 'throws':
-          expect(dynamodbCalls.length).toBeGreaterThan(0);
-          if (invocation.ok) throw new Error(`${name} answered while DynamoDB failed: ${JSON.stringify(invocation)}`);
-          expect(`${invocation.error.errorType}: ${invocation.error.errorMessage}`).toMatch(stubFailure);
-          expect(logged).toMatch(stubFailure);
-          break;
-        case 'reports-batch-failures': {
-          // The relay reads the stream records, not the table: the bus is the service that fails it.
-          // The webhook consumer's table reads fail; a record it cannot read is dropped, not retried.
-          expect(calls.length).toBeGreaterThan(0);
-          const { Records } = event as { Records: unknown[] };
-          expect((resultOf(invocation).batchItemFailures as unknown[]).length).toBe(
-            Records.length - (testCase.unreadableRecords ?? 0),
-          );
-          break;
-        }
-        case 'unaffected':
-          expect(calls).toEqual([]);
-          expect(invocation.ok).toBe(true);
-          break;
-      }
-    });
-  }
+      });
+    }
+  });
 });
 
 describe('a bundle deployed without a setting every function needs', () => {

@@ -26,6 +26,16 @@ const ids = (text: string) =>
     .slice(1, -1)
     .map((row) => row.split(',')[0]);
 
+/** 120 open tasks of `org` (more than the page size of 100), deadlines a minute apart in a shuffled order. */
+const plant120 = async (org: string) => {
+  const planted = [];
+  for (let i = 0; i < 120; i++) {
+    const deadline = new Date(Date.parse(at(20)) + ((i * 37) % 120) * 60_000).toISOString();
+    planted.push(await api.plant({ type: 'generic', accessLevel: 'partner', orgId: org, deadline }));
+  }
+  return planted;
+};
+
 describe('GET /tasks/export', () => {
   it('renders 3 tasks exactly: RFC 4180 quoting and formulas neutralised', async () => {
     const org = 'p-exact';
@@ -65,17 +75,14 @@ describe('GET /tasks/export', () => {
 
   it('exports every page, in the list order (120 tasks > the page size of 100)', async () => {
     const org = 'p-pages';
-    const planted = [];
-    for (let i = 0; i < 120; i++) {
-      const deadline = new Date(Date.parse(at(20)) + ((i * 37) % 120) * 60_000).toISOString();
-      planted.push(await api.plant({ type: 'generic', accessLevel: 'partner', orgId: org, deadline }));
-    }
+    const planted = await plant120(org);
     const expected = [...planted].sort((x, y) => x.deadline.localeCompare(y.deadline)).map((task) => task.id);
     expect(ids((await exported(caller(org))).text)).toEqual(expected);
   });
 
   it('refuses a list beyond the bound: 413, all or nothing', async () => {
-    const principal = { party: 'partner', orgId: 'p-pages', userId: 'u-1', role: 'manager' } as const;
+    await plant120('p-bound');
+    const principal = { party: 'partner', orgId: 'p-bound', userId: 'u-1', role: 'manager' } as const;
     const query = { status: 'open' } as const;
     await expect(exportTasks(principal, query, { maxRows: 119, maxBytes: 5_000_000 })).rejects.toThrow(
       TaskExportTooLargeError,

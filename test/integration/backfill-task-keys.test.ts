@@ -7,7 +7,7 @@ import { saveCaseDetails, tableDefinition } from '@casetasks/db';
 import { backfillTaskKeys, rekeyTaskItem } from '@casetasks/db/maintenance';
 import { plantedItems, plantItem, storedItems } from '@casetasks/db/testing';
 import { ulid } from 'ulid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiHarness, type Caller, json, startApi } from './api-client.js';
 
 const HOUR = 3_600_000;
@@ -42,11 +42,12 @@ const plantPreIssue20Task = async (db: ApiHarness['db'], hoursAgo: number, caseI
   return task;
 };
 
+// The backfill reads the whole table, so every test gets a table of its own with the upgrade's starting point.
 let api: ApiHarness;
-beforeAll(async () => {
+beforeEach(async () => {
   api = await startApi('backfill');
 });
-afterAll(async () => api.stop());
+afterEach(async () => api.stop());
 
 const listed = async (query: string): Promise<string[]> => {
   const response = await api.call('GET', `/tasks?${query}&limit=100`, { as: manager });
@@ -75,7 +76,7 @@ describe('npm run backfill:task-keys (issue 20 upgrade)', () => {
   let completedBefore: Record<string, unknown> | undefined;
   let completed: Task;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     // Prepare: case-a got its details after the upgrade; its task is older, so not a member yet.
     withDetails = await plantPreIssue20Task(api.db, 5, 'case-a');
     withoutCase = await plantPreIssue20Task(api.db, 4, null);
@@ -150,6 +151,9 @@ describe('npm run backfill:task-keys (issue 20 upgrade)', () => {
   });
 
   it('makes them members of their case: a later details change reaches them', async () => {
+    // Prepare
+    await backfillTaskKeys(api.db);
+    // Act / Assess
     const stamp = caseDetailsStamp(new Date().toISOString(), 'e-later');
     const c = { reference: 'UPG-300', currency: 'EUR', outstandingAmount: 9_000 };
     const d = { reference: 'UPG-400', currency: 'EUR', outstandingAmount: 1_000 };
@@ -161,9 +165,11 @@ describe('npm run backfill:task-keys (issue 20 upgrade)', () => {
   });
 
   it('leaves completed tasks untouched, and a second run finds nothing', async () => {
+    expect(await backfillTaskKeys(api.db)).toMatchObject({ rekeyed: 4 });
     expect(await storedTask(completed)).toEqual(completedBefore);
     const again = await backfillTaskKeys(api.db);
-    expect(again).toMatchObject({ rekeyed: 0, current: 1, skipped: 0, unreadable: 1 });
+    // Read again, and current: the three tasks with a case but no details copy (case-c, case-d, case-e).
+    expect(again).toMatchObject({ rekeyed: 0, current: 3, skipped: 0, unreadable: 1 });
   });
 
   it('skips a task written since it was read (a newer version), writing nothing', async () => {

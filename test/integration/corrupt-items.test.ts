@@ -36,8 +36,11 @@ const remindAt = '2026-11-25T10:00:00.000Z'; // deadline − 3 BD: the approachi
 
 const put = (item: Record<string, unknown>) => plantItem(api.db, item);
 
-/** A good partner task with its approaching reminder due at `remindAt`, written through the repository. */
-const goodTask = async (orgId: string, caseId: string): Promise<Task> => {
+/**
+ * A good partner task, written through the repository; with the default deadline its approaching reminder is due at
+ * `remindAt`, so the hourly job's run at `remindAt` counts it.
+ */
+const goodTask = async (orgId: string, caseId: string, deadline = '2026-11-30T10:00:00.000Z'): Promise<Task> => {
   const task = scheduleReminder(
     defaultPolicy(utcCalendar),
     newTask({
@@ -48,7 +51,7 @@ const goodTask = async (orgId: string, caseId: string): Promise<Task> => {
       scopeKey: `case#${caseId}`,
       caseId,
       createdAt: created,
-      deadline: '2026-11-30T10:00:00.000Z',
+      deadline,
     }),
   );
   await createTask(api.db, task, creationEntry(task, platformActor));
@@ -112,8 +115,6 @@ describe('stored items that no longer parse', () => {
     other = await goodTask(orgB, `c-${ulid()}`);
     year10000 = await plantYear10000Task(orgA, caseA);
     hollow = await plantHollowTask(orgA, caseA);
-    // An audit entry of the good task that no longer parses (unknown action, version not a number).
-    await put(plantedItems.history(good.id, 99, { kind: 'history', taskId: good.id, action: 'exploded' }));
   });
 
   it('cannot be written again: the encoder refuses the year-10000 deadline', () => {
@@ -156,15 +157,21 @@ describe('stored items that no longer parse', () => {
   });
 
   it('the good task and its readable history are served; an unreadable task is 404 like a missing one', async () => {
+    // Prepare: a task of its own org (the lists above stay orgA's), due after every reminder run here (so no run
+    // adds to its history), with an audit entry that no longer parses (unknown action, version not a number).
+    const own: Caller = { ...caller, org: `p-${ulid()}` };
+    const readable = await goodTask(own.org, `c-${ulid()}`, '2026-12-31T10:00:00.000Z');
+    await put(plantedItems.history(readable.id, 99, { kind: 'history', taskId: readable.id, action: 'exploded' }));
+
     // Act
-    const detail = await api.call('GET', `/tasks/${good.id}`, { as: caller });
-    const history = await api.call('GET', `/tasks/${good.id}/history`, { as: caller });
+    const detail = await api.call('GET', `/tasks/${readable.id}`, { as: own });
+    const history = await api.call('GET', `/tasks/${readable.id}/history`, { as: own });
     const poisoned = await api.call('GET', `/tasks/${year10000.id}`, { as: caller });
     const hollowDetail = await api.call('GET', `/tasks/${hollow}/history`, { as: caller });
 
     // Assess
     expect(detail.status).toBe(200);
-    expect(json(detail).id).toBe(good.id);
+    expect(json(detail).id).toBe(readable.id);
     expect(history.status).toBe(200);
     expect((json(history).items as { action: string }[]).map((entry) => entry.action)).toEqual(['created']);
     expect(poisoned.status).toBe(404);
@@ -198,8 +205,9 @@ describe('stored items that no longer parse', () => {
   });
 
   it('a checkpoint whose position no longer parses is reported, and the run starts over instead of failing', async () => {
-    // Prepare: the unfinished checkpoint of the 11:00 run, as a broken writer left it.
-    const at = '2026-11-25T11:00:00.000Z';
+    // Prepare: the unfinished checkpoint of the 09:00 run, as a broken writer left it. An hour before `remindAt`,
+    // so this run leaves the good tasks' reminders to the 10:00 run of the test above, whichever runs first.
+    const at = '2026-11-25T09:00:00.000Z';
     await put(
       plantedItems.checkpoint('deadline-reminders', at.slice(0, 13), {
         kind: 'checkpoint',

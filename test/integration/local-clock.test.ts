@@ -1,6 +1,6 @@
 // Local mode's clock over real HTTP: GET/POST /local/clock, deadlines from the moved now, the paused-case follow-up and the
 // scheduled jobs on the crossed schedule points (GET /local/jobs).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ApiHarness, type Caller, errorFields, json, startApi } from './api-client.js';
 
 const DAY = 86_400_000;
@@ -34,19 +34,27 @@ interface OutboxItem {
   detail: { task?: { id: string; type: string; caseId: string | null } };
 }
 
+// The clock only moves forward, so every test gets a server (table, clock, workflows, job runs) of its own.
 let api: ApiHarness;
-/** The task a partner manager created after the first advance (a generic task: warned 3 business days ahead). */
-let manual: { id: string; createdAt: string; deadline: string };
-beforeAll(async () => {
+beforeEach(async () => {
   api = await startApi('local-clock', { workflow: true });
 });
-afterAll(async () => {
+afterEach(async () => {
   await api.stop();
 });
 
 const clock = async () => json(await api.call('GET', '/local/clock')) as unknown as ClockState;
 const move = (body: unknown) => api.call('POST', '/local/clock', { body });
 const outbox = async () => json(await api.call('GET', '/local/outbox')).items as OutboxItem[];
+/** A task a partner manager creates (a generic task: warned 3 business days ahead). */
+const createManualTask = async () => {
+  const created = await api.call('POST', '/tasks', {
+    as: partner,
+    body: { type: 'generic', title: 'Call the debtor', dueInBusinessDays: 5 },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return json(created) as unknown as { id: string; createdAt: string; deadline: string };
+};
 const tasksOf = async (caseId: string) =>
   (json(await api.call('GET', `/tasks?caseId=${caseId}`, { as: partner })).items ?? []) as {
     id: string;
@@ -95,6 +103,7 @@ describe('GET/POST /local/clock', () => {
 describe('the service follows the local clock', () => {
   it('a task created after advancing has its creation and deadline from the advanced now', async () => {
     // Prepare
+    expect((await move({ advance: 'P3D' })).status).toBe(200);
     const before = await clock();
 
     // Act
@@ -106,12 +115,7 @@ describe('the service follows the local clock', () => {
     expect(task, 'a task was created').toBeDefined();
     expect(Date.parse(task?.createdAt ?? '')).toBeGreaterThanOrEqual(Date.parse(before.now));
     expect(Date.parse(task?.deadline ?? '')).toBeGreaterThan(Date.parse(before.now));
-    const created = await api.call('POST', '/tasks', {
-      as: partner,
-      body: { type: 'generic', title: 'Call the debtor', dueInBusinessDays: 5 },
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    manual = json(created) as unknown as { id: string; createdAt: string; deadline: string };
+    const manual = await createManualTask();
     expect(Date.parse(manual.createdAt)).toBeGreaterThanOrEqual(Date.parse(before.now));
     // 5 business days are at least 5 days after the advanced now (on real time they would end 3 days earlier).
     expect(Date.parse(manual.deadline)).toBeGreaterThanOrEqual(Date.parse(before.now) + 5 * DAY);
@@ -120,8 +124,8 @@ describe('the service follows the local clock', () => {
 
 describe('moving the clock runs the workflows and the jobs it crosses', () => {
   it('the paused-case follow-up reminds and finishes, and deadline-reminders runs on the crossed hours', async () => {
-    // Prepare: the manual task (previous test) is open; a survey pauses case-clk-2.
-    expect(manual?.id).toBeDefined();
+    // Prepare: an open manual task; a survey pauses case-clk-2.
+    const manual = await createManualTask();
     await api.call('POST', '/local/events', { body: submitted('case-clk-2') });
     const pause = await api.call('POST', '/local/events', {
       body: [
@@ -169,7 +173,7 @@ describe('moving the clock runs the workflows and the jobs it crosses', () => {
       jobs: { name: string; nextRunAt: string }[];
       runs: { scheduledAt: string; name: string }[];
     };
-    // The listing ends with these runs (the first test's advance ran before them).
+    // The listing ends with these runs.
     const listedReminders = listed.runs.filter((run) => run.name === 'deadline-reminders');
     expect(listedReminders.slice(-reminderRuns.length).map((run) => run.scheduledAt)).toEqual(
       reminderRuns.map((run) => run.scheduledAt),

@@ -130,9 +130,18 @@ describe('POST /local/jobs/{name}', () => {
 
 describe('GET /local/outbox', () => {
   it('lists what the service emitted, oldest first, each once', async () => {
+    // Prepare: its own case, submitted (the review task is created) and verified (the review is completed).
+    const verified = { source: 'platform', 'detail-type': 'Case Verified', detail: { caseId: 'case-l5' } };
+    const sent = await api.call('POST', '/local/events', { body: [submitted('case-l5'), verified] });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+
+    // Act
     const response = await api.call('GET', '/local/outbox');
-    const items = json(response).items as { id: string; detailType: string }[];
-    expect(items.map((item) => item.detailType)).toEqual(expect.arrayContaining(['Task Created', 'Task Completed']));
+
+    // Assess
+    const items = json(response).items as { id: string; detailType: string; detail: { task?: { caseId?: string } } }[];
+    const ofCase = items.filter((item) => item.detail.task?.caseId === 'case-l5');
+    expect(ofCase.map((item) => item.detailType)).toEqual(['Task Created', 'Task Completed']);
     expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
   });
 });
