@@ -25,12 +25,14 @@ afterAll(async () => {
   await h.table.drop();
 });
 
-/** A quote case in time order: submitted without a partner, quoted, won by the second partner, then its life. */
-const quoteCaseStream = (run: string): RawEvent[] => {
+type EventRow = [string, Record<string, unknown>, string];
+
+/** A quote case submitted without a partner on 2 November, both partners quoting on the 3rd. */
+const quotedCase = (run: string) => {
   const { creditors, partners } = orgsOf(run);
   const [creditorOrgId, p1, p2] = [creditors[0], partners[0], partners[1]];
   const caseId = `c-${run}`;
-  const events: [string, Record<string, unknown>, string][] = [
+  const opening: EventRow[] = [
     [
       'Case Submitted',
       { caseId, creditorOrgId, hasBankAccount: true, contractSigned: true, requiresQuote: true },
@@ -39,6 +41,18 @@ const quoteCaseStream = (run: string): RawEvent[] => {
     ['Quote Requested', { caseId, creditorOrgId, partnerOrgIds: [p1, p2] }, '2026-11-02T10:00:00.000Z'],
     ['Quote Submitted', { caseId, partnerOrgId: p1 }, '2026-11-03T10:00:00.000Z'],
     ['Quote Submitted', { caseId, partnerOrgId: p2 }, '2026-11-03T11:00:00.000Z'],
+  ];
+  return { caseId, p2, opening };
+};
+
+const toEvents = (run: string, events: readonly EventRow[]): RawEvent[] =>
+  events.map(([type, detail, time], i) => platformEvent(type, detail, time, `${run}-${i}`));
+
+/** A quote case in time order: submitted without a partner, quoted, won by the second partner, then its life. */
+const quoteCaseStream = (run: string): RawEvent[] => {
+  const { caseId, p2, opening } = quotedCase(run);
+  const events: EventRow[] = [
+    ...opening,
     ['Quote Winner Selected', { caseId, partnerOrgId: p2 }, '2026-11-04T10:00:00.000Z'],
     ['Case Status Changed', { caseId, status: 'active' }, '2026-11-05T10:00:00.000Z'],
     [
@@ -56,7 +70,7 @@ const quoteCaseStream = (run: string): RawEvent[] => {
     ['Commission Invoice Overdue', { caseId, invoiceId: `i-${run}` }, '2026-11-11T10:00:00.000Z'],
     ['Partner Reviewed', { caseId }, '2026-11-12T10:00:00.000Z'],
   ];
-  return events.map(([type, detail, time], i) => platformEvent(type, detail, time, `${run}-${i}`));
+  return toEvents(run, events);
 };
 
 const isWinner = (event: RawEvent) => event['detail-type'] === 'Quote Winner Selected';
@@ -130,22 +144,12 @@ describe('Quote Winner Selected after the events that follow it', () => {
 
 /** A quote case closed after both quotes; the winner is picked the day after the closing (issue 24). */
 const closedQuoteCaseStream = (run: string): RawEvent[] => {
-  const { creditors, partners } = orgsOf(run);
-  const [creditorOrgId, p1, p2] = [creditors[0], partners[0], partners[1]];
-  const caseId = `c-${run}`;
-  const events: [string, Record<string, unknown>, string][] = [
-    [
-      'Case Submitted',
-      { caseId, creditorOrgId, hasBankAccount: true, contractSigned: true, requiresQuote: true },
-      '2026-11-02T09:00:00.000Z',
-    ],
-    ['Quote Requested', { caseId, creditorOrgId, partnerOrgIds: [p1, p2] }, '2026-11-02T10:00:00.000Z'],
-    ['Quote Submitted', { caseId, partnerOrgId: p1 }, '2026-11-03T10:00:00.000Z'],
-    ['Quote Submitted', { caseId, partnerOrgId: p2 }, '2026-11-03T11:00:00.000Z'],
+  const { caseId, p2, opening } = quotedCase(run);
+  return toEvents(run, [
+    ...opening,
     ['Case Status Changed', { caseId, status: 'closed' }, '2026-11-04T10:00:00.000Z'],
     ['Quote Winner Selected', { caseId, partnerOrgId: p2 }, '2026-11-05T10:00:00.000Z'],
-  ];
-  return events.map(([type, detail, time], i) => platformEvent(type, detail, time, `${run}-${i}`));
+  ]);
 };
 
 /** The selection task of a run, with the action and reason of its last history entry. */
