@@ -11,6 +11,7 @@ import {
 import { type Party, type Task, type TaskStatus, weekendCalendar } from '@casetasks/core';
 import { allTasksOf, type Db, getOpenTaskOfScope, listOutboxSince, planTaskList, type ScopeRef } from '@casetasks/db';
 import { ulid } from 'ulid';
+import { afterAll, beforeAll } from 'vitest';
 import { createTestTable, type TestTable } from '../support/table.js';
 
 export const calendar = weekendCalendar('UTC');
@@ -80,4 +81,21 @@ export const eventsHarness = async (prefix: string): Promise<EventsHarness> => {
     tasksOf: async (party, orgId) => [...(await all(party, orgId, 'open')), ...(await all(party, orgId, 'completed'))],
     outboxTypes: async () => (await listOutboxSince(db, '0')).map((entry) => entry.detailType),
   };
+};
+
+/**
+ * The two tables of a replay suite, made before its tests and dropped after: one gets the stream in order,
+ * the other every event twice, shuffled. Paused-case workflows are recorded, not started.
+ */
+export const replayHarnesses = (prefix: string): { inOrder: EventsHarness; shuffled: EventsHarness } => {
+  const pair = {} as { inOrder: EventsHarness; shuffled: EventsHarness };
+  beforeAll(async () => {
+    recordingWorkflow();
+    [pair.inOrder, pair.shuffled] = await Promise.all([eventsHarness(`${prefix}-a`), eventsHarness(`${prefix}-b`)]);
+  });
+  afterAll(async () => {
+    setWorkflowStarter(undefined);
+    await Promise.all([pair.inOrder.table.drop(), pair.shuffled.table.drop()]);
+  });
+  return pair;
 };

@@ -2,10 +2,9 @@
 // solving, commission) and are closed, the winner picked before or after the closing. In order vs every event
 // twice, shuffled: the same tasks. See docs/events.md ("Replay property"; "Any order", a winner after the closing).
 
-import { setWorkflowStarter } from '@casetasks/app/runtime';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EventsHarness, eventsHarness, type RawEvent, recordingWorkflow } from './events-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type RawEvent, replayHarnesses } from './events-helpers.js';
 import {
   allTasks,
   buildStream,
@@ -21,16 +20,7 @@ const SEED = Number(process.env.REPLAY_SEED ?? 20261129);
 // REPLAY_RUNS=200 for the long run.
 const RUNS = Number(process.env.REPLAY_RUNS ?? 6);
 
-let inOrder: EventsHarness;
-let shuffled: EventsHarness;
-beforeAll(async () => {
-  recordingWorkflow();
-  [inOrder, shuffled] = await Promise.all([eventsHarness('replay-close-a'), eventsHarness('replay-close-b')]);
-});
-afterAll(async () => {
-  setWorkflowStarter(undefined);
-  await Promise.all([inOrder.table.drop(), shuffled.table.drop()]);
-});
+const pair = replayHarnesses('replay-close');
 
 /** Two closed quote cases: the winner of the first picked before its closing, of the second after it. */
 const streamArb = (winnerAfterClose: boolean) =>
@@ -73,10 +63,10 @@ const replay = async (winnerAfterClose: boolean, order: Delivery, prefix: string
         expect([...orders]).toEqual(expect.arrayContaining(wanted));
         const rename = (event: RawEvent): RawEvent => JSON.parse(JSON.stringify(event).replaceAll('RUN', name));
         // Act
-        for (const event of stream) await inOrder.send(rename(event));
-        for (const event of delivery) await shuffled.send(rename(event));
+        for (const event of stream) await pair.inOrder.send(rename(event));
+        for (const event of delivery) await pair.shuffled.send(rename(event));
         // Assess
-        const [expected, actual] = await Promise.all([allTasks(inOrder, name), allTasks(shuffled, name)]);
+        const [expected, actual] = await Promise.all([allTasks(pair.inOrder, name), allTasks(pair.shuffled, name)]);
         const [want, got] = [projection(expected), projection(actual)];
         expect({
           missing: want.filter((row) => !got.includes(row)),

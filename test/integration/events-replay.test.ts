@@ -1,10 +1,9 @@
 // Replay property: a realistic stream applied in order, and again with every event delivered twice in a
 // shuffled order, ends with the same tasks. See docs/events.md ("Replay property") for what is compared.
 
-import { setWorkflowStarter } from '@casetasks/app/runtime';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EventsHarness, eventsHarness, type RawEvent, recordingWorkflow } from './events-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { type RawEvent, replayHarnesses } from './events-helpers.js';
 import {
   caseDetailsPlanArb,
   detailsLog,
@@ -27,16 +26,7 @@ import {
 const SEED = Number(process.env.REPLAY_SEED ?? 20261120);
 // 5 shuffles fit the ~90 s a file may take in npm test; REPLAY_RUNS=200 for the long run (docs/RELIABILITY.md).
 const RUNS = Number(process.env.REPLAY_RUNS ?? 5);
-let inOrder: EventsHarness;
-let shuffled: EventsHarness;
-beforeAll(async () => {
-  recordingWorkflow();
-  [inOrder, shuffled] = await Promise.all([eventsHarness('replay-a'), eventsHarness('replay-b')]);
-});
-afterAll(async () => {
-  setWorkflowStarter(undefined);
-  await Promise.all([inOrder.table.drop(), shuffled.table.drop()]);
-});
+const pair = replayHarnesses('replay');
 
 describe('replay property', () => {
   it(
@@ -68,17 +58,17 @@ describe('replay property', () => {
             for (const order of orders) coveredOverRuns.add(order);
             // Act
             const logs = { inOrder: detailsLog(), shuffled: detailsLog() };
-            for (const event of stream.map(rename)) logs.inOrder.record(event, await inOrder.send(event));
+            for (const event of stream.map(rename)) logs.inOrder.record(event, await pair.inOrder.send(event));
             const seen = new Set<string>();
             for (const event of delivery) {
-              const outcome = await shuffled.send(rename(event));
+              const outcome = await pair.shuffled.send(rename(event));
               logs.shuffled.record(rename(event), outcome);
               // Assess: the second delivery of an id changes nothing.
               if (seen.has(event.id)) expect(outcome).toMatchObject({ duplicate: true, effects: [] });
               seen.add(event.id);
             }
             // Assess
-            const [expected, actual] = await Promise.all([allTasks(inOrder, name), allTasks(shuffled, name)]);
+            const [expected, actual] = await Promise.all([allTasks(pair.inOrder, name), allTasks(pair.shuffled, name)]);
             expect(expected.length).toBeGreaterThan(10);
             const [want, got] = [projection(expected), projection(actual)];
             const missing = want.filter((row) => !got.includes(row));
@@ -88,8 +78,8 @@ describe('replay property', () => {
             expect(openPerScope(expected).every((count) => count === 1)).toBe(true);
             // Assess: the newest details (issue 20) on every case, open task's keys and view.
             const covered = await expectNewestDetails(stream.map(rename), {
-              inOrder: [inOrder, expected, logs.inOrder],
-              shuffled: [shuffled, actual, logs.shuffled],
+              inOrder: [pair.inOrder, expected, logs.inOrder],
+              shuffled: [pair.shuffled, actual, logs.shuffled],
             });
             if (run % 2 === 0) expect(covered.shuffled.tieLosersLast).toBeGreaterThan(0);
             completedBetweenChanges += covered.shuffled.completedBetweenChanges;

@@ -1,7 +1,6 @@
 // Replay, widened to every incoming detail-type: in order vs every event twice and shuffled (fast-check, seeded)
 // ends with the same tasks and the same case states.
 
-import { setWorkflowStarter } from '@casetasks/app/runtime';
 import {
   type CaseState,
   catalogue,
@@ -14,14 +13,13 @@ import {
 import { createTask, getCaseState } from '@casetasks/db';
 import { platformDetailTypes } from '@casetasks/events';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   calendar,
   type EventsHarness,
-  eventsHarness,
   platformEvent,
   type RawEvent,
-  recordingWorkflow,
+  replayHarnesses,
 } from '../integration/events-helpers.js';
 import {
   caseDetailsPlanArb,
@@ -223,16 +221,7 @@ const caseIdsOf = (stream: readonly RawEvent[]) => [
   ...new Set(stream.map((event) => event.detail.caseId).filter((id): id is string => typeof id === 'string')),
 ];
 
-let inOrder: EventsHarness;
-let shuffled: EventsHarness;
-beforeAll(async () => {
-  recordingWorkflow();
-  [inOrder, shuffled] = await Promise.all([eventsHarness('rel-replay-a'), eventsHarness('rel-replay-b')]);
-});
-afterAll(async () => {
-  setWorkflowStarter(undefined);
-  await Promise.all([inOrder.table.drop(), shuffled.table.drop()]);
-});
+const pair = replayHarnesses('rel-replay');
 
 describe('replay over every detail-type', () => {
   it(
@@ -258,20 +247,20 @@ describe('replay over every detail-type', () => {
             expect([...winnerOrders(stream, delivery)]).toEqual(expect.arrayContaining(winnerOrdersPerRun));
             const rename = (event: RawEvent): RawEvent => JSON.parse(JSON.stringify(event).replaceAll('RUN', name));
             expect(new Set(stream.map((event) => event['detail-type']))).toEqual(new Set(platformDetailTypes));
-            await Promise.all([plantUpdateTask(inOrder, name), plantUpdateTask(shuffled, name)]);
+            await Promise.all([plantUpdateTask(pair.inOrder, name), plantUpdateTask(pair.shuffled, name)]);
             // Act
             const logs = { inOrder: detailsLog(), shuffled: detailsLog() };
-            for (const event of stream.map(rename)) logs.inOrder.record(event, await inOrder.send(event));
+            for (const event of stream.map(rename)) logs.inOrder.record(event, await pair.inOrder.send(event));
             const seen = new Set<string>();
             for (const event of delivery) {
-              const outcome = await shuffled.send(rename(event));
+              const outcome = await pair.shuffled.send(rename(event));
               logs.shuffled.record(rename(event), outcome);
               // Assess: a second delivery of an id changes nothing.
               if (seen.has(event.id)) expect(outcome).toMatchObject({ duplicate: true, effects: [] });
               seen.add(event.id);
             }
             // Assess
-            const [expected, actual] = await Promise.all([allTasks(inOrder, name), allTasks(shuffled, name)]);
+            const [expected, actual] = await Promise.all([allTasks(pair.inOrder, name), allTasks(pair.shuffled, name)]);
             expect(expected.length).toBeGreaterThan(10);
             const [want, got] = [projection(expected), projection(actual)];
             expect({
@@ -290,11 +279,11 @@ describe('replay over every detail-type', () => {
             const caseIds = caseIdsOf(stream.map(rename));
             const states = async (h: EventsHarness) =>
               caseProjection(await Promise.all(caseIds.map((id) => getCaseState(h.db, id))));
-            expect(await states(shuffled)).toEqual(await states(inOrder));
+            expect(await states(pair.shuffled)).toEqual(await states(pair.inOrder));
             // Assess: the newest details (issue 20) on every case, open task's keys and view.
             const covered = await expectNewestDetails(stream.map(rename), {
-              inOrder: [inOrder, expected, logs.inOrder],
-              shuffled: [shuffled, actual, logs.shuffled],
+              inOrder: [pair.inOrder, expected, logs.inOrder],
+              shuffled: [pair.shuffled, actual, logs.shuffled],
             });
             if (run % 2 === 0) expect(covered.shuffled.tieLosersLast).toBeGreaterThan(0);
             completedBetweenChanges += covered.shuffled.completedBetweenChanges;
